@@ -1,0 +1,3 @@
+from wuhai_green.cli import main
+
+main()

@@ -1,0 +1,194 @@
+"""The command line: parse options, call one function per command, render, map errors.
+
+No arithmetic and no file reading here; see `commands` for what each command does.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from wuhai_green import __version__, commands
+from wuhai_green.commands import Options
+from wuhai_green.errors import DataError, UsageError, WuhaiError
+from wuhai_green.i18n import Lang, default_lang, t
+
+app = typer.Typer(
+    name="wuhai",
+    help="乌海市绿色有机品牌工作方案进度跟踪 / Track the Wuhai green and organic brand plan.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class LangChoice(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+class UnitChoice(str, Enum):
+    t = "t"
+    wan_t = "wan-t"
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class CheckFormat(str, Enum):
+    table = "table"
+    json = "json"
+    github = "github"
+
+
+PlanOpt = Annotated[Path | None, typer.Option("--plan", help="Plan file (default: $WUHAI_PLAN, "
+                                              "./data/plan.yaml, then the shipped plan).")]
+ProgressOpt = Annotated[Path | None, typer.Option("--progress", help="Folder of progress reports "
+                                                  "(default: $WUHAI_PROGRESS, ./data/progress).")]
+FormatOpt = Annotated[TableFormat, typer.Option("--format", help="Output format.")]
+LangOpt = Annotated[LangChoice | None, typer.Option("--lang", help="Language (default zh, or "
+                                                    "$WUHAI_LANG).")]
+UnitOpt = Annotated[UnitChoice, typer.Option("--unit", help="Unit for tonnes in tables "
+                                             "(JSON is always tonnes).")]
+AsciiOpt = Annotated[bool, typer.Option("--ascii", help="ASCII table borders.")]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback on internal errors.")]
+YearOpt = Annotated[int | None, typer.Option("--year", help="Year (default: the current year).")]
+AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="Take the figures on this date "
+                                             "(YYYY-MM-DD).")]
+DistrictOpt = Annotated[str | None, typer.Option("--district", help="One district (Chinese name "
+                                                 "or pinyin alias).")]
+
+F = TypeVar("F", bound=Callable[..., None])
+
+
+def _lang(choice: LangChoice | None) -> Lang:
+    return "en" if choice is LangChoice.en else "zh" if choice is LangChoice.zh else default_lang()
+
+
+def guarded(command: F) -> F:
+    """Map errors to the exit codes of the contract; no traceback unless --debug."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        lang = _lang(kwargs.get("lang"))
+        try:
+            command(*args, **kwargs)
+        except DataError as error:
+            commands.report_problems(error.problems, lang)
+            raise typer.Exit(2) from None
+        except UsageError as error:
+            commands.report_message(error.message(lang))
+            raise typer.Exit(2) from None
+        except WuhaiError as error:  # pragma: no cover - every subclass is handled above
+            commands.report_message(str(error))
+            raise typer.Exit(2) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as error:
+            if kwargs.get("debug"):
+                raise
+            commands.report_message(t("cli.internal", lang, error=f"{type(error).__name__}: "
+                                      f"{error}"))
+            raise typer.Exit(3) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _options(plan: Path | None, progress: Path | None, fmt: Enum, lang: LangChoice | None,
+             unit: UnitChoice = UnitChoice.t, ascii_borders: bool = False) -> Options:
+    return Options.build(plan, progress, fmt.value, _lang(lang), unit.value, ascii_borders)
+
+
+def _as_of(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError("cli.bad_date", value=text) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"wuhai-green {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """乌海市绿色有机品牌工作方案进度跟踪 / Track the Wuhai green and organic brand plan."""
+
+
+@app.command("plan")
+@guarded
+def plan_command(plan: PlanOpt = None, progress: ProgressOpt = None,
+                 fmt: FormatOpt = TableFormat.table, lang: LangOpt = None,
+                 unit: UnitOpt = UnitChoice.t, ascii_borders: AsciiOpt = False,
+                 debug: DebugOpt = False) -> None:
+    """Show the plan: goals, districts, baselines, targets, tasks, measures, experts."""
+    commands.show_plan(_options(plan, progress, fmt, lang, unit, ascii_borders))
+
+
+@app.command("validate")
+@guarded
+def validate_command(plan: PlanOpt = None, progress: ProgressOpt = None,
+                     fmt: Annotated[CheckFormat, typer.Option("--format")] = CheckFormat.table,
+                     lang: LangOpt = None, debug: DebugOpt = False) -> None:
+    """Check the plan and every progress file; exit 2 with every problem found."""
+    code = commands.validate(_options(plan, progress, fmt, lang))
+    raise typer.Exit(code)
+
+
+@app.command("status")
+@guarded
+def status_command(year: YearOpt = None, as_of: AsOfOpt = None, district: DistrictOpt = None,
+                   explain: Annotated[bool, typer.Option("--explain", help="List the certificates "
+                                                         "behind each figure.")] = False,
+                   plan: PlanOpt = None, progress: ProgressOpt = None,
+                   fmt: FormatOpt = TableFormat.table, lang: LangOpt = None,
+                   unit: UnitOpt = UnitChoice.t, ascii_borders: AsciiOpt = False,
+                   debug: DebugOpt = False) -> None:
+    """Where each district and the city stand against the plan's cumulative targets."""
+    commands.status(_options(plan, progress, fmt, lang, unit, ascii_borders), year,
+                    _as_of(as_of), district, explain)
+
+
+@app.command("gap")
+@guarded
+def gap_command(district: DistrictOpt = None, year: YearOpt = None, as_of: AsOfOpt = None,
+                plan: PlanOpt = None, progress: ProgressOpt = None,
+                fmt: FormatOpt = TableFormat.table, lang: LangOpt = None,
+                unit: UnitOpt = UnitChoice.t, ascii_borders: AsciiOpt = False,
+                debug: DebugOpt = False) -> None:
+    """What is still to be added for every milestone ahead, and how much a year."""
+    commands.gap(_options(plan, progress, fmt, lang, unit, ascii_borders), year, _as_of(as_of),
+                 district)
+
+
+@app.command("new")
+@guarded
+def new_command(year: Annotated[int, typer.Option("--year", help="The reporting year.")],
+                district: Annotated[str, typer.Option("--district", help="The district.")],
+                plan: PlanOpt = None, progress: ProgressOpt = None, lang: LangOpt = None,
+                debug: DebugOpt = False) -> None:
+    """Write a commented template progress file for a year and district."""
+    commands.new_report(_options(plan, progress, TableFormat.table, lang), year, district)
+
+
+def main() -> None:
+    """Entry point of the `wuhai` console script."""
+    app()

@@ -1,0 +1,107 @@
+"""Field types for the models: strict conversions from the text the reader keeps.
+
+The reader hands every scalar over as text, so a quantity becomes a `Decimal` straight
+from its digits (never through a binary float) and a date must be written YYYY-MM-DD.
+Each failure is a `PydanticCustomError` whose type names a message in `i18n`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator
+from pydantic_core import PydanticCustomError
+
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_INTEGER = re.compile(r"[+-]?\d+")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_YEAR = re.compile(r"\d{4}")
+
+
+def _shown(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def parse_decimal(value: Any) -> Decimal:
+    if isinstance(value, Decimal) and value.is_finite():
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    if isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
+        return Decimal(value.strip())
+    raise PydanticCustomError("wuhai_number", "expected a number", {"value": _shown(value)})
+
+
+def parse_non_negative(value: Any) -> Decimal:
+    number = parse_decimal(value)
+    if number < 0:
+        raise PydanticCustomError("wuhai_negative", "must not be negative", {"value": _shown(value)})
+    return number
+
+
+def parse_positive(value: Any) -> Decimal:
+    number = parse_decimal(value)
+    if number <= 0:
+        raise PydanticCustomError("wuhai_not_positive", "must be > 0", {"value": _shown(value)})
+    return number
+
+
+def parse_count(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, str) and _INTEGER.fullmatch(value.strip()):
+        number = int(value)
+    else:
+        raise PydanticCustomError("wuhai_count", "expected a whole number", {"value": _shown(value)})
+    if number < 0:
+        raise PydanticCustomError("wuhai_negative", "must not be negative", {"value": _shown(value)})
+    return number
+
+
+def parse_year(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return value
+    if isinstance(value, str) and _YEAR.fullmatch(value.strip()):
+        return int(value)
+    raise PydanticCustomError("wuhai_year", "expected a year", {"value": _shown(value)})
+
+
+def parse_date(value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _DATE.fullmatch(value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            raise PydanticCustomError(
+                "wuhai_no_such_date", "no such date", {"value": _shown(value)}
+            ) from None
+    raise PydanticCustomError("wuhai_date", "expected a date", {"value": _shown(value)})
+
+
+def parse_text(value: Any) -> str:
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    if isinstance(value, str):
+        raise PydanticCustomError("wuhai_empty_text", "must not be empty", {})
+    raise PydanticCustomError("wuhai_text", "expected text", {"value": _shown(value)})
+
+
+def parse_any_text(value: Any) -> str:
+    """Text that may be empty (an English unit name, say)."""
+    if isinstance(value, str):
+        return value
+    raise PydanticCustomError("wuhai_text", "expected text", {"value": _shown(value)})
+
+
+Quantity = Annotated[Decimal, BeforeValidator(parse_non_negative)]
+PositiveQuantity = Annotated[Decimal, BeforeValidator(parse_positive)]
+Count = Annotated[int, BeforeValidator(parse_count)]
+Year = Annotated[int, BeforeValidator(parse_year)]
+IsoDate = Annotated[date, BeforeValidator(parse_date)]
+Text = Annotated[str, BeforeValidator(parse_text)]
+AnyText = Annotated[str, BeforeValidator(parse_any_text)]

@@ -1,0 +1,328 @@
+"""Every text a user reads, in Chinese (the default) and English.
+
+A message is looked up by key and filled in with `str.format`; a test checks that both
+languages have every key and the same placeholders.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Literal
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # severities
+    "severity.warning": ("警告", "warning"),
+    "severity.note": ("说明", "note"),
+    # reading files
+    "read.is_dir": ("这是一个文件夹，不是 YAML 文件", "this is a folder, not a YAML file"),
+    "read.missing": ("文件不存在", "no such file"),
+    "read.broken_link": ("符号链接指向的文件不存在", "broken symbolic link"),
+    "read.too_large": (
+        "文件有 {size} 字节，超过上限 {limit} 字节（可用 $WUHAI_MAX_FILE_MB 调整）",
+        "file is {size} bytes, over the limit of {limit} bytes (set $WUHAI_MAX_FILE_MB)",
+    ),
+    "read.os_error": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
+    "read.bad_utf16": (
+        "文件以 UTF-16 BOM 开头，但第 {offset} 字节处无法按 UTF-16 解码",
+        "file starts with a UTF-16 BOM but byte {offset} is not valid UTF-16",
+    ),
+    "read.undecodable": (
+        "第 {offset} 字节起既不是 UTF-8 也不是 GB18030 编码；请将文件另存为 UTF-8",
+        "byte {offset} is neither UTF-8 nor GB18030; save the file as UTF-8",
+    ),
+    "read.gb18030": (
+        "文件按 GB18030 编码读取；请另存为 UTF-8",
+        "file was read as GB18030; please save it as UTF-8",
+    ),
+    # YAML structure
+    "yaml.syntax": ("YAML 语法错误：{problem}", "YAML syntax error: {problem}"),
+    "yaml.alias": (
+        "不支持 YAML 锚点和别名（&、*）；请把内容写全",
+        "YAML anchors and aliases (&, *) are not accepted; write the values out",
+    ),
+    "yaml.tag": ("不支持 YAML 标签 {tag}", "YAML tags such as {tag} are not accepted"),
+    "yaml.multiple_documents": (
+        "一个文件只能有一个 YAML 文档（去掉多余的 ---）",
+        "a file holds one YAML document only (remove the extra ---)",
+    ),
+    "yaml.too_deep": ("嵌套超过 {limit} 层", "nested more than {limit} levels deep"),
+    "yaml.complex_key": ("键必须是简单文本", "a key must be plain text"),
+    "yaml.duplicate_key": ("键“{key}”重复出现", "duplicate key '{key}'"),
+    "yaml.empty": ("文件是空的", "the file is empty"),
+    # schema
+    "schema.not_a_mapping": (
+        "文件顶层应为键值映射（如 year: 2025），实际是{kind}",
+        "the top level must be a mapping (such as year: 2025), not a {kind}",
+    ),
+    "schema.missing": ("缺少必填键“{field}”", "missing required key '{field}'"),
+    "schema.unknown_key": (
+        "未知的键“{key}”；可用的键：{allowed}",
+        "unknown key '{key}'; expected one of: {allowed}",
+    ),
+    "schema.unknown_key_hint": (
+        "未知的键“{key}”；是否应为“{hint}”？",
+        "unknown key '{key}'; did you mean '{hint}'?",
+    ),
+    "schema.one_of": (
+        "“{field}”的值“{value}”无效；应为 {expected}",
+        "'{field}' is '{value}'; expected {expected}",
+    ),
+    "schema.wrong_shape": (
+        "“{field}”的格式不对；应为{expected}",
+        "'{field}' has the wrong shape; expected a {expected}",
+    ),
+    "schema.other": ("“{field}”无效：{detail}", "'{field}' is invalid: {detail}"),
+    # field types
+    "field.number": (
+        "“{field}”应为数字（如 120 或 0.5），实际是“{value}”",
+        "'{field}' must be a number such as 120 or 0.5, not '{value}'",
+    ),
+    "field.negative": ("“{field}”不能为负数：{value}", "'{field}' must not be negative: {value}"),
+    "field.not_positive": ("“{field}”必须大于 0：{value}", "'{field}' must be greater than 0: {value}"),
+    "field.count": (
+        "“{field}”应为整数，实际是“{value}”",
+        "'{field}' must be a whole number, not '{value}'",
+    ),
+    "field.year": (
+        "“{field}”应为四位年份（如 2025），实际是“{value}”",
+        "'{field}' must be a four-digit year such as 2025, not '{value}'",
+    ),
+    "field.date": (
+        "“{field}”应为 YYYY-MM-DD 格式的日期（如 2025-06-15），实际是“{value}”",
+        "'{field}' must be a date written YYYY-MM-DD (such as 2025-06-15), not '{value}'",
+    ),
+    "field.no_such_date": ("“{field}”：日期 {value} 不存在", "'{field}': there is no date {value}"),
+    "field.text": ("“{field}”应为文本，实际是“{value}”", "'{field}' must be text, not '{value}'"),
+    "field.empty_text": ("“{field}”不能为空", "'{field}' must not be empty"),
+    # plan checks
+    "plan.unknown_unit": ("未知的单位“{unit}”；已定义：{known}", "unknown unit '{unit}'; defined: {known}"),
+    "plan.unknown_type": ("未知的证书类型“{type}”", "unknown certificate type '{type}'"),
+    "plan.duplicate_id": ("编号“{id}”重复", "duplicate id '{id}'"),
+    "plan.bad_period": (
+        "规划期不合理：基期 {baseline}，起止 {start}-{end}（应为 基期 < 起始 ≤ 结束）",
+        "bad period: baseline {baseline}, {start}-{end} (need baseline < start <= end)",
+    ),
+    "plan.milestone_outside": (
+        "节点年份 {year} 不在规划期 {start}-{end} 内",
+        "milestone year {year} lies outside the period {start}-{end}",
+    ),
+    "plan.milestones_order": ("节点年份应递增且不重复", "milestone years must increase, without repeats"),
+    "plan.no_final_milestone": (
+        "规划期末年 {end} 必须是节点年份",
+        "the period's last year {end} must be a milestone",
+    ),
+    "plan.duplicate_name": ("地区名称或别名“{name}”重复", "duplicate area name or alias '{name}'"),
+    "plan.unknown_indicator": (
+        "未知的指标“{indicator}”；已定义：{known}",
+        "unknown indicator '{indicator}'; defined: {known}",
+    ),
+    "plan.missing_indicator": (
+        "{area} 的 {section} 缺少指标“{indicator}”",
+        "{area}: {section} lacks the indicator '{indicator}'",
+    ),
+    "plan.not_a_milestone": (
+        "{year} 不是节点年份（节点：{milestones}）",
+        "{year} is not a milestone year (milestones: {milestones})",
+    ),
+    "plan.missing_milestone": (
+        "{area} 的 {indicator} 缺少 {year} 年目标（空白请写 null）",
+        "{area}: {indicator} has no target for {year} (write null for a blank)",
+    ),
+    "plan.decreasing": (
+        "{area} {indicator} {year} 年累计目标 {value} 小于 {previous_year} 年的 {previous}；累计目标不能减少",
+        "{area} {indicator}: cumulative target {value} for {year} is below {previous} "
+        "for {previous_year}; cumulative targets never decrease",
+    ),
+    "plan.sum_mismatch": (
+        "{area} {indicator} {year}：合计应为 {value}，但下级各地区之和为 {total}",
+        "{area} {indicator} {year}: the total is {value}, but its parts add up to {total}",
+    ),
+    "plan.sum_part": (
+        "{area} {year} 为 {value}，计入 {parent} 合计（应为 {parent_value}，实为 {total}）",
+        "{area} {year} is {value}, counted in the total of {parent} "
+        "({parent_value} expected, {total} found)",
+    ),
+    # progress reports and the register
+    "progress.not_a_folder": ("进度报告路径不是文件夹", "the progress path is not a folder"),
+    "progress.year_outside": (
+        "报告年份 {year} 不在方案年份 {first}-{last} 内",
+        "reporting year {year} lies outside the plan's years {first}-{last}",
+    ),
+    "progress.unknown_district": (
+        "未知的地区“{district}”；应为：{known}",
+        "unknown district '{district}'; expected one of: {known}",
+    ),
+    "progress.not_a_district": (
+        "“{district}”不是区；证书应归属于：{known}",
+        "'{district}' is not a district; certificates belong to one of: {known}",
+    ),
+    "progress.no_district": (
+        "证书没有地区：请在证书或文件顶层写 district",
+        "the certificate has no district: give `district` on it or at the top of the file",
+    ),
+    "progress.unknown_type": (
+        "未知的证书类型“{type}”；应为：{known}",
+        "unknown certificate type '{type}'; expected one of: {known}",
+    ),
+    "progress.output_required": (
+        "{type} 证书必须填写 output_tonnes（核准产量，吨，大于 0）",
+        "a {type} certificate needs output_tonnes (approved output in tonnes, above 0)",
+    ),
+    "progress.output_forbidden": (
+        "{type} 证书不填 output_tonnes", "a {type} certificate has no output_tonnes"),
+    "progress.issued_outside": (
+        "发证日期 {issued} 不在报告年份 {year} 内",
+        "issued {issued} lies outside the reporting year {year}",
+    ),
+    "progress.expires_before": (
+        "到期日 {expires} 不晚于发证日期 {issued}",
+        "expiry {expires} is not after the issue date {issued}",
+    ),
+    "progress.duplicate_record": (
+        "证书 {id}（发证 {issued}）重复；已见于 {other}",
+        "certificate {id} issued {issued} appears twice; first at {other}",
+    ),
+    "progress.renews_unknown": (
+        "{id} 续展的证书 {renews} 在此前的记录和基期中都找不到",
+        "{id} renews {renews}, which is neither an earlier record nor in the baseline",
+    ),
+    "progress.renews_other_type": (
+        "续展的证书 {renews} 类型是 {type}，与本证书类型 {own} 不同",
+        "{renews} is a {type} certificate and cannot be renewed as {own}",
+    ),
+    "progress.ended_unknown": ("终止的证书 {id} 不在登记中", "ended certificate {id} is not in the register"),
+    "progress.ended_outside": (
+        "证书 {id} 在 {date} 没有有效记录，无法终止",
+        "no record of {id} is in force on {date}, so it cannot end then",
+    ),
+    # command line
+    "cli.internal": (
+        "内部错误（程序缺陷）：{error}。请加 --debug 重新运行查看详细信息并报告。",
+        "internal error (a bug): {error}. Rerun with --debug for the traceback and report it.",
+    ),
+    "cli.bad_date": ("日期“{value}”无效；应为 YYYY-MM-DD", "bad date '{value}'; expected YYYY-MM-DD"),
+    "cli.year_outside": (
+        "年份 {year} 不在方案期 {start}-{end} 内", "year {year} lies outside the plan's {start}-{end}"),
+    "cli.as_of_outside": (
+        "--as-of {as_of} 不在 {year} 年内", "--as-of {as_of} lies outside the year {year}"),
+    "cli.unknown_district": (
+        "未知的地区“{district}”；应为：{known}", "unknown district '{district}'; expected one of: {known}"),
+    "validate.ok": (
+        "检查通过：方案 {plan}，{files} 个进度文件，{certificates} 条证书记录",
+        "all clean: plan {plan}, {files} progress files, {certificates} certificate records",
+    ),
+    "new.exists": ("{path} 已存在，不会覆盖", "{path} exists already; not overwritten"),
+    "new.written": ("已写入 {path}", "wrote {path}"),
+    # units and words
+    "unit.t": ("吨", "t"),
+    "years": ("{n} 年", "{n} years"),
+    "months": ("{n} 个月", "{n} months"),
+    "days": ("{n} 天", "{n} days"),
+    "band.about": ("左右（区间）", "about (a band)"),
+    "band.at_least": ("以上（下限）", "at least"),
+    # status words
+    "status.met": ("达标", "met"),
+    "status.on_track": ("进度正常", "on track"),
+    "status.at_risk": ("需加快", "at risk"),
+    "status.behind": ("滞后", "behind"),
+    "status.no_target": ("无目标", "no target"),
+    "goal.met": ("达到", "met"),
+    "goal.not_met": ("未达到", "not met"),
+    # table titles and columns
+    "plan.header": (
+        "《{title}》 {issuer} {date} 印发；规划期 {start}-{end} 年",
+        "{title}, {issuer}, {date}; plan period {start}-{end}",
+    ),
+    "plan.goals": ("建设目标（五年）", "Five-year goals"),
+    "plan.areas": ("重点布局", "Districts and base layout"),
+    "plan.baselines": ("{year} 年现状（附件1）", "Baseline {year} (annex 1)"),
+    "plan.targets": ("累计新增任务（附件2）", "Cumulative new additions (annex 2)"),
+    "plan.types": ("证书有效期与续展", "Certificate validity and renewal"),
+    "plan.tasks": ("主要任务", "Main tasks"),
+    "plan.measures": ("保障措施", "Safeguard measures"),
+    "plan.experts": ("技术服务专家团队（附件3）", "Expert team (annex 3)"),
+    "col.goal": ("目标", "goal"),
+    "col.value": ("数值", "value"),
+    "col.band": ("区间", "band"),
+    "col.types": ("计入证书", "certificates counted"),
+    "col.area": ("地区", "area"),
+    "col.aliases": ("别名", "aliases"),
+    "col.products": ("主导产品", "products"),
+    "col.base_type": ("基地类型", "base type"),
+    "col.indicator": ("指标", "indicator"),
+    "col.type": ("证书类型", "certificate type"),
+    "col.validity": ("有效期", "validity"),
+    "col.lead": ("续展提前", "apply ahead"),
+    "col.section": ("条目", "section"),
+    "col.task": ("任务", "task"),
+    "col.measure": ("措施", "measure"),
+    "col.owner": ("责任单位", "owner"),
+    "col.recipient": ("报送单位", "report to"),
+    "col.due": ("截止日期", "due"),
+    "col.detail": ("内容", "detail"),
+    "col.name": ("姓名", "name"),
+    "col.organization": ("单位", "organization"),
+    "col.title": ("职称", "title"),
+    "col.baseline": ("基期", "baseline"),
+    "col.target": ("{year} 累计目标", "target {year}"),
+    "col.target_plain": ("累计目标", "target"),
+    "col.expected": ("应完成", "expected"),
+    "col.achieved": ("已完成", "achieved"),
+    "col.gap": ("差距", "gap"),
+    "col.completion": ("完成率", "completion"),
+    "col.status": ("状态", "status"),
+    "col.stock": ("有效存量", "stock in force"),
+    "col.milestone": ("节点年", "milestone"),
+    "col.years_left": ("剩余年数", "years left"),
+    "col.per_year": ("年均需新增", "needed a year"),
+    "col.lapsing": ("期间到期", "lapsing"),
+    "goals.title": ("建设目标（{as_of} 有效证书）", "Goals (certificates in force on {as_of})"),
+    "explain.none": ("（无证书）", "(no certificates)"),
+    "explain.block": ("基期常量 {value}（无 2023 年证书登记）", "baseline block {value} (no register of the baseline year)"),
+    # notes
+    "note.baseline_block": (
+        "没有 {year} 年证书登记：存量按附件1 基期数计为不会到期的常量，续展基期证书不重复计入。",
+        "No register of {year} certificates: the baseline of annex 1 is taken as a constant "
+        "block that never lapses, and renewals of baseline certificates maintain it.",
+    ),
+    "note.no_block": (
+        "“{goal}”在方案中没有基期数，只计入文件中登记的证书。",
+        "'{goal}' has no baseline in the plan; only certificates on file are counted.",
+    ),
+    "note.no_data": ("进度报告中还没有证书记录。", "The progress reports hold no certificates yet."),
+    "note.interpolated_mark": (
+        "带 * 的目标为两个节点年之间的线性插值。",
+        "Targets marked * are interpolated linearly between milestone years.",
+    ),
+    # gap
+    "gap.sentence": (
+        "{area} 需在 {year} 年底前{indicator} {gap} {unit}，平均每年 {per_year} {unit}",
+        "{area} must add {gap} {unit} ({indicator}) by the end of {year}, {per_year} {unit} a year",
+    ),
+    "gap.sentence_met": (
+        "{area} 已完成 {year} 年{indicator}目标", "{area} has met its {year} target ({indicator})"),
+    "gap.sentence_none": (
+        "{area} {year} 年{indicator}没有目标", "{area} has no {year} target ({indicator})"),
+    "gap.sentence_lapsing": (
+        "；另有 {count} 张证书（{amount} {unit}）将在 {year} 年底前到期，需续展",
+        "; {count} certificates ({amount} {unit}) lapse before the end of {year} and must be renewed",
+    ),
+    "gap.lapsing_cell": ("{count} 张 / {amount}", "{count} / {amount}"),
+    "gap.none_ahead": ("{end} 年之前已没有未到的节点年", "No milestone is ahead: the plan ended in {end}"),
+}
+
+
+def t(key: str, lang: Lang, **params: Any) -> str:
+    """The message `key` in `lang`, filled in; an unknown key is shown as itself."""
+    texts = MESSAGES.get(key)
+    if texts is None:
+        return key
+    template = texts[LANGS.index(lang)]
+    return template.format(**params) if params else template
+
+
+def default_lang() -> Lang:
+    return "en" if os.environ.get("WUHAI_LANG", "").lower().startswith("en") else "zh"

@@ -1,0 +1,306 @@
+"""Every number the tool shows, as pure functions over `Decimal` (DESIGN §5).
+
+No I/O, no printing. An area's figure is the sum of its children's (a roll-up over the
+tree), except the plan's own targets, which every node carries itself.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import ROUND_CEILING, Decimal
+from typing import Literal
+
+from wuhai_green.plan import Area, Goal, Indicator, Plan, leaves
+from wuhai_green.register import Certificate, Register
+
+ZERO = Decimal(0)
+TargetSource = Literal["plan", "interpolated", "none"]
+Status = Literal["no_target", "met", "on_track", "at_risk", "behind"]
+STATUSES: tuple[Status, ...] = ("met", "on_track", "at_risk", "behind", "no_target")
+
+
+@dataclass(frozen=True)
+class Target:
+    value: Decimal | None
+    source: TargetSource
+
+    @property
+    def amount(self) -> Decimal:
+        """The target as a number: a blank counts as 0 in every computation."""
+        return ZERO if self.value is None else self.value
+
+
+def year_end(year: int) -> date:
+    return date(year, 12, 31)
+
+
+def default_as_of(year: int, today: date) -> date:
+    """31 Dec of the year, or today while the year is the current one."""
+    return today if year == today.year else year_end(year)
+
+
+def period_start(plan: Plan) -> date:
+    return date(plan.data.period.start, 1, 1)
+
+
+def in_area(area: Area, district: str) -> bool:
+    return any(leaf.name == district for leaf in leaves(area))
+
+
+# --- achieved ---------------------------------------------------------------------------
+
+
+def measure(plan: Plan, indicator: Indicator, records: Iterable[Certificate]) -> Decimal:
+    """Tonnes of output, or a count, of some records."""
+    if plan.measured_in_tonnes(indicator):
+        return sum((record.output_tonnes or ZERO for record in records), ZERO)
+    return Decimal(sum(1 for _ in records))
+
+
+def achieved_records(plan: Plan, register: Register, area: Area, indicator: Indicator,
+                     as_of: date) -> list[Certificate]:
+    """New awards (not renewals) of the indicator in the area from the period start to as_of."""
+    start = period_start(plan)
+    return [
+        record for record in register.certificates
+        if record.indicator == indicator.id and record.is_new_addition
+        and start <= record.issued <= as_of and in_area(area, record.district)
+    ]
+
+
+def achieved(plan: Plan, register: Register, area: Area, indicator: Indicator,
+             as_of: date) -> Decimal:
+    """Cumulative new additions from the period start up to as_of (the city: its districts)."""
+    if area.children:
+        return sum((achieved(plan, register, child, indicator, as_of) for child in area.children),
+                   ZERO)
+    return measure(plan, indicator, achieved_records(plan, register, area, indicator, as_of))
+
+
+# --- targets ----------------------------------------------------------------------------
+
+
+def target(plan: Plan, area: Area, indicator: Indicator, year: int) -> Target:
+    """The plan's cumulative target for a year: given, interpolated between milestones, or none.
+
+    Between milestones the target runs linearly from the previous milestone (the baseline
+    year counts as 0) to the next; a blank milestone counts as 0 there.
+    """
+    period = plan.data.period
+    if year <= period.baseline_year:
+        return Target(ZERO, "plan")
+    if year in period.milestones:
+        value = plan.milestone_target(area, indicator, year)
+        return Target(value, "plan" if value is not None else "none")
+    later = [milestone for milestone in period.milestones if milestone > year]
+    if not later:
+        raise ValueError(f"{year} lies after the plan's last milestone")
+    earlier = [milestone for milestone in period.milestones if milestone < year]
+    previous_year = earlier[-1] if earlier else period.baseline_year
+    next_year = later[0]
+    previous = target(plan, area, indicator, previous_year).amount
+    following = target(plan, area, indicator, next_year).amount
+    share = Decimal(year - previous_year) / Decimal(next_year - previous_year)
+    return Target(previous + (following - previous) * share, "interpolated")
+
+
+def days_in_year(year: int) -> int:
+    return 366 if calendar.isleap(year) else 365
+
+
+def year_fraction(year: int, as_of: date) -> Decimal:
+    """Days from 31 Dec of the year before to as_of, over the days of the year (capped at 1)."""
+    if as_of >= year_end(year):
+        return Decimal(1)
+    elapsed = (as_of - year_end(year - 1)).days
+    return Decimal(max(elapsed, 0)) / Decimal(days_in_year(year))
+
+
+def expected(plan: Plan, area: Area, indicator: Indicator, year: int, as_of: date) -> Decimal:
+    """What should be achieved by as_of: the year's target, pro rata inside the year."""
+    this_year = target(plan, area, indicator, year).amount
+    fraction = year_fraction(year, as_of)
+    if fraction == 1:
+        return this_year
+    last_year = target(plan, area, indicator, year - 1).amount
+    return last_year + (this_year - last_year) * fraction
+
+
+def gap(target_amount: Decimal, achieved_amount: Decimal) -> Decimal:
+    return max(target_amount - achieved_amount, ZERO)
+
+
+def completion(target_value: Decimal | None, achieved_amount: Decimal) -> Decimal | None:
+    if target_value is None or target_value == 0:
+        return None
+    return achieved_amount / target_value
+
+
+def status(plan: Plan, target_value: Decimal | None, expected_amount: Decimal,
+           achieved_amount: Decimal) -> Status:
+    if target_value is None or target_value == 0:
+        return "no_target"
+    if achieved_amount >= target_value:
+        return "met"
+    thresholds = plan.data.rules.status_thresholds
+    if expected_amount <= 0:
+        return "on_track"
+    ratio = achieved_amount / expected_amount
+    if ratio >= thresholds.on_track:
+        return "on_track"
+    if ratio >= thresholds.at_risk:
+        return "at_risk"
+    return "behind"
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    area: Area
+    indicator: Indicator
+    baseline: Decimal
+    target: Target
+    expected: Decimal
+    achieved: Decimal
+    gap: Decimal
+    completion: Decimal | None
+    status: Status
+    records: tuple[Certificate, ...]
+
+
+def status_row(plan: Plan, register: Register, area: Area, indicator: Indicator, year: int,
+               as_of: date) -> StatusRow:
+    goal = target(plan, area, indicator, year)
+    achieved_amount = achieved(plan, register, area, indicator, as_of)
+    expected_amount = expected(plan, area, indicator, year, as_of)
+    return StatusRow(
+        area=area,
+        indicator=indicator,
+        baseline=plan.baseline(area, indicator),
+        target=goal,
+        expected=expected_amount,
+        achieved=achieved_amount,
+        gap=gap(goal.amount, achieved_amount),
+        completion=completion(goal.value, achieved_amount),
+        status=status(plan, goal.value, expected_amount, achieved_amount),
+        records=tuple(achieved_records(plan, register, area, indicator, as_of)),
+    )
+
+
+# --- stock and goals --------------------------------------------------------------------
+
+
+def in_force(register: Register, area: Area, types: Iterable[str], on: date) -> list[Certificate]:
+    """Records of the types in force on a date in the area (baseline renewals included)."""
+    wanted = set(types)
+    return [
+        record for record in register.certificates
+        if record.type in wanted and record.in_force(on) and in_area(area, record.district)
+    ]
+
+
+def baseline_block(plan: Plan, area: Area, goal: Goal) -> Decimal | None:
+    """The plan's baseline standing in for a missing baseline register, where one matches.
+
+    A goal takes the baseline of the indicator that counts exactly its certificate types
+    in the same measure (output or count); a goal with no such indicator has none.
+    """
+    for indicator in plan.data.indicators:
+        same_types = set(indicator.certificate_types) == set(goal.certificate_types)
+        same_measure = plan.measured_in_tonnes(indicator) == (goal.measure == "output")
+        if same_types and same_measure:
+            return plan.baseline(area, indicator)
+    return None
+
+
+def stock_value(goal: Goal, records: Iterable[Certificate]) -> Decimal:
+    if goal.measure == "output":
+        return sum((record.output_tonnes or ZERO for record in records), ZERO)
+    return Decimal(sum(1 for _ in records))
+
+
+@dataclass(frozen=True)
+class Stock:
+    value: Decimal
+    records: tuple[Certificate, ...]  # the records counted (baseline renewals left out)
+    block: Decimal | None  # the constant baseline block added, if any
+
+
+def stock(plan: Plan, register: Register, area: Area, goal: Goal, on: date) -> Stock:
+    """Certificates in force on a date, measured as the goal measures them.
+
+    Without a baseline register the plan's baseline is a constant block that never lapses,
+    and a renewal of an id no file holds maintains that block rather than adding to it.
+    """
+    records = in_force(register, area, goal.certificate_types, on)
+    if register.has_baseline_register:
+        return Stock(stock_value(goal, records), tuple(records), None)
+    counted = tuple(record for record in records if not record.renews_baseline)
+    block = baseline_block(plan, area, goal)
+    return Stock(stock_value(goal, counted) + (block or ZERO), counted, block)
+
+
+@dataclass(frozen=True)
+class GoalResult:
+    goal: Goal
+    stock: Stock
+    lower: Decimal
+    upper: Decimal | None
+    status: Literal["met", "not_met"]
+
+
+def goal_band(plan: Plan, goal: Goal) -> tuple[Decimal, Decimal | None]:
+    """The lower and upper edge of a goal ("about" is a band of the plan's stated width)."""
+    if goal.band == "about":
+        width = goal.value * plan.data.rules.about_band
+        return goal.value - width, goal.value + width
+    return goal.value, None
+
+
+def goal_result(plan: Plan, register: Register, goal: Goal, on: date) -> GoalResult:
+    held = stock(plan, register, plan.root, goal, on)
+    lower, upper = goal_band(plan, goal)
+    return GoalResult(goal, held, lower, upper, "met" if held.value >= lower else "not_met")
+
+
+# --- the adjustment of next year's targets (note 2 of 附件2) --------------------------------
+
+
+def round_up(value: Decimal) -> Decimal:
+    return value.to_integral_value(rounding=ROUND_CEILING)
+
+
+# --- lapses and renewals ----------------------------------------------------------------
+
+
+def lapses(record: Certificate) -> bool:
+    """A record lapses at its expiry unless it ended earlier or a later record renews it."""
+    ended_earlier = record.ended_on is not None and record.ended_on < record.expires
+    return not ended_earlier and record.renewed_on is None
+
+
+def lapsing(register: Register, area: Area, first: date, last: date,
+            indicator: Indicator | None = None) -> list[Certificate]:
+    """Records of the area whose expiry falls in [first, last] and that lapse then."""
+    return sorted(
+        (record for record in register.certificates
+         if first <= record.expires <= last and lapses(record) and in_area(area, record.district)
+         and (indicator is None or record.indicator == indicator.id)),
+        key=lambda record: (record.expires, record.id),
+    )
+
+
+def subtract_months(day: date, months: int) -> date:
+    """The same day `months` earlier, or the month's last day where it has no such day."""
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    last_day = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last_day))
+
+
+def apply_by(plan: Plan, record: Certificate) -> date:
+    """The date the renewal (or yearly confirmation) must be applied for."""
+    lead = plan.certificate_types[record.type].renewal_lead
+    return subtract_months(record.expires, lead.months) - timedelta(days=lead.days)

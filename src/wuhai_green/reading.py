@@ -1,0 +1,233 @@
+"""Safe reading of YAML files (DESIGN §7).
+
+Bytes are decoded explicitly (UTF-16 with BOM, UTF-8, then GB18030 with a warning), then
+parsed event by event with libyaml. Building the tree from events lets us refuse anchors
+and aliases before anything is expanded, catch duplicate keys, bound the nesting depth,
+and note the line and column of every value. Scalars stay text (only plain `true`/`false`
+and `null` are resolved, as in YAML 1.2); the models convert numbers and dates.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from wuhai_green.errors import DataError, Problem
+
+try:  # libyaml's C parser where present: several times faster
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+DEFAULT_MAX_FILE_MB = 20
+MAX_DEPTH = 64
+
+PathKey = tuple[str | int, ...]
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+
+
+@dataclass(frozen=True)
+class Mark:
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+@dataclass
+class Located:
+    """A parsed file: plain values plus the place of every value and every mapping key."""
+
+    file: str
+    value: Any
+    marks: dict[PathKey, Mark] = field(default_factory=dict)
+    key_marks: dict[PathKey, Mark] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def mark(self, path: PathKey) -> Mark:
+        """The place of the value at `path`, or of its longest known prefix."""
+        for end in range(len(path), -1, -1):
+            found = self.marks.get(path[:end])
+            if found is not None:
+                return found
+        return Mark(1, 1)
+
+    def key_mark(self, path: PathKey) -> Mark:
+        return self.key_marks.get(path) or self.mark(path)
+
+    def problem(self, path: PathKey, key: str, *, at_key: bool = False, **params: Any) -> Problem:
+        where = self.key_mark(path) if at_key else self.mark(path)
+        return Problem(self.file, where.line, where.column, key, params)
+
+
+def max_file_bytes() -> int:
+    raw = os.environ.get("WUHAI_MAX_FILE_MB", "")
+    try:
+        megabytes = float(raw) if raw else DEFAULT_MAX_FILE_MB
+    except ValueError:
+        megabytes = DEFAULT_MAX_FILE_MB
+    return int(megabytes * 1024 * 1024)
+
+
+def display_name(path: Path) -> str:
+    """The path as a user would type it: relative to the working folder where possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+def read_yaml(path: Path) -> Located:
+    """Read one YAML file safely; raise `DataError` with every problem found."""
+    name = display_name(path)
+    raw = _read_bytes(path, name)
+    text, warnings = decode(raw, name)
+    located = parse_yaml(text, name)
+    located.warnings.extend(warnings)
+    return located
+
+
+def _read_bytes(path: Path, name: str) -> bytes:
+    def fail(key: str, **params: Any) -> DataError:
+        return DataError([Problem(name, None, None, key, params)])
+
+    try:
+        if path.is_dir():
+            raise fail("read.is_dir")
+        if not path.exists():
+            raise fail("read.missing") if not path.is_symlink() else fail("read.broken_link")
+        limit = max_file_bytes()
+        size = path.stat().st_size
+        if size > limit:
+            raise fail("read.too_large", size=size, limit=limit)
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as error:
+        raise fail("read.os_error", reason=error.strerror or str(error)) from error
+    if len(data) > limit:  # grew while we read it
+        raise fail("read.too_large", size=len(data), limit=limit)
+    return data
+
+
+def decode(raw: bytes, name: str) -> tuple[str, list[Problem]]:
+    """UTF-16 with a BOM, else UTF-8 (BOM or not), else GB18030 with a warning."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16"), []
+        except UnicodeDecodeError as error:
+            raise DataError([Problem(name, None, None, "read.bad_utf16", {"offset": error.start})])
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as utf8_error:
+        try:
+            text = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            line, column = _byte_position(raw, utf8_error.start)
+            raise DataError(
+                [Problem(name, line, column, "read.undecodable", {"offset": utf8_error.start})]
+            ) from None
+        warning = Problem(name, None, None, "read.gb18030", severity="warning")
+        return text, [warning]
+
+
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    column = offset - (before.rfind(b"\n") + 1) + 1
+    return line, column
+
+
+def _mark(event: Any) -> Mark:
+    return Mark(event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+def parse_yaml(text: str, name: str) -> Located:
+    """Parse YAML text into plain values with marks; raise `DataError` on any fault."""
+    located = Located(name, None)
+    try:
+        _build(yaml.parse(text, Loader=_Loader), located)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = (error.problem or error.context or "").strip()
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise DataError([Problem(name, line, column, "yaml.syntax", {"problem": problem})]) from None
+    except yaml.YAMLError as error:  # e.g. a control character the reader refuses
+        raise DataError([Problem(name, None, None, "yaml.syntax", {"problem": str(error)})]) from None
+    return located
+
+
+def _build(events: Any, located: Located) -> None:
+    """Turn a stream of parser events into `located.value`, iteratively (no recursion)."""
+    stack: list[tuple[Any, PathKey, list[Any]]] = []  # (container, path, [pending key, key mark])
+    documents = 0
+    root_set = False
+
+    def refuse(event: Any, key: str, **params: Any) -> None:
+        mark = _mark(event)
+        raise DataError([Problem(located.file, mark.line, mark.column, key, params)])
+
+    def attach(value: Any, event: Any) -> PathKey | None:
+        """Place a finished value in the container on top of the stack; return its path."""
+        nonlocal root_set
+        if not stack:
+            located.value = value
+            root_set = True
+            located.marks[()] = _mark(event)
+            return ()
+        container, path, pending = stack[-1]
+        if isinstance(container, list):
+            child: PathKey = (*path, len(container))
+            container.append(value)
+        else:
+            if not pending:  # this value is a key
+                if isinstance(value, (dict, list)):
+                    refuse(event, "yaml.complex_key")
+                key = event.value
+                if key in container:
+                    refuse(event, "yaml.duplicate_key", key=key)
+                pending.extend([key, _mark(event)])
+                return None
+            key, key_mark = pending
+            pending.clear()
+            child = (*path, key)
+            container[key] = value
+            located.key_marks[child] = key_mark
+        located.marks[child] = _mark(event)
+        return child
+
+    for event in events:
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            refuse(event, "yaml.alias")
+        if getattr(event, "tag", None) and not getattr(event, "implicit", (True,))[0]:
+            refuse(event, "yaml.tag", tag=event.tag)
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                refuse(event, "yaml.multiple_documents")
+        elif isinstance(event, yaml.ScalarEvent):
+            attach(_scalar(event), event)
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if len(stack) >= MAX_DEPTH:
+                refuse(event, "yaml.too_deep", limit=MAX_DEPTH)
+            container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+            path = attach(container, event)
+            assert path is not None
+            stack.append((container, path, []))
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            stack.pop()
+    if not root_set:
+        raise DataError([Problem(located.file, None, None, "yaml.empty")])
+
+
+def _scalar(event: Any) -> Any:
+    value: str = event.value
+    if event.style not in (None, ""):
+        return value  # quoted or block scalars are always text
+    if value in _NULLS:
+        return None
+    return _BOOLS.get(value, value)

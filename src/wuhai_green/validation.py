@@ -1,0 +1,113 @@
+"""Validate a located YAML tree with a pydantic model; map errors back to file:line:col."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any, TypeVar, Union
+
+from pydantic import BaseModel, ValidationError
+
+from wuhai_green.errors import Problem
+from wuhai_green.reading import Located, PathKey
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def validate(model: type[ModelT], located: Located) -> tuple[ModelT | None, list[Problem]]:
+    """The model built from the file, or None and every problem pydantic found."""
+    if not isinstance(located.value, dict):
+        problem = located.problem((), "schema.not_a_mapping", kind=_kind(located.value))
+        return None, [problem]
+    try:
+        return model.model_validate(located.value), []
+    except ValidationError as error:
+        problems = [_problem(model, located, detail) for detail in error.errors()]
+        return None, _unique(problems)
+
+
+def _kind(value: Any) -> str:
+    return "list" if isinstance(value, list) else "scalar"
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    seen: set[tuple[Any, ...]] = set()
+    kept = []
+    for problem in problems:
+        key = (problem.line, problem.column, problem.key, tuple(sorted(problem.params.items())))
+        if key not in seen:
+            seen.add(key)
+            kept.append(problem)
+    return kept
+
+
+def _problem(model: type[BaseModel], located: Located, detail: Any) -> Problem:
+    loc: PathKey = tuple(part for part in detail["loc"] if part != "[key]")
+    kind: str = detail["type"]
+    context = dict(detail.get("ctx") or {})
+    field = str(loc[-1]) if loc else ""
+    if kind == "missing":
+        return located.problem(loc[:-1], "schema.missing", field=field)
+    if kind == "extra_forbidden":
+        allowed = sorted(_allowed_keys(model, loc[:-1]))
+        close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
+        if close:
+            return located.problem(loc, "schema.unknown_key_hint", at_key=True, key=field, hint=close[0])
+        return located.problem(
+            loc, "schema.unknown_key", at_key=True, key=field, allowed=", ".join(allowed)
+        )
+    if kind.startswith("wuhai_"):
+        return located.problem(loc, "field." + kind.removeprefix("wuhai_"), field=field, **context)
+    if kind == "literal_error":
+        return located.problem(
+            loc, "schema.one_of", field=field, value=detail.get("input"),
+            expected=context.get("expected", ""),
+        )
+    if kind in ("list_type", "dict_type", "model_type", "model_attributes_type"):
+        expected = "list" if kind == "list_type" else "mapping"
+        return located.problem(loc, "schema.wrong_shape", field=field, expected=expected)
+    return located.problem(loc, "schema.other", field=field, detail=detail.get("msg", kind))
+
+
+def _allowed_keys(model: type[BaseModel], path: PathKey) -> set[str]:
+    """The keys the model accepts at `path` (for a "did you mean" hint)."""
+    annotation: Any = model
+    for part in path:
+        annotation = _step(annotation, part)
+        if annotation is None:
+            return set()
+    annotation = _strip(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return {info.alias or name for name, info in annotation.model_fields.items()}
+    return set()
+
+
+def _strip(annotation: Any) -> Any:
+    """Remove Annotated and Optional wrappers."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            options = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+            if len(options) != 1:
+                return annotation
+            annotation = options[0]
+        else:
+            return annotation
+
+
+def _step(annotation: Any, part: str | int) -> Any:
+    annotation = _strip(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        for name, info in annotation.model_fields.items():
+            if part in (name, info.alias):
+                return info.annotation
+        return None
+    origin = typing.get_origin(annotation)
+    if origin is list and isinstance(part, int):
+        return typing.get_args(annotation)[0]
+    if origin is dict:
+        return typing.get_args(annotation)[1]
+    return None

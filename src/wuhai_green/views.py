@@ -1,0 +1,463 @@
+"""What each command shows: tables of localized cells, notes, and the JSON document.
+
+Views turn metrics into a `Page`; the render module lays a page out in the chosen format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any, Literal
+
+from wuhai_green import metrics
+from wuhai_green.i18n import Lang, t
+from wuhai_green.numbers import for_json, percent, plain, shown
+from wuhai_green.plan import Area, Indicator, Plan, walk
+from wuhai_green.register import Certificate, Register
+
+DisplayUnit = Literal["t", "wan-t"]
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    style: str | None = None  # a style name the renderer maps to colours
+    bar: Decimal | None = None  # a completion ratio to draw as a small bar
+
+
+@dataclass
+class TableView:
+    title: str
+    headers: list[str]
+    rows: list[list[Cell]] = field(default_factory=list)
+    numeric: frozenset[int] = frozenset()  # right-aligned columns
+    details: dict[int, list[str]] = field(default_factory=dict)  # lines under a row (--explain)
+
+
+@dataclass
+class Page:
+    data: dict[str, Any]  # the JSON document
+    tables: list[TableView] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    csv_rows: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Display:
+    """How numbers are shown: language and tonnes unit."""
+
+    lang: Lang
+    unit: DisplayUnit = "t"
+
+    def tr(self, key: str, **params: Any) -> str:
+        return t(key, self.lang, **params)
+
+    def name(self, item: Any) -> str:
+        """The label of anything with `zh` and `en`."""
+        return str(item.en if self.lang == "en" and item.en else item.zh)
+
+    def unit_label(self, plan: Plan, indicator: Indicator) -> str:
+        unit_key = self.unit if plan.measured_in_tonnes(indicator) else indicator.unit
+        unit = plan.data.units.get(unit_key)
+        if unit is None:  # a plan without a wan-t unit: show tonnes
+            return self.tr("unit.t")
+        return str(unit.en if self.lang == "en" else unit.zh)
+
+    def amount(self, plan: Plan, indicator: Indicator, value: Decimal | None) -> str:
+        """A figure of an indicator (stored in tonnes or a count) in the display unit."""
+        if value is None:
+            return "—"
+        if not plan.measured_in_tonnes(indicator):
+            return shown(value, 2)
+        factor = plan.data.units.get(self.unit)
+        if self.unit == "wan-t" and factor is not None and factor.tonnes:
+            return shown(value / factor.tonnes, 6)
+        return shown(value, 2)
+
+
+def unit_id(plan: Plan, indicator: Indicator) -> str:
+    """The JSON unit: tonnes ("t") for output indicators, else the plan's unit id."""
+    return "t" if plan.measured_in_tonnes(indicator) else indicator.unit
+
+
+def number(value: Decimal | None) -> Decimal | None:
+    return None if value is None else for_json(value)
+
+
+# --- wuhai plan -------------------------------------------------------------------------
+
+
+def plan_page(plan: Plan, show: Display) -> Page:
+    data = plan.data
+    tr = show.tr
+    goals = TableView(tr("plan.goals"), [tr("col.goal"), tr("col.value"), tr("col.band"),
+                                         tr("col.types")], numeric=frozenset({1}))
+    for goal in data.goals:
+        unit = data.units.get(goal.unit)
+        unit_text = "" if unit is None else (unit.en if show.lang == "en" else unit.zh)
+        goals.rows.append([Cell(show.name(goal)), Cell(f"{plain(goal.value)} {unit_text}".strip()),
+                           Cell(tr("band." + goal.band)),
+                           Cell(", ".join(_type_name(plan, kind, show) for kind in goal.certificate_types))])
+    areas = TableView(tr("plan.areas"), [tr("col.area"), tr("col.aliases"), tr("col.products"),
+                                         tr("col.base_type")])
+    for area in walk(plan.root):
+        layout = area.layout
+        base = "" if layout is None else (layout.base_type_en if show.lang == "en" and
+                                          layout.base_type_en else layout.base_type)
+        areas.rows.append([Cell(area.label(show.lang)), Cell(", ".join(area.aliases)),
+                           Cell("、".join(layout.products) if layout else ""), Cell(base or "")])
+    baselines = TableView(
+        tr("plan.baselines", year=data.period.baseline_year),
+        [tr("col.area")] + [f"{show.name(i)} ({show.unit_label(plan, i)})" for i in data.indicators],
+        numeric=frozenset(range(1, len(data.indicators) + 1)),
+    )
+    targets = TableView(tr("plan.targets"), [tr("col.area"), tr("col.indicator")]
+                        + [str(year) for year in data.period.milestones],
+                        numeric=frozenset(range(2, len(data.period.milestones) + 2)))
+    for area in walk(plan.root):
+        baselines.rows.append([Cell(area.label(show.lang))] + [
+            Cell(show.amount(plan, i, plan.baseline(area, i))) for i in data.indicators])
+        for indicator in data.indicators:
+            targets.rows.append(
+                [Cell(area.label(show.lang)),
+                 Cell(f"{show.name(indicator)} ({show.unit_label(plan, indicator)})")]
+                + [Cell(show.amount(plan, indicator, plan.milestone_target(area, indicator, year)))
+                   for year in data.period.milestones])
+    types = TableView(tr("plan.types"), [tr("col.type"), tr("col.validity"), tr("col.lead")])
+    for kind in data.certificate_types:
+        types.rows.append([Cell(show.name(kind)), Cell(tr("years", n=kind.validity_years)),
+                           Cell(_lead(kind.renewal_lead.months, kind.renewal_lead.days, show))])
+    tasks = TableView(tr("plan.tasks"), [tr("col.section"), tr("col.task"), tr("col.owner"),
+                                         tr("col.recipient"), tr("col.due")])
+    for task in data.tasks:
+        tasks.rows.append([Cell(task.section), Cell(show.name(task)), Cell(task.owner),
+                           Cell(task.recipient or ""), Cell(str(task.due or ""))])
+    measures = TableView(tr("plan.measures"), [tr("col.section"), tr("col.measure"),
+                                               tr("col.owner"), tr("col.detail")])
+    for item in data.measures:
+        measures.rows.append([Cell(item.section), Cell(show.name(item)), Cell(item.owner),
+                              Cell(item.detail)])
+    experts = TableView(tr("plan.experts"), [tr("col.name"), tr("col.organization"),
+                                             tr("col.title")])
+    for expert in data.experts:
+        experts.rows.append([Cell(expert.name), Cell(expert.organization), Cell(expert.title)])
+    header = data.document
+    notes = [tr("plan.header", title=header.title_en if show.lang == "en" and header.title_en
+                else header.title, issuer=header.issuer_en if show.lang == "en" and
+                header.issuer_en else header.issuer, date=header.date,
+                start=data.period.start, end=data.period.end)]
+    return Page(plan_json(plan), [goals, areas, baselines, targets, types, tasks, measures,
+                                  experts], notes, _plan_csv(plan))
+
+
+def _type_name(plan: Plan, kind: str, show: Display) -> str:
+    found = plan.certificate_types.get(kind)
+    return show.name(found) if found else kind
+
+
+def _lead(months: int, days: int, show: Display) -> str:
+    parts = []
+    if months:
+        parts.append(show.tr("months", n=months))
+    if days:
+        parts.append(show.tr("days", n=days))
+    return " ".join(parts) or "—"
+
+
+def plan_json(plan: Plan) -> dict[str, Any]:
+    """The whole plan, figures as in the file plus tonnes, for machines."""
+    data = plan.data.model_dump(mode="python", by_alias=True)
+    data["schema"] = "wuhai-green/plan@1"
+    data["figures"] = _plan_csv(plan)
+    return _jsonable(data)
+
+
+def _plan_csv(plan: Plan) -> list[dict[str, Any]]:
+    rows = []
+    for area in walk(plan.root):
+        for indicator in plan.data.indicators:
+            for year in [plan.data.period.baseline_year, *plan.data.period.milestones]:
+                is_baseline = year == plan.data.period.baseline_year
+                value = (plan.baseline(area, indicator) if is_baseline
+                         else plan.milestone_target(area, indicator, year))
+                rows.append({"area": area.name, "indicator": indicator.id,
+                             "kind": "baseline" if is_baseline else "cumulative_target",
+                             "year": year, "unit": unit_id(plan, indicator),
+                             "value": number(value)})
+    return rows
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(key): _jsonable(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(item) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+# --- wuhai status -----------------------------------------------------------------------
+
+STATUS_STYLE = {"met": "met", "on_track": "on_track", "at_risk": "at_risk", "behind": "behind",
+                "no_target": "no_target"}
+
+
+def status_rows(plan: Plan, register: Register, year: int, as_of: date,
+                areas: list[Area]) -> list[metrics.StatusRow]:
+    """One row per district and indicator, then the city's rows."""
+    return [metrics.status_row(plan, register, area, indicator, year, as_of)
+            for area in areas for indicator in plan.data.indicators]
+
+
+def status_page(plan: Plan, register: Register, year: int, as_of: date, areas: list[Area],
+                show: Display, explain: bool = False) -> Page:
+    rows = status_rows(plan, register, year, as_of, areas)
+    goals = [metrics.goal_result(plan, register, goal, as_of) for goal in plan.data.goals]
+    notes = status_notes(plan, register, goals, show)
+    data = {
+        "schema": "wuhai-green/status@1",
+        "year": year,
+        "as_of": as_of.isoformat(),
+        "rows": [status_json(plan, row) for row in rows],
+        "goals": [goal_json(result) for result in goals],
+        "notes": notes,
+    }
+    within_year = as_of < metrics.year_end(year)
+    tables = [status_table(plan, [r for r in rows if r.indicator is indicator], year, within_year,
+                           show, explain)
+              for indicator in plan.data.indicators]
+    tables.append(goals_table(plan, goals, as_of, show, explain))
+    return Page(data, tables, notes, data["rows"])
+
+
+def status_json(plan: Plan, row: metrics.StatusRow) -> dict[str, Any]:
+    return {
+        "district": row.area.name,
+        "indicator": row.indicator.id,
+        "unit": unit_id(plan, row.indicator),
+        "baseline": number(row.baseline),
+        "target": number(row.target.value),
+        "target_source": row.target.source,
+        "expected": number(row.expected),
+        "achieved": number(row.achieved),
+        "gap": number(row.gap),
+        "completion": number(row.completion),
+        "status": row.status,
+        "certificates": [record.id for record in row.records],
+    }
+
+
+def goal_json(result: metrics.GoalResult) -> dict[str, Any]:
+    return {
+        "goal": result.goal.id,
+        "unit": result.goal.unit,
+        "value": number(result.stock.value),
+        "target": number(result.goal.value),
+        "band": result.goal.band,
+        "lower": number(result.lower),
+        "upper": number(result.upper),
+        "baseline_block": number(result.stock.block),
+        "status": result.status,
+    }
+
+
+def status_table(plan: Plan, rows: list[metrics.StatusRow], year: int, within_year: bool,
+                 show: Display, explain: bool) -> TableView:
+    tr = show.tr
+    indicator = rows[0].indicator
+    headers = [tr("col.area"), tr("col.baseline"), tr("col.target", year=year)]
+    if within_year:
+        headers.append(tr("col.expected"))
+    headers += [tr("col.achieved"), tr("col.gap"), tr("col.completion"), tr("col.status")]
+    table = TableView(f"{show.name(indicator)} ({show.unit_label(plan, indicator)})", headers,
+                      numeric=frozenset(range(1, len(headers) - 2)))
+    for row in rows:
+        target_text = show.amount(plan, indicator, row.target.value)
+        if row.target.source == "interpolated":
+            target_text += "*"
+        cells = [Cell(row.area.label(show.lang)), Cell(show.amount(plan, indicator, row.baseline)),
+                 Cell(target_text)]
+        if within_year:
+            cells.append(Cell(show.amount(plan, indicator, row.expected)))
+        cells += [Cell(show.amount(plan, indicator, row.achieved)),
+                  Cell(show.amount(plan, indicator, row.gap)),
+                  Cell("—" if row.completion is None else percent(row.completion),
+                       bar=row.completion),
+                  Cell(tr("status." + row.status), style=STATUS_STYLE[row.status])]
+        table.rows.append(cells)
+        if explain:
+            table.details[len(table.rows) - 1] = explain_lines(plan, indicator, row.records, show)
+    return table
+
+
+def explain_lines(plan: Plan, indicator: Indicator, records: tuple[Certificate, ...],
+                  show: Display) -> list[str]:
+    if not records:
+        return [show.tr("explain.none")]
+    lines = []
+    for record in records:
+        amount = "" if record.output_tonnes is None else " " + show.amount(
+            plan, indicator, record.output_tonnes) + " " + show.unit_label(plan, indicator)
+        lines.append(f"{record.id} {record.product} {record.holder} {record.issued}{amount} "
+                     f"({record.where})")
+    return lines
+
+
+def goals_table(plan: Plan, goals: list[metrics.GoalResult], as_of: date, show: Display,
+                explain: bool) -> TableView:
+    tr = show.tr
+    table = TableView(tr("goals.title", as_of=as_of),
+                      [tr("col.goal"), tr("col.stock"), tr("col.band"), tr("col.status")],
+                      numeric=frozenset({1}))
+    for result in goals:
+        upper = "" if result.upper is None else f"–{plain(result.upper)}"
+        band = f"{plain(result.lower)}{upper}" if result.upper is not None else f"≥ {plain(result.lower)}"
+        table.rows.append([Cell(show.name(result.goal)), Cell(shown(result.stock.value, 2)),
+                           Cell(band), Cell(tr("goal." + result.status),
+                                            style="met" if result.status == "met" else "behind")])
+        if explain:
+            lines = [f"{r.id} {r.product} {r.holder} {r.issued}–{r.end} ({r.where})"
+                     for r in result.stock.records]
+            if result.stock.block is not None:
+                lines.insert(0, tr("explain.block", value=plain(result.stock.block)))
+            table.details[len(table.rows) - 1] = lines or [tr("explain.none")]
+    return table
+
+
+def status_notes(plan: Plan, register: Register, goals: list[metrics.GoalResult],
+                 show: Display) -> list[str]:
+    notes = []
+    if any(row.stock.block is not None for row in goals) and not register.has_baseline_register:
+        notes.append(show.tr("note.baseline_block", year=plan.data.period.baseline_year))
+    for result in goals:
+        if not register.has_baseline_register and result.stock.block is None:
+            notes.append(show.tr("note.no_block", goal=show.name(result.goal)))
+    if not register.certificates:
+        notes.append(show.tr("note.no_data"))
+    notes.append(show.tr("note.interpolated_mark"))
+    return notes
+
+
+# --- wuhai gap --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GapRow:
+    area: Area
+    indicator: Indicator
+    milestone: int
+    target: metrics.Target
+    achieved: Decimal
+    gap: Decimal
+    years_left: int
+    per_year: Decimal | None
+    lapsing: tuple[Certificate, ...]
+    lapsing_amount: Decimal
+
+
+def milestones_ahead(plan: Plan, as_of: date) -> list[int]:
+    """Milestone years whose year end is still to come (or is today)."""
+    return [year for year in plan.data.period.milestones if metrics.year_end(year) >= as_of]
+
+
+def years_left(milestone: int, as_of: date) -> int:
+    """Whole reporting years from as_of to the end of the milestone year (this one included
+    while it is not over)."""
+    this_year_open = 0 if as_of >= metrics.year_end(as_of.year) else 1
+    return milestone - as_of.year + this_year_open
+
+
+def gap_rows(plan: Plan, register: Register, as_of: date, areas: list[Area]) -> list[GapRow]:
+    rows = []
+    for area in areas:
+        for indicator in plan.data.indicators:
+            achieved = metrics.achieved(plan, register, area, indicator, as_of)
+            for milestone in milestones_ahead(plan, as_of):
+                goal = metrics.target(plan, area, indicator, milestone)
+                missing = metrics.gap(goal.amount, achieved)
+                left = years_left(milestone, as_of)
+                lapsing = tuple(metrics.lapsing(register, area, as_of + timedelta(days=1),
+                                                metrics.year_end(milestone), indicator))
+                rows.append(GapRow(area, indicator, milestone, goal, achieved, missing, left,
+                                   missing / left if left > 0 else None, lapsing,
+                                   metrics.measure(plan, indicator, lapsing)))
+    return rows
+
+
+def gap_sentence(plan: Plan, row: GapRow, show: Display) -> str:
+    unit = show.unit_label(plan, row.indicator)
+    params = {"area": row.area.label(show.lang), "year": row.milestone,
+              "indicator": show.name(row.indicator), "unit": unit,
+              "gap": show.amount(plan, row.indicator, row.gap),
+              "per_year": show.amount(plan, row.indicator, row.per_year)}
+    if row.target.value is None:
+        text = show.tr("gap.sentence_none", **params)
+    elif row.gap == 0:
+        text = show.tr("gap.sentence_met", **params)
+    else:
+        text = show.tr("gap.sentence", **params)
+    if row.lapsing:
+        text += show.tr("gap.sentence_lapsing", count=len(row.lapsing),
+                        amount=show.amount(plan, row.indicator, row.lapsing_amount), unit=unit,
+                        year=row.milestone)
+    return text
+
+
+def gap_page(plan: Plan, register: Register, year: int, as_of: date, areas: list[Area],
+             show: Display) -> Page:
+    tr = show.tr
+    rows = gap_rows(plan, register, as_of, areas)
+    tables = []
+    for indicator in plan.data.indicators:
+        table = TableView(f"{show.name(indicator)} ({show.unit_label(plan, indicator)})",
+                          [tr("col.area"), tr("col.milestone"), tr("col.target_plain"),
+                           tr("col.achieved"), tr("col.gap"), tr("col.years_left"),
+                           tr("col.per_year"), tr("col.lapsing")],
+                          numeric=frozenset(range(2, 8)))
+        for row in (r for r in rows if r.indicator is indicator):
+            table.rows.append([
+                Cell(row.area.label(show.lang)), Cell(str(row.milestone)),
+                Cell(show.amount(plan, indicator, row.target.value)),
+                Cell(show.amount(plan, indicator, row.achieved)),
+                Cell(show.amount(plan, indicator, row.gap),
+                     style="behind" if row.gap > 0 else "met"),
+                Cell(str(row.years_left)), Cell(show.amount(plan, indicator, row.per_year)),
+                Cell(tr("gap.lapsing_cell", count=len(row.lapsing),
+                        amount=show.amount(plan, indicator, row.lapsing_amount))
+                     if plan.measured_in_tonnes(indicator) else str(len(row.lapsing))),
+            ])
+        tables.append(table)
+    nearest: dict[tuple[str, str], GapRow] = {}
+    for row in rows:
+        nearest.setdefault((row.area.name, row.indicator.id), row)
+    notes = [gap_sentence(plan, row, show) for row in nearest.values()]
+    if not rows:
+        notes.append(tr("gap.none_ahead", end=plan.data.period.end))
+    data = {
+        "schema": "wuhai-green/gap@1",
+        "year": year,
+        "as_of": as_of.isoformat(),
+        "rows": [gap_json(plan, row) for row in rows],
+        "sentences": notes,
+    }
+    return Page(data, tables, notes, data["rows"])
+
+
+def gap_json(plan: Plan, row: GapRow) -> dict[str, Any]:
+    return {
+        "district": row.area.name,
+        "indicator": row.indicator.id,
+        "unit": unit_id(plan, row.indicator),
+        "milestone": row.milestone,
+        "target": number(row.target.value),
+        "target_source": row.target.source,
+        "achieved": number(row.achieved),
+        "gap": number(row.gap),
+        "years_left": row.years_left,
+        "per_year": number(row.per_year),
+        "lapsing_count": len(row.lapsing),
+        "lapsing_amount": number(row.lapsing_amount),
+        "lapsing": [record.id for record in row.lapsing],
+    }
