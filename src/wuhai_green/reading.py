@@ -60,9 +60,11 @@ class Located:
     def key_mark(self, path: PathKey) -> Mark:
         return self.key_marks.get(path) or self.mark(path)
 
-    def problem(self, path: PathKey, key: str, *, at_key: bool = False, **params: Any) -> Problem:
+    def problem(self, path: PathKey, message: str, *, at_key: bool = False,
+                **params: Any) -> Problem:
+        """A problem at the value of `path` (or at its key), with catalogue key `message`."""
         where = self.key_mark(path) if at_key else self.mark(path)
-        return Problem(self.file, where.line, where.column, key, params)
+        return Problem(self.file, where.line, where.column, message, params)
 
 
 def max_file_bytes() -> int:
@@ -120,7 +122,8 @@ def decode(raw: bytes, name: str) -> tuple[str, list[Problem]]:
         try:
             return raw.decode("utf-16"), []
         except UnicodeDecodeError as error:
-            raise DataError([Problem(name, None, None, "read.bad_utf16", {"offset": error.start})])
+            problem = Problem(name, None, None, "read.bad_utf16", {"offset": error.start})
+            raise DataError([problem]) from None
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as utf8_error:
@@ -167,9 +170,9 @@ def _build(events: Any, located: Located) -> None:
     documents = 0
     root_set = False
 
-    def refuse(event: Any, key: str, **params: Any) -> None:
+    def refuse(event: Any, message: str, **params: Any) -> None:
         mark = _mark(event)
-        raise DataError([Problem(located.file, mark.line, mark.column, key, params)])
+        raise DataError([Problem(located.file, mark.line, mark.column, message, params)])
 
     def attach(value: Any, event: Any) -> PathKey | None:
         """Place a finished value in the container on top of the stack; return its path."""

@@ -14,7 +14,13 @@ from pathlib import Path
 
 from wuhai_green.errors import DataError, Problem
 from wuhai_green.plan import Plan
-from wuhai_green.progress import ActivityEntry, CertificateEntry, Report, progress_files, read_report
+from wuhai_green.progress import (
+    ActivityEntry,
+    CertificateEntry,
+    Report,
+    progress_files,
+    read_report,
+)
 from wuhai_green.reading import PathKey, display_name
 
 ONE_DAY = timedelta(days=1)

@@ -11,7 +11,7 @@ import io
 import json
 import sys
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 from typing import Any, TextIO
 
 from rich import box
@@ -25,7 +25,7 @@ from wuhai_green.numbers import plain
 from wuhai_green.views import Cell, Page, TableView
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"

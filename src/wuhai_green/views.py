@@ -170,7 +170,8 @@ def plan_json(plan: Plan) -> dict[str, Any]:
     data = plan.data.model_dump(mode="python", by_alias=True)
     data["schema"] = "wuhai-green/plan@1"
     data["figures"] = _plan_csv(plan)
-    return _jsonable(data)
+    jsonable: dict[str, Any] = _jsonable(data)
+    return jsonable
 
 
 def _plan_csv(plan: Plan) -> list[dict[str, Any]]:
@@ -216,11 +217,12 @@ def status_page(plan: Plan, register: Register, year: int, as_of: date, areas: l
     rows = status_rows(plan, register, year, as_of, areas)
     goals = [metrics.goal_result(plan, register, goal, as_of) for goal in plan.data.goals]
     notes = status_notes(plan, register, goals, show)
+    json_rows = [status_json(plan, row) for row in rows]
     data = {
         "schema": "wuhai-green/status@1",
         "year": year,
         "as_of": as_of.isoformat(),
-        "rows": [status_json(plan, row) for row in rows],
+        "rows": json_rows,
         "goals": [goal_json(result) for result in goals],
         "notes": notes,
     }
@@ -229,7 +231,7 @@ def status_page(plan: Plan, register: Register, year: int, as_of: date, areas: l
                            show, explain)
               for indicator in plan.data.indicators]
     tables.append(goals_table(plan, goals, as_of, show, explain))
-    return Page(data, tables, notes, data["rows"])
+    return Page(data, tables, notes, json_rows)
 
 
 def status_json(plan: Plan, row: metrics.StatusRow) -> dict[str, Any]:
@@ -312,8 +314,8 @@ def goals_table(plan: Plan, goals: list[metrics.GoalResult], as_of: date, show: 
                       [tr("col.goal"), tr("col.stock"), tr("col.band"), tr("col.status")],
                       numeric=frozenset({1}))
     for result in goals:
-        upper = "" if result.upper is None else f"–{plain(result.upper)}"
-        band = f"{plain(result.lower)}{upper}" if result.upper is not None else f"≥ {plain(result.lower)}"
+        band = (f"≥ {plain(result.lower)}" if result.upper is None
+                else f"{plain(result.lower)}–{plain(result.upper)}")
         table.rows.append([Cell(show.name(result.goal)), Cell(shown(result.stock.value, 2)),
                            Cell(band), Cell(tr("goal." + result.status),
                                             style="met" if result.status == "met" else "behind")])
@@ -358,8 +360,8 @@ class GapRow:
 
 
 def milestones_ahead(plan: Plan, as_of: date) -> list[int]:
-    """Milestone years whose year end is still to come (or is today)."""
-    return [year for year in plan.data.period.milestones if metrics.year_end(year) >= as_of]
+    """Milestone years whose year end is still to come."""
+    return [year for year in plan.data.period.milestones if metrics.year_end(year) > as_of]
 
 
 def years_left(milestone: int, as_of: date) -> int:
@@ -435,14 +437,10 @@ def gap_page(plan: Plan, register: Register, year: int, as_of: date, areas: list
     notes = [gap_sentence(plan, row, show) for row in nearest.values()]
     if not rows:
         notes.append(tr("gap.none_ahead", end=plan.data.period.end))
-    data = {
-        "schema": "wuhai-green/gap@1",
-        "year": year,
-        "as_of": as_of.isoformat(),
-        "rows": [gap_json(plan, row) for row in rows],
-        "sentences": notes,
-    }
-    return Page(data, tables, notes, data["rows"])
+    json_rows = [gap_json(plan, row) for row in rows]
+    data = {"schema": "wuhai-green/gap@1", "year": year, "as_of": as_of.isoformat(),
+            "rows": json_rows, "sentences": notes}
+    return Page(data, tables, notes, json_rows)
 
 
 def gap_json(plan: Plan, row: GapRow) -> dict[str, Any]:
