@@ -48,8 +48,15 @@ class TableFormat(StrEnum):
 
 class CheckFormat(StrEnum):
     table = "table"
+    text = "text"  # the same as table
     json = "json"
     github = "github"
+
+
+class FailOn(StrEnum):
+    behind = "behind"
+    at_risk = "at_risk"
+    never = "never"
 
 
 PlanOpt = Annotated[Path | None, typer.Option("--plan", help="Plan file (default: $WUHAI_PLAN, "
@@ -62,6 +69,7 @@ LangOpt = Annotated[LangChoice | None, typer.Option("--lang", help="Language (de
 UnitOpt = Annotated[UnitChoice, typer.Option("--unit", help="Unit for tonnes in tables "
                                              "(JSON is always tonnes).")]
 AsciiOpt = Annotated[bool, typer.Option("--ascii", help="ASCII table borders.")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback on internal errors.")]
 YearOpt = Annotated[int | None, typer.Option("--year", help="Year (default: the current year).")]
 AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="Take the figures on this date "
@@ -107,7 +115,8 @@ def guarded(command: F) -> F:
 
 def _options(plan: Path | None, progress: Path | None, fmt: Enum, lang: LangChoice | None,
              unit: UnitChoice = UnitChoice.t, ascii_borders: bool = False) -> Options:
-    return Options.build(plan, progress, fmt.value, _lang(lang), unit.value, ascii_borders)
+    fmt_name = "table" if fmt.value == "text" else fmt.value
+    return Options.build(plan, progress, fmt_name, _lang(lang), unit.value, ascii_borders)
 
 
 def _as_of(text: str | None) -> date | None:
@@ -158,13 +167,16 @@ def validate_command(plan: PlanOpt = None, progress: ProgressOpt = None,
 def status_command(year: YearOpt = None, as_of: AsOfOpt = None, district: DistrictOpt = None,
                    explain: Annotated[bool, typer.Option("--explain", help="List the certificates "
                                                          "behind each figure.")] = False,
+                   targets: Annotated[Path | None, typer.Option(
+                       "--targets", help="Track against adjusted targets written by "
+                       "`wuhai adjust --write`.")] = None,
                    plan: PlanOpt = None, progress: ProgressOpt = None,
                    fmt: FormatOpt = TableFormat.table, lang: LangOpt = None,
                    unit: UnitOpt = UnitChoice.t, ascii_borders: AsciiOpt = False,
                    debug: DebugOpt = False) -> None:
     """Where each district and the city stand against the plan's cumulative targets."""
     commands.status(_options(plan, progress, fmt, lang, unit, ascii_borders), year,
-                    _as_of(as_of), district, explain)
+                    _as_of(as_of), district, explain, targets)
 
 
 @app.command("gap")
@@ -183,10 +195,75 @@ def gap_command(district: DistrictOpt = None, year: YearOpt = None, as_of: AsOfO
 @guarded
 def new_command(year: Annotated[int, typer.Option("--year", help="The reporting year.")],
                 district: Annotated[str, typer.Option("--district", help="The district.")],
-                plan: PlanOpt = None, progress: ProgressOpt = None, lang: LangOpt = None,
-                debug: DebugOpt = False) -> None:
+                force: ForceOpt = False, plan: PlanOpt = None, progress: ProgressOpt = None,
+                lang: LangOpt = None, debug: DebugOpt = False) -> None:
     """Write a commented template progress file for a year and district."""
-    commands.new_report(_options(plan, progress, TableFormat.table, lang), year, district)
+    commands.new_report(_options(plan, progress, TableFormat.table, lang), year, district, force)
+
+
+@app.command("adjust")
+@guarded
+def adjust_command(year: Annotated[int | None, typer.Option(
+                       "--year", help="The year being planned (default: the current year); "
+                       "from the data up to 31 Dec of the year before.")] = None,
+                   district: DistrictOpt = None,
+                   write: Annotated[Path | None, typer.Option(
+                       "--write", help="Save the adjusted targets as YAML for "
+                       "`wuhai status --targets`.")] = None,
+                   force: ForceOpt = False, plan: PlanOpt = None, progress: ProgressOpt = None,
+                   fmt: FormatOpt = TableFormat.table, lang: LangOpt = None,
+                   unit: UnitOpt = UnitChoice.t, ascii_borders: AsciiOpt = False,
+                   debug: DebugOpt = False) -> None:
+    """Next year's targets adjusted for what was achieved and what lapses (note 2 of 附件2)."""
+    commands.adjust(_options(plan, progress, fmt, lang, unit, ascii_borders), year, district,
+                    write, force)
+
+
+@app.command("expiring")
+@guarded
+def expiring_command(within: Annotated[str, typer.Option(
+                         "--within", help="Window from --as-of: 6m, 90d, 2w, 1y.")] = "6m",
+                     as_of: AsOfOpt = None, district: DistrictOpt = None,
+                     plan: PlanOpt = None, progress: ProgressOpt = None,
+                     fmt: FormatOpt = TableFormat.table, lang: LangOpt = None,
+                     unit: UnitOpt = UnitChoice.t, ascii_borders: AsciiOpt = False,
+                     debug: DebugOpt = False) -> None:
+    """The renewal calendar: certificates lapsing in the window with no renewal on file."""
+    commands.expiring(_options(plan, progress, fmt, lang, unit, ascii_borders), within,
+                      _as_of(as_of), district)
+
+
+@app.command("check")
+@guarded
+def check_command(year: YearOpt = None, as_of: AsOfOpt = None,
+                  fail_on: Annotated[FailOn, typer.Option(
+                      "--fail-on", help="Exit 1 when a row is at or below this status.")
+                  ] = FailOn.behind,
+                  changed_since: Annotated[str | None, typer.Option(
+                      "--changed-since", help="Also show what changed since this git "
+                      "revision.")] = None,
+                  plan: PlanOpt = None, progress: ProgressOpt = None,
+                  fmt: Annotated[CheckFormat, typer.Option("--format")] = CheckFormat.table,
+                  lang: LangOpt = None, unit: UnitOpt = UnitChoice.t,
+                  ascii_borders: AsciiOpt = False, debug: DebugOpt = False) -> None:
+    """For CI: validate everything, then exit 1 when a row is at or below --fail-on."""
+    code = commands.check(_options(plan, progress, fmt, lang, unit, ascii_borders), year,
+                          _as_of(as_of), fail_on.value, changed_since)
+    raise typer.Exit(code)
+
+
+@app.command("diff")
+@guarded
+def diff_command(base_ref: Annotated[str, typer.Argument(help="The git revision to compare "
+                                                         "with, e.g. origin/main.")],
+                 year: YearOpt = None, as_of: AsOfOpt = None,
+                 plan: PlanOpt = None, progress: ProgressOpt = None,
+                 fmt: FormatOpt = TableFormat.table, lang: LangOpt = None,
+                 unit: UnitOpt = UnitChoice.t, ascii_borders: AsciiOpt = False,
+                 debug: DebugOpt = False) -> None:
+    """What a change does to the figures: status before and after, for the rows that moved."""
+    commands.diff(_options(plan, progress, fmt, lang, unit, ascii_borders), base_ref, year,
+                  _as_of(as_of))
 
 
 def main() -> None:

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
+import tempfile
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TextIO
 
-from wuhai_green import render, templates, views
+from wuhai_green import metrics, render, templates, views
 from wuhai_green.errors import DataError, Problem, UsageError
+from wuhai_green.files import write_atomically
+from wuhai_green.history import export_revision
 from wuhai_green.i18n import Lang, t
 from wuhai_green.plan import Area, Plan, load_plan, resolve_plan_path
 from wuhai_green.register import Register, load_register
 from wuhai_green.render import Format
+from wuhai_green.targets import load_targets, targets_yaml
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,23 @@ def today() -> date:
     return date.today()
 
 
+def _human(options: Options, message: str) -> None:
+    """A line for people: on stdout with tables, on stderr beside machine output."""
+    stream = sys.stderr if options.machine else _out()
+    render.print_line(message, render.console(stream), style="green")
+
+
+def window_end(start: date, text: str) -> date:
+    """The last day of a window such as 6m, 90d, 2w or 1y that begins on `start`."""
+    match = re.fullmatch(r"\s*(\d+)\s*([dwmy])\s*", text.lower())
+    if match is None:
+        raise UsageError("cli.bad_window", value=text)
+    count, unit = int(match.group(1)), match.group(2)
+    if unit in "dw":
+        return start + timedelta(days=count * (7 if unit == "w" else 1))
+    return metrics.add_months(start, count * (12 if unit == "y" else 1))
+
+
 def _year(plan: Plan, year: int | None) -> int:
     chosen = today().year if year is None else year
     period = plan.data.period
@@ -84,9 +106,7 @@ def _year(plan: Plan, year: int | None) -> int:
 
 def _as_of(year: int, as_of: date | None) -> date:
     if as_of is None:
-        from wuhai_green.metrics import default_as_of
-
-        return default_as_of(year, today())
+        return metrics.default_as_of(year, today())
     if as_of.year != year:
         raise UsageError("cli.as_of_outside", as_of=as_of, year=year)
     return as_of
@@ -151,11 +171,42 @@ def _write_problems(problems: list[Problem], options: Options, *, ok: bool) -> N
 
 
 def status(options: Options, year: int | None, as_of: date | None, district: str | None,
-           explain: bool) -> None:
+           explain: bool, targets_path: Path | None = None) -> None:
     plan, register = _load(options)
     chosen = _year(plan, year)
+    overrides: metrics.TargetOverrides = {}
+    notes: tuple[str, ...] = ()
+    if targets_path is not None:
+        adjusted, overrides = load_targets(plan, targets_path)
+        notes = (t("note.adjusted_targets", options.lang, year=adjusted.year,
+                   path=targets_path),)
     page = views.status_page(plan, register, chosen, _as_of(chosen, as_of),
-                             _areas(plan, district), options.display, explain)
+                             _areas(plan, district), options.display, explain, overrides, notes)
+    _write(page, options)
+
+
+def adjust(options: Options, year: int | None, district: str | None, write_to: Path | None,
+           force: bool) -> None:
+    plan, register = _load(options)
+    chosen = today().year if year is None else year
+    period = plan.data.period
+    if not period.start <= chosen <= period.end:
+        raise UsageError("cli.adjust_outside", year=chosen, start=period.start, end=period.end)
+    page, rows = views.adjust_page(plan, register, chosen, _areas(plan, district),
+                                   options.display)
+    if write_to is not None:
+        write_atomically(write_to, targets_yaml(rows, chosen, today()), overwrite=force)
+    _write(page, options)
+    if write_to is not None:
+        _human(options, t("adjust.written", options.lang, path=write_to))
+
+
+def expiring(options: Options, within: str, as_of: date | None, district: str | None) -> None:
+    plan, register = _load(options)
+    start = as_of or today()
+    area = _areas(plan, district)[0] if district else plan.root
+    page = views.expiring_page(plan, register, start, window_end(start, within), area,
+                               options.display)
     _write(page, options)
 
 
@@ -167,7 +218,7 @@ def gap(options: Options, year: int | None, as_of: date | None, district: str | 
     _write(page, options)
 
 
-def new_report(options: Options, year: int, district: str) -> None:
+def new_report(options: Options, year: int, district: str, force: bool = False) -> None:
     plan = load_plan(options.plan_path)
     area = plan.find_area(district)
     if area is None or area.children:
@@ -176,6 +227,93 @@ def new_report(options: Options, year: int, district: str) -> None:
     period = plan.data.period
     if not period.baseline_year <= year <= period.end:
         raise UsageError("cli.year_outside", year=year, start=period.baseline_year, end=period.end)
-    path = templates.write_template(plan, area, year, options.progress_dir, options.lang)
+    path = templates.write_template(plan, area, year, options.progress_dir, options.lang, force)
     render.print_line(t("new.written", options.lang, path=path), render.console(_out()),
                       style="green")
+
+
+# --- CI: check and diff -----------------------------------------------------------------
+
+FAIL_LEVELS = {"behind": ("behind",), "at_risk": ("at_risk", "behind"), "never": ()}
+FINDING_STATUSES = ("at_risk", "behind")
+
+
+def check(options: Options, year: int | None, as_of: date | None, fail_on: str,
+          changed_since: str | None) -> int:
+    """Validate, then compute status: 2 on bad data, 1 when a row fails `fail_on`, else 0."""
+    try:
+        plan, register = _load_quietly(options)
+    except DataError as error:
+        _check_problems(error.problems, options)
+        return 2
+    warnings = [*plan.source.warnings, *register.warnings]
+    chosen = _year(plan, year)
+    moment = _as_of(chosen, as_of)
+    rows = views.status_rows(plan, register, chosen, moment, [*plan.districts, plan.root])
+    findings = [row for row in rows if row.status in FINDING_STATUSES]
+    failing = [row for row in rows if row.status in FAIL_LEVELS[fail_on]]
+    changes = _changes(options, plan, register, changed_since, chosen, moment)
+    document = views.check_document(plan, chosen, moment, warnings, findings, failing, changes,
+                                    options.lang)
+    if options.fmt is Format.json:
+        _out().write(render.to_json(document) + "\n")
+    elif options.fmt is Format.github:
+        _check_problems(warnings, options)
+        _out().write(render.github_findings(plan, findings, chosen, options.display))
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary_file:
+            page = views.status_page(plan, register, chosen, moment, [*plan.districts, plan.root],
+                                     options.display)
+            with open(summary_file, "a", encoding="utf-8") as stream:
+                stream.write(render.to_markdown(page) + "\n")
+    else:
+        report_problems(warnings, options.lang)
+        page = views.check_page(plan, rows, findings, failing, changes, fail_on, options.display)
+        render.write_page(page, Format.table, _out(), ascii_borders=options.ascii_borders)
+    return 1 if failing else 0
+
+
+def _load_quietly(options: Options) -> tuple[Plan, Register]:
+    plan = load_plan(options.plan_path)
+    return plan, load_register(plan, options.progress_dir)
+
+
+def _check_problems(problems: list[Problem], options: Options) -> None:
+    if options.fmt is Format.json:
+        document = {"schema": "wuhai-green/check@1", "ok": False,
+                    "errors": [render.problem_json(p, options.lang) for p in problems
+                               if p.severity == "error"],
+                    "findings": []}
+        _out().write(render.to_json(document) + "\n")
+    elif options.fmt is Format.github:
+        _out().write(render.github_problems(problems, options.lang))
+    else:
+        report_problems(problems, options.lang)
+
+
+def _changes(options: Options, plan: Plan, register: Register, base_ref: str | None, year: int,
+             as_of: date) -> list[views.Change] | None:
+    if base_ref is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="wuhai-diff-") as folder:
+        base_plan_path, base_progress = export_revision(base_ref, options.plan_path,
+                                                        options.progress_dir, Path(folder))
+        try:
+            base_plan = load_plan(base_plan_path)
+            base_register = load_register(base_plan, base_progress)
+        except DataError as error:
+            raise UsageError("diff.base_invalid", ref=base_ref,
+                             count=len(error.errors)) from None
+    areas = [*plan.districts, plan.root]
+    before = views.status_rows(base_plan, base_register, year, as_of,
+                               [base_plan.find_area(a.name) or a for a in areas])
+    after = views.status_rows(plan, register, year, as_of, areas)
+    return views.changes(before, after)
+
+
+def diff(options: Options, base_ref: str, year: int | None, as_of: date | None) -> None:
+    plan, register = _load(options)
+    chosen = _year(plan, year)
+    moment = _as_of(chosen, as_of)
+    changes = _changes(options, plan, register, base_ref, chosen, moment) or []
+    _write(views.diff_page(plan, base_ref, chosen, moment, changes, options.display), options)

@@ -198,6 +198,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "证书 {id} 在 {date} 没有有效记录，无法终止",
         "no record of {id} is in force on {date}, so it cannot end then",
     ),
+    "progress.baseline_mismatch": (
+        "{year} 年证书登记中 {district} {indicator} 合计 {total}，与附件1 基期 {plan} 不一致",
+        "the {year} register gives {district} {indicator} a total of {total}, but annex 1 says {plan}",
+    ),
     # command line
     "cli.internal": (
         "内部错误（程序缺陷）：{error}。请加 --debug 重新运行查看详细信息并报告。",
@@ -214,7 +218,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "检查通过：方案 {plan}，{files} 个进度文件，{certificates} 条证书记录",
         "all clean: plan {plan}, {files} progress files, {certificates} certificate records",
     ),
-    "new.exists": ("{path} 已存在，不会覆盖", "{path} exists already; not overwritten"),
+    "write.exists": (
+        "{path} 已存在，不会覆盖（确需覆盖请加 --force）",
+        "{path} exists already; not overwritten (add --force to replace it)",
+    ),
+    "write.is_dir": ("{path} 是文件夹", "{path} is a folder"),
+    "targets.schema": ("schema 应为 {expected}", "schema must be {expected}"),
+    "targets.unknown_area": ("未知的地区“{area}”", "unknown area '{area}'"),
     "new.written": ("已写入 {path}", "wrote {path}"),
     # units and words
     "unit.t": ("吨", "t"),
@@ -297,6 +307,76 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "带 * 的目标为两个节点年之间的线性插值。",
         "Targets marked * are interpolated linearly between milestone years.",
     ),
+    # adjust and expiring
+    "col.plan_target": ("{year} 方案目标", "plan {year}"),
+    "col.achieved_by": ("截至 {year} 已完成", "achieved by {year}"),
+    "col.even_pace": ("均衡进度", "even pace"),
+    "col.adjusted": ("{year} 调整后目标", "adjusted {year}"),
+    "col.required": ("{year} 需新增", "needed in {year}"),
+    "col.plan_addition": ("方案新增", "plan addition"),
+    "col.lapsing_in": ("{year} 年到期", "lapsing in {year}"),
+    "col.apply_by": ("续展申请截止", "apply by"),
+    "col.expires": ("到期日", "expires"),
+    "col.id": ("证书编号", "certificate"),
+    "col.product": ("产品", "product"),
+    "col.holder": ("获证主体", "holder"),
+    "col.output": ("产量（吨）", "output (t)"),
+    "renewals.title": ("到期需续展的证书", "Certificates to renew"),
+    "renewals.overdue": ("（已逾期）", "(overdue)"),
+    "adjust.behind": (
+        "{area}：{year} 年{indicator}需新增 {required} {unit}，比方案的 {plan} {unit} 多 {extra} {unit}",
+        "{area}: {indicator} needs {required} {unit} in {year}, {extra} {unit} more than the plan's {plan} {unit}",
+    ),
+    "adjust.all_on_plan": (
+        "各区 {year} 年按方案原定任务推进即可完成建设目标",
+        "Every district reaches the goals with the plan's own additions for {year}",
+    ),
+    "adjust.renewals": (
+        "{year} 年有 {count} 张证书到期且尚无续展记录；最早须在 {first} 前申请续展（{id}）",
+        "{count} certificates lapse in {year} with no renewal on file; the first renewal must be applied for by {first} ({id})",
+    ),
+    "expiring.summary": (
+        "{as_of} 至 {until} 到期且无续展记录的证书 {count} 张，其中 {overdue} 张已过续展申请期限",
+        "{count} certificates lapse between {as_of} and {until} with no renewal on file; {overdue} are past the date to apply",
+    ),
+    "cli.bad_window": (
+        "时间窗“{value}”无效；应为数字加单位，如 6m、90d、2w、1y",
+        "bad window '{value}'; expected a number and a unit such as 6m, 90d, 2w or 1y",
+    ),
+    "cli.adjust_outside": (
+        "调整年份 {year} 不在方案期 {start}-{end} 内",
+        "{year} lies outside the plan period {start}-{end}: there is nothing to adjust",
+    ),
+    "adjust.written": (
+        "调整后目标已写入 {path}；用 wuhai status --targets {path} 跟踪",
+        "adjusted targets written to {path}; track them with wuhai status --targets {path}",
+    ),
+    "note.adjusted_targets": (
+        "{year} 年目标采用调整后目标（{path}），标记为“调整”",
+        "Targets for {year} are the adjusted targets of {path}",
+    ),
+    # check and diff
+    "check.title": ("进度检查", "Progress check"),
+    "check.finding": (
+        "{area} {indicator} {year}：已完成 {achieved} / 目标 {target} {unit}（{status}）",
+        "{area} {indicator} {year}: achieved {achieved} of {target} {unit} ({status})",
+    ),
+    "check.failing": (
+        "{count} 项处于或低于“{fail_on}”：检查未通过（退出码 1）",
+        "{count} rows at or below '{fail_on}': the check fails (exit 1)",
+    ),
+    "check.ok": ("检查通过；{findings} 项需关注", "check passed; {findings} rows need attention"),
+    "diff.title": ("与 {ref} 相比的变化（{year} 年）", "Changes since {ref} ({year})"),
+    "diff.none": ("没有指标发生变化", "No figure moved"),
+    "diff.base_invalid": (
+        "{ref} 版本的数据有 {count} 个错误，无法比较",
+        "the data at {ref} has {count} errors and cannot be compared",
+    ),
+    "col.before": ("之前", "before"),
+    "col.after": ("之后", "after"),
+    "git.missing": ("找不到 git 命令", "the git command is not installed"),
+    "git.failed": ("{command} 失败：{reason}", "{command} failed: {reason}"),
+    "git.not_a_repository": ("{folder} 不在 git 仓库中", "{folder} is not inside a git repository"),
     # gap
     "gap.sentence": (
         "{area} 需在 {year} 年底前{indicator} {gap} {unit}，平均每年 {per_year} {unit}",

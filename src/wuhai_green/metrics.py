@@ -7,7 +7,7 @@ tree), except the plan's own targets, which every node carries itself.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
@@ -17,7 +17,9 @@ from wuhai_green.plan import Area, Goal, Indicator, Plan, leaves
 from wuhai_green.register import Certificate, Register
 
 ZERO = Decimal(0)
-TargetSource = Literal["plan", "interpolated", "none"]
+TargetSource = Literal["plan", "interpolated", "none", "adjusted"]
+# Adjusted targets (from `wuhai adjust --write`) by (area name, indicator id, year).
+TargetOverrides = Mapping[tuple[str, str, int], Decimal]
 Status = Literal["no_target", "met", "on_track", "at_risk", "behind"]
 STATUSES: tuple[Status, ...] = ("met", "on_track", "at_risk", "behind", "no_target")
 
@@ -83,12 +85,16 @@ def achieved(plan: Plan, register: Register, area: Area, indicator: Indicator,
 # --- targets ----------------------------------------------------------------------------
 
 
-def target(plan: Plan, area: Area, indicator: Indicator, year: int) -> Target:
+def target(plan: Plan, area: Area, indicator: Indicator, year: int,
+           overrides: TargetOverrides | None = None) -> Target:
     """The plan's cumulative target for a year: given, interpolated between milestones, or none.
 
     Between milestones the target runs linearly from the previous milestone (the baseline
-    year counts as 0) to the next; a blank milestone counts as 0 there.
+    year counts as 0) to the next; a blank milestone counts as 0 there. An adjusted target
+    replaces the plan's for the year it covers.
     """
+    if overrides and (area.name, indicator.id, year) in overrides:
+        return Target(overrides[(area.name, indicator.id, year)], "adjusted")
     period = plan.data.period
     if year <= period.baseline_year:
         return Target(ZERO, "plan")
@@ -119,13 +125,14 @@ def year_fraction(year: int, as_of: date) -> Decimal:
     return Decimal(max(elapsed, 0)) / Decimal(days_in_year(year))
 
 
-def expected(plan: Plan, area: Area, indicator: Indicator, year: int, as_of: date) -> Decimal:
+def expected(plan: Plan, area: Area, indicator: Indicator, year: int, as_of: date,
+             overrides: TargetOverrides | None = None) -> Decimal:
     """What should be achieved by as_of: the year's target, pro rata inside the year."""
-    this_year = target(plan, area, indicator, year).amount
+    this_year = target(plan, area, indicator, year, overrides).amount
     fraction = year_fraction(year, as_of)
     if fraction == 1:
         return this_year
-    last_year = target(plan, area, indicator, year - 1).amount
+    last_year = target(plan, area, indicator, year - 1, overrides).amount
     return last_year + (this_year - last_year) * fraction
 
 
@@ -171,10 +178,10 @@ class StatusRow:
 
 
 def status_row(plan: Plan, register: Register, area: Area, indicator: Indicator, year: int,
-               as_of: date) -> StatusRow:
-    goal = target(plan, area, indicator, year)
+               as_of: date, overrides: TargetOverrides | None = None) -> StatusRow:
+    goal = target(plan, area, indicator, year, overrides)
     achieved_amount = achieved(plan, register, area, indicator, as_of)
-    expected_amount = expected(plan, area, indicator, year, as_of)
+    expected_amount = expected(plan, area, indicator, year, as_of, overrides)
     return StatusRow(
         area=area,
         indicator=indicator,
@@ -265,11 +272,6 @@ def goal_result(plan: Plan, register: Register, goal: Goal, on: date) -> GoalRes
     return GoalResult(goal, held, lower, upper, "met" if held.value >= lower else "not_met")
 
 
-# --- the adjustment of next year's targets (note 2 of 附件2) --------------------------------
-
-
-def round_up(value: Decimal) -> Decimal:
-    return value.to_integral_value(rounding=ROUND_CEILING)
 
 
 # --- lapses and renewals ----------------------------------------------------------------
@@ -292,9 +294,9 @@ def lapsing(register: Register, area: Area, first: date, last: date,
     )
 
 
-def subtract_months(day: date, months: int) -> date:
-    """The same day `months` earlier, or the month's last day where it has no such day."""
-    month_index = day.year * 12 + day.month - 1 - months
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (earlier if negative), or that month's last day."""
+    month_index = day.year * 12 + day.month - 1 + months
     year, month = divmod(month_index, 12)
     last_day = calendar.monthrange(year, month + 1)[1]
     return date(year, month + 1, min(day.day, last_day))
@@ -303,4 +305,68 @@ def subtract_months(day: date, months: int) -> date:
 def apply_by(plan: Plan, record: Certificate) -> date:
     """The date the renewal (or yearly confirmation) must be applied for."""
     lead = plan.certificate_types[record.type].renewal_lead
-    return subtract_months(record.expires, lead.months) - timedelta(days=lead.days)
+    return add_months(record.expires, -lead.months) - timedelta(days=lead.days)
+
+
+# --- the adjustment of next year's targets (note 2 of 附件2) --------------------------------
+
+
+def round_up(value: Decimal) -> Decimal:
+    return value.to_integral_value(rounding=ROUND_CEILING)
+
+
+@dataclass(frozen=True)
+class AdjustRow:
+    area: Area
+    indicator: Indicator
+    plan_target: Target
+    plan_addition: Decimal
+    achieved: Decimal
+    even_pace: Decimal
+    adjusted_target: Decimal
+    required_addition: Decimal
+    lapsing: tuple[Certificate, ...]
+    lapsing_amount: Decimal  # tonnes, or a count for count indicators
+
+
+def _plan_part(plan: Plan, area: Area, indicator: Indicator, year: int) -> tuple[Target, Decimal]:
+    """The plan's target for the year and its own addition over the year before."""
+    this_year = target(plan, area, indicator, year)
+    return this_year, this_year.amount - target(plan, area, indicator, year - 1).amount
+
+
+def adjust_row(plan: Plan, register: Register, area: Area, indicator: Indicator,
+               year: int) -> AdjustRow:
+    """The adjusted target of a year from the data up to 31 Dec of the year before.
+
+    even pace = achieved + (final target − achieved) / (end year − based-on year);
+    adjusted = max(plan target, even pace), rounded up for counts. A parent's figures other
+    than the plan's own target and addition are the sums of its children's.
+    """
+    plan_target, plan_addition = _plan_part(plan, area, indicator, year)
+    if area.children:
+        parts = [adjust_row(plan, register, child, indicator, year) for child in area.children]
+        return AdjustRow(
+            area, indicator, plan_target, plan_addition,
+            achieved=sum((part.achieved for part in parts), ZERO),
+            even_pace=sum((part.even_pace for part in parts), ZERO),
+            adjusted_target=sum((part.adjusted_target for part in parts), ZERO),
+            required_addition=sum((part.required_addition for part in parts), ZERO),
+            lapsing=tuple(record for part in parts for record in part.lapsing),
+            lapsing_amount=sum((part.lapsing_amount for part in parts), ZERO),
+        )
+    based_on = year - 1
+    end = plan.data.period.end
+    done = achieved(plan, register, area, indicator, year_end(based_on))
+    final = target(plan, area, indicator, end).amount
+    even_pace = done + (final - done) / Decimal(end - based_on)
+    adjusted = max(plan_target.amount, even_pace)
+    if not plan.measured_in_tonnes(indicator):
+        adjusted = round_up(adjusted)
+    lapsing_records = tuple(lapsing(register, area, date(year, 1, 1), year_end(year), indicator))
+    return AdjustRow(
+        area, indicator, plan_target, plan_addition, done, even_pace, adjusted,
+        required_addition=max(adjusted - done, ZERO),
+        lapsing=lapsing_records,
+        lapsing_amount=measure(plan, indicator, lapsing_records),
+    )

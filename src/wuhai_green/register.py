@@ -138,6 +138,8 @@ def build_register(plan: Plan, reports: list[Report]) -> tuple[Register, list[Pr
     problems += found
     records, found = _apply_ended(records, reports)
     problems += found
+    if has_baseline and not problems:
+        problems += compare_baseline(plan, records)
     register = Register(
         certificates=tuple(records),
         activities=tuple(activities),
@@ -300,3 +302,27 @@ def _apply_ended(records: list[Certificate], reports: list[Report]
             target = in_force[-1]
             ended[target] = replace(ended[target], ended_on=entry.date)
     return ended, problems
+
+
+def compare_baseline(plan: Plan, records: list[Certificate]) -> list[Problem]:
+    """Warn where the baseline register's totals differ from the plan's baseline (附件1)."""
+    year_end = date(plan.data.period.baseline_year, 12, 31)
+    in_force = [r for r in records if r.in_baseline_file and r.issued <= year_end <= r.end]
+    first_file = min((r for r in records if r.in_baseline_file), key=lambda r: (r.file, r.line))
+    warnings = []
+    for district in plan.districts:
+        for indicator in plan.data.indicators:
+            mine = [r for r in in_force if r.district == district.name and r.indicator == indicator.id]
+            if plan.measured_in_tonnes(indicator):
+                total = sum((r.output_tonnes or Decimal(0) for r in mine), Decimal(0))
+            else:
+                total = Decimal(len(mine))
+            expected = plan.baseline(district, indicator)
+            if total != expected:
+                warnings.append(Problem(first_file.file, 1, 1, "progress.baseline_mismatch",
+                                        {"district": district.name, "indicator": indicator.id,
+                                         "total": f"{total.normalize():f}",
+                                         "plan": f"{expected.normalize():f}",
+                                         "year": plan.data.period.baseline_year},
+                                        severity="warning"))
+    return warnings

@@ -21,8 +21,10 @@ from rich.text import Text
 
 from wuhai_green.errors import Problem
 from wuhai_green.i18n import Lang
+from wuhai_green.metrics import StatusRow
 from wuhai_green.numbers import plain
-from wuhai_green.views import Cell, Page, TableView
+from wuhai_green.plan import Plan
+from wuhai_green.views import Cell, Display, Page, TableView
 
 
 class Format(StrEnum):
@@ -151,8 +153,9 @@ def rich_table(view: TableView, *, ascii_borders: bool = False) -> Table:
     table = Table(title=Text(view.title, style="bold"), box=box.ASCII if ascii_borders
                   else box.SIMPLE_HEAVY, title_justify="left", highlight=False)
     for index, header in enumerate(view.headers):
+        keep_whole = index in view.numeric or index == 0  # figures and names never break
         table.add_column(Text(header), justify="right" if index in view.numeric else "left",
-                         overflow="fold")
+                         overflow="fold", no_wrap=keep_whole)
     for index, row in enumerate(view.rows):
         table.add_row(*[_cell_text(cell) for cell in row])
         for line in view.details.get(index, []):
@@ -207,6 +210,20 @@ def github_problems(problems: list[Problem], lang: Lang) -> str:
     levels = {"error": "error", "warning": "warning", "note": "notice"}
     return "".join(github_command(levels[p.severity], p.message(lang), p.file, p.line, p.column)
                    for p in problems)
+
+
+def github_findings(plan: Plan, findings: list[StatusRow], year: int, show: Display) -> str:
+    """A warning per row at risk or behind, pointing to the line of its target in the plan."""
+    lines = []
+    for row in findings:
+        message = show.tr("check.finding", area=row.area.name, indicator=row.indicator.id,
+                          year=year, achieved=show.amount(plan, row.indicator, row.achieved),
+                          target=show.amount(plan, row.indicator, row.target.value),
+                          unit=show.unit_label(plan, row.indicator),
+                          status=show.tr("status." + row.status))
+        line = plan.target_line(row.area, row.indicator, year)
+        lines.append(github_command("warning", message, plan.file, line))
+    return "".join(lines)
 
 
 def print_line(message: str, out: Console, style: str = "") -> None:

@@ -1,12 +1,10 @@
-"""`wuhai new`: a commented template progress file, written atomically, never overwriting."""
+"""`wuhai new`: a commented template progress file."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
-from wuhai_green.errors import UsageError
+from wuhai_green.files import write_atomically
 from wuhai_green.i18n import Lang
 from wuhai_green.plan import Area, Plan
 
@@ -55,32 +53,8 @@ def report_path(area: Area, year: int, folder: Path) -> Path:
     return folder / f"{year}-{slug}.yaml"
 
 
-def write_new(path: Path, text: str) -> None:
-    """Write atomically; refuse to overwrite (a hard link fails where the name exists)."""
-    if path.exists() or path.is_symlink():
-        raise UsageError("new.exists", path=path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        try:
-            os.link(temporary, path)
-        except FileExistsError:
-            raise UsageError("new.exists", path=path) from None
-        except OSError:  # a file system without hard links: check, then rename
-            if path.exists():
-                raise UsageError("new.exists", path=path) from None
-            os.replace(temporary, path)
-            return
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-
-
-def write_template(plan: Plan, area: Area, year: int, folder: Path, lang: Lang) -> Path:
+def write_template(plan: Plan, area: Area, year: int, folder: Path, lang: Lang,
+                   overwrite: bool = False) -> Path:
     path = report_path(area, year, folder)
-    write_new(path, template_text(plan, area, year, lang))
+    write_atomically(path, template_text(plan, area, year, lang), overwrite=overwrite)
     return path

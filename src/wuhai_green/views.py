@@ -205,18 +205,20 @@ STATUS_STYLE = {"met": "met", "on_track": "on_track", "at_risk": "at_risk", "beh
                 "no_target": "no_target"}
 
 
-def status_rows(plan: Plan, register: Register, year: int, as_of: date,
-                areas: list[Area]) -> list[metrics.StatusRow]:
+def status_rows(plan: Plan, register: Register, year: int, as_of: date, areas: list[Area],
+                overrides: metrics.TargetOverrides | None = None) -> list[metrics.StatusRow]:
     """One row per district and indicator, then the city's rows."""
-    return [metrics.status_row(plan, register, area, indicator, year, as_of)
+    return [metrics.status_row(plan, register, area, indicator, year, as_of, overrides)
             for area in areas for indicator in plan.data.indicators]
 
 
 def status_page(plan: Plan, register: Register, year: int, as_of: date, areas: list[Area],
-                show: Display, explain: bool = False) -> Page:
-    rows = status_rows(plan, register, year, as_of, areas)
+                show: Display, explain: bool = False,
+                overrides: metrics.TargetOverrides | None = None,
+                extra_notes: tuple[str, ...] = ()) -> Page:
+    rows = status_rows(plan, register, year, as_of, areas, overrides)
     goals = [metrics.goal_result(plan, register, goal, as_of) for goal in plan.data.goals]
-    notes = status_notes(plan, register, goals, show)
+    notes = [*extra_notes, *status_notes(plan, register, goals, show)]
     json_rows = [status_json(plan, row) for row in rows]
     data = {
         "schema": "wuhai-green/status@1",
@@ -279,6 +281,8 @@ def status_table(plan: Plan, rows: list[metrics.StatusRow], year: int, within_ye
         target_text = show.amount(plan, indicator, row.target.value)
         if row.target.source == "interpolated":
             target_text += "*"
+        elif row.target.source == "adjusted":
+            target_text += "†"
         cells = [Cell(row.area.label(show.lang)), Cell(show.amount(plan, indicator, row.baseline)),
                  Cell(target_text)]
         if within_year:
@@ -459,3 +463,266 @@ def gap_json(plan: Plan, row: GapRow) -> dict[str, Any]:
         "lapsing_amount": number(row.lapsing_amount),
         "lapsing": [record.id for record in row.lapsing],
     }
+
+
+# --- wuhai adjust -----------------------------------------------------------------------
+
+
+def adjust_page(plan: Plan, register: Register, year: int, areas: list[Area],
+                show: Display) -> tuple[Page, list[metrics.AdjustRow]]:
+    tr = show.tr
+    rows = [metrics.adjust_row(plan, register, area, indicator, year)
+            for area in areas for indicator in plan.data.indicators]
+    tables = []
+    for indicator in plan.data.indicators:
+        table = TableView(f"{show.name(indicator)} ({show.unit_label(plan, indicator)})",
+                          [tr("col.area"), tr("col.plan_target", year=year),
+                           tr("col.achieved_by", year=year - 1), tr("col.even_pace"),
+                           tr("col.adjusted", year=year), tr("col.required", year=year),
+                           tr("col.plan_addition"), tr("col.lapsing_in", year=year)],
+                          numeric=frozenset(range(1, 8)))
+        def amount(value: Decimal | None, indicator: Indicator = indicator) -> str:
+            return show.amount(plan, indicator, value)
+
+        for row in (r for r in rows if r.indicator is indicator):
+            raised = row.adjusted_target > row.plan_target.amount
+            table.rows.append([
+                Cell(row.area.label(show.lang)), Cell(amount(row.plan_target.value)),
+                Cell(amount(row.achieved)), Cell(amount(row.even_pace)),
+                Cell(amount(row.adjusted_target), style="at_risk" if raised else None),
+                Cell(amount(row.required_addition),
+                     style="behind" if row.required_addition > row.plan_addition else None),
+                Cell(amount(row.plan_addition)),
+                Cell(_lapsing_cell(plan, indicator, row.lapsing, row.lapsing_amount, show)),
+            ])
+        tables.append(table)
+    lapsing_records = sorted({record for row in rows if not row.area.children
+                              for record in row.lapsing},
+                             key=lambda record: (metrics.apply_by(plan, record), record.id))
+    notes = adjust_sentences(plan, rows, lapsing_records, year, show)
+    json_rows = [adjust_json(plan, row) for row in rows]
+    data = {
+        "schema": "wuhai-green/adjust@1",
+        "year": year,
+        "based_on": year - 1,
+        "rows": json_rows,
+        "lapsing": [lapsing_json(plan, record) for record in lapsing_records],
+        "sentences": notes,
+    }
+    if lapsing_records:
+        tables.append(renewals_table(plan, lapsing_records, None, show))
+    return Page(data, tables, notes, json_rows), rows
+
+
+def _lapsing_cell(plan: Plan, indicator: Indicator, records: tuple[Certificate, ...],
+                  amount: Decimal, show: Display) -> str:
+    if plan.measured_in_tonnes(indicator):
+        return show.tr("gap.lapsing_cell", count=len(records),
+                       amount=show.amount(plan, indicator, amount))
+    return str(len(records))
+
+
+def adjust_json(plan: Plan, row: metrics.AdjustRow) -> dict[str, Any]:
+    tonnes = plan.measured_in_tonnes(row.indicator)
+    return {
+        "district": row.area.name,
+        "indicator": row.indicator.id,
+        "unit": unit_id(plan, row.indicator),
+        "plan_target": number(row.plan_target.value),
+        "target_source": row.plan_target.source,
+        "achieved": number(row.achieved),
+        "even_pace": number(row.even_pace),
+        "adjusted_target": number(row.adjusted_target),
+        "required_addition": number(row.required_addition),
+        "plan_addition": number(row.plan_addition),
+        "lapsing_count": len(row.lapsing),
+        "lapsing_tonnes": number(row.lapsing_amount) if tonnes else None,
+    }
+
+
+def lapsing_json(plan: Plan, record: Certificate) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "district": record.district,
+        "type": record.type,
+        "product": record.product,
+        "holder": record.holder,
+        "output_tonnes": number(record.output_tonnes),
+        "expires": record.expires.isoformat(),
+        "apply_by": metrics.apply_by(plan, record).isoformat(),
+    }
+
+
+def adjust_sentences(plan: Plan, rows: list[metrics.AdjustRow], lapsing_records: list[Certificate],
+                     year: int, show: Display) -> list[str]:
+    notes = []
+    for row in rows:
+        if row.area.children:
+            continue
+        unit = show.unit_label(plan, row.indicator)
+        params = {"area": row.area.label(show.lang), "indicator": show.name(row.indicator),
+                  "year": year, "unit": unit,
+                  "required": show.amount(plan, row.indicator, row.required_addition),
+                  "plan": show.amount(plan, row.indicator, row.plan_addition),
+                  "extra": show.amount(plan, row.indicator,
+                                       row.required_addition - row.plan_addition)}
+        if row.required_addition > row.plan_addition:
+            notes.append(show.tr("adjust.behind", **params))
+    if not notes:
+        notes.append(show.tr("adjust.all_on_plan", year=year))
+    if lapsing_records:
+        first = lapsing_records[0]
+        notes.append(show.tr("adjust.renewals", count=len(lapsing_records), year=year,
+                             first=metrics.apply_by(plan, first), id=first.id))
+    return notes
+
+
+def renewals_table(plan: Plan, records: list[Certificate], as_of: date | None,
+                   show: Display) -> TableView:
+    tr = show.tr
+    table = TableView(tr("renewals.title"),
+                      [tr("col.apply_by"), tr("col.expires"), tr("col.area"), tr("col.type"),
+                       tr("col.id"), tr("col.product"), tr("col.holder"), tr("col.output")],
+                      numeric=frozenset({7}))
+    for record in records:
+        deadline = metrics.apply_by(plan, record)
+        overdue = as_of is not None and deadline < as_of
+        kind = plan.certificate_types.get(record.type)
+        table.rows.append([
+            Cell(str(deadline) + (" " + tr("renewals.overdue") if overdue else ""),
+                 style="overdue" if overdue else None),
+            Cell(str(record.expires)), Cell(record.district),
+            Cell(show.name(kind) if kind else record.type), Cell(record.id),
+            Cell(record.product), Cell(record.holder),
+            Cell("" if record.output_tonnes is None else shown(record.output_tonnes, 2)),
+        ])
+    return table
+
+
+# --- wuhai expiring ---------------------------------------------------------------------
+
+
+def expiring_page(plan: Plan, register: Register, as_of: date, until: date, area: Area,
+                  show: Display) -> Page:
+    records = sorted(metrics.lapsing(register, area, as_of, until),
+                     key=lambda record: (metrics.apply_by(plan, record), record.id))
+    rows = []
+    for record in records:
+        entry = lapsing_json(plan, record)
+        deadline = metrics.apply_by(plan, record)
+        entry.update({"issued": record.issued.isoformat(), "overdue": deadline < as_of,
+                      "days_to_apply": (deadline - as_of).days,
+                      "days_to_expiry": (record.expires - as_of).days})
+        rows.append(entry)
+    overdue = sum(1 for row in rows if row["overdue"])
+    notes = [show.tr("expiring.summary", count=len(rows), as_of=as_of, until=until,
+                     overdue=overdue)]
+    data = {"schema": "wuhai-green/expiring@1", "as_of": as_of.isoformat(),
+            "until": until.isoformat(), "rows": rows}
+    tables = [renewals_table(plan, records, as_of, show)] if records else []
+    return Page(data, tables, notes, rows)
+
+
+# --- wuhai check and wuhai diff ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    before: metrics.StatusRow | None
+    after: metrics.StatusRow
+
+
+def changes(before: list[metrics.StatusRow], after: list[metrics.StatusRow]) -> list[Change]:
+    """The rows whose achieved figure, target or status moved."""
+    old = {(row.area.name, row.indicator.id): row for row in before}
+    moved = []
+    for row in after:
+        previous = old.get((row.area.name, row.indicator.id))
+        if previous is None or (previous.achieved, previous.target.value, previous.status) != (
+                row.achieved, row.target.value, row.status):
+            moved.append(Change(previous, row))
+    return moved
+
+
+def change_json(plan: Plan, change: Change) -> dict[str, Any]:
+    def side(row: metrics.StatusRow | None) -> dict[str, Any] | None:
+        if row is None:
+            return None
+        return {"target": number(row.target.value), "achieved": number(row.achieved),
+                "gap": number(row.gap), "status": row.status}
+
+    return {"district": change.after.area.name, "indicator": change.after.indicator.id,
+            "unit": unit_id(plan, change.after.indicator), "before": side(change.before),
+            "after": side(change.after)}
+
+
+def change_sentence(plan: Plan, change: Change, show: Display) -> str:
+    row, previous = change.after, change.before
+    unit = show.unit_label(plan, row.indicator)
+    old_achieved = "—" if previous is None else show.amount(plan, row.indicator, previous.achieved)
+    old_status = "—" if previous is None else show.tr("status." + previous.status)
+    return (f"{row.area.label(show.lang)} {show.name(row.indicator)} {old_achieved} → "
+            f"{show.amount(plan, row.indicator, row.achieved)} {unit}, {old_status} → "
+            f"{show.tr('status.' + row.status)}")
+
+
+def diff_page(plan: Plan, base_ref: str, year: int, as_of: date, moved: list[Change],
+              show: Display) -> Page:
+    tr = show.tr
+    table = TableView(tr("diff.title", ref=base_ref, year=year),
+                      [tr("col.area"), tr("col.indicator"), tr("col.before"), tr("col.after"),
+                       tr("col.status")], numeric=frozenset({2, 3}))
+    for change in moved:
+        row, previous = change.after, change.before
+        unit = show.unit_label(plan, row.indicator)
+        old = "—" if previous is None else show.amount(plan, row.indicator, previous.achieved)
+        old_status = "—" if previous is None else tr("status." + previous.status)
+        table.rows.append([Cell(row.area.label(show.lang)), Cell(show.name(row.indicator)),
+                           Cell(f"{old} {unit}"),
+                           Cell(f"{show.amount(plan, row.indicator, row.achieved)} {unit}"),
+                           Cell(f"{old_status} → {tr('status.' + row.status)}",
+                                style=STATUS_STYLE[row.status])])
+    notes = [change_sentence(plan, change, show) for change in moved] or [tr("diff.none")]
+    json_rows = [change_json(plan, change) for change in moved]
+    data = {"schema": "wuhai-green/diff@1", "base": base_ref, "year": year,
+            "as_of": as_of.isoformat(), "rows": json_rows}
+    return Page(data, [table] if moved else [], notes, json_rows)
+
+
+def check_document(plan: Plan, year: int, as_of: date, warnings: list[Any],
+                   findings: list[metrics.StatusRow], failing: list[metrics.StatusRow],
+                   moved: list[Change] | None, lang: Lang) -> dict[str, Any]:
+    document: dict[str, Any] = {
+        "schema": "wuhai-green/check@1",
+        "ok": not failing,
+        "year": year,
+        "as_of": as_of.isoformat(),
+        "errors": [],
+        "warnings": [{"file": w.file, "line": w.line, "column": w.column,
+                      "message": w.message(lang)} for w in warnings],
+        "findings": [status_json(plan, row) for row in findings],
+    }
+    if moved is not None:
+        document["changes"] = [change_json(plan, change) for change in moved]
+    return document
+
+
+def check_page(plan: Plan, rows: list[metrics.StatusRow], findings: list[metrics.StatusRow],
+               failing: list[metrics.StatusRow], moved: list[Change] | None, fail_on: str,
+               show: Display) -> Page:
+    tr = show.tr
+    table = TableView(tr("check.title"), [tr("col.area"), tr("col.indicator"), tr("col.achieved"),
+                                          tr("col.target_plain"), tr("col.status")],
+                      numeric=frozenset({2, 3}))
+    for row in rows:
+        table.rows.append([Cell(row.area.label(show.lang)), Cell(show.name(row.indicator)),
+                           Cell(show.amount(plan, row.indicator, row.achieved)),
+                           Cell(show.amount(plan, row.indicator, row.target.value)),
+                           Cell(tr("status." + row.status), style=STATUS_STYLE[row.status])])
+    tables = [table]
+    notes = []
+    if moved is not None:
+        notes += [change_sentence(plan, change, show) for change in moved] or [tr("diff.none")]
+    notes.append(tr("check.failing", count=len(failing), fail_on=fail_on) if failing
+                 else tr("check.ok", findings=len(findings)))
+    return Page({}, tables, notes)
