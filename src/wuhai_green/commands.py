@@ -260,6 +260,9 @@ def check(options: Options, year: int | None, as_of: date | None, fail_on: str,
     elif options.fmt is Format.github:
         _check_problems(warnings, options)
         _out().write(render.github_findings(plan, findings, chosen, options.display))
+        for change in changes or []:
+            sentence = views.change_sentence(plan, change, options.display)
+            _out().write(render.github_command("notice", sentence))
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_file:
             page = views.status_page(plan, register, chosen, moment, [*plan.districts, plan.root],

@@ -324,8 +324,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "renewals.title": ("到期需续展的证书", "Certificates to renew"),
     "renewals.overdue": ("（已逾期）", "(overdue)"),
     "adjust.behind": (
-        "{area}：{year} 年{indicator}需新增 {required} {unit}，比方案的 {plan} {unit} 多 {extra} {unit}",
-        "{area}: {indicator} needs {required} {unit} in {year}, {extra} {unit} more than the plan's {plan} {unit}",
+        "{area}：{year} 年{indicator}需新增 {required}{unit}，比方案的 {plan}{unit} 多 {extra}{unit}",
+        "{area}: {indicator} needs {required}{unit} in {year}, {extra}{unit} more than the plan's {plan}{unit}",
     ),
     "adjust.all_on_plan": (
         "各区 {year} 年按方案原定任务推进即可完成建设目标",
@@ -358,8 +358,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # check and diff
     "check.title": ("进度检查", "Progress check"),
     "check.finding": (
-        "{area} {indicator} {year}：已完成 {achieved} / 目标 {target} {unit}（{status}）",
-        "{area} {indicator} {year}: achieved {achieved} of {target} {unit} ({status})",
+        "{area} {indicator} {year}：已完成 {achieved} / 目标 {target}{unit}（{status}）",
+        "{area} {indicator} {year}: achieved {achieved} of {target}{unit} ({status})",
     ),
     "check.failing": (
         "{count} 项处于或低于“{fail_on}”：检查未通过（退出码 1）",
@@ -379,16 +379,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "git.not_a_repository": ("{folder} 不在 git 仓库中", "{folder} is not inside a git repository"),
     # gap
     "gap.sentence": (
-        "{area} 需在 {year} 年底前{indicator} {gap} {unit}，平均每年 {per_year} {unit}",
-        "{area} must add {gap} {unit} ({indicator}) by the end of {year}, {per_year} {unit} a year",
+        "{area} 需在 {year} 年底前{indicator} {gap}{unit}，平均每年 {per_year}{unit}",
+        "{area} must add {gap}{unit} ({indicator}) by the end of {year}, {per_year}{unit} a year",
     ),
     "gap.sentence_met": (
         "{area} 已完成 {year} 年{indicator}目标", "{area} has met its {year} target ({indicator})"),
     "gap.sentence_none": (
         "{area} {year} 年{indicator}没有目标", "{area} has no {year} target ({indicator})"),
     "gap.sentence_lapsing": (
-        "；另有 {count} 张证书（{amount} {unit}）将在 {year} 年底前到期，需续展",
-        "; {count} certificates ({amount} {unit}) lapse before the end of {year} and must be renewed",
+        "；另有 {count} 张证书（{amount}{unit}）将在 {year} 年底前到期，需续展",
+        "; {count} certificates ({amount}{unit}) lapse before the end of {year} and must be renewed",
+    ),
+    "gap.sentence_lapsing_count": (
+        "；另有 {count} 项将在 {year} 年底前到期，需续展或年度确认",
+        "; {count} lapse before the end of {year} and must be renewed or confirmed",
     ),
     "gap.lapsing_cell": ("{count} 张 / {amount}", "{count} / {amount}"),
     "gap.none_ahead": ("{end} 年之前已没有未到的节点年", "No milestone is ahead: the plan ended in {end}"),

@@ -24,7 +24,7 @@ from wuhai_green.i18n import Lang
 from wuhai_green.metrics import StatusRow
 from wuhai_green.numbers import plain
 from wuhai_green.plan import Plan
-from wuhai_green.views import Cell, Display, Page, TableView
+from wuhai_green.views import Cell, Display, Page, TableView, spaced
 
 
 class Format(StrEnum):
@@ -216,10 +216,11 @@ def github_findings(plan: Plan, findings: list[StatusRow], year: int, show: Disp
     """A warning per row at risk or behind, pointing to the line of its target in the plan."""
     lines = []
     for row in findings:
-        message = show.tr("check.finding", area=row.area.name, indicator=row.indicator.id,
+        message = show.tr("check.finding", area=row.area.label(show.lang),
+                          indicator=show.name(row.indicator),
                           year=year, achieved=show.amount(plan, row.indicator, row.achieved),
                           target=show.amount(plan, row.indicator, row.target.value),
-                          unit=show.unit_label(plan, row.indicator),
+                          unit=spaced(show.unit_label(plan, row.indicator)),
                           status=show.tr("status." + row.status))
         line = plan.target_line(row.area, row.indicator, year)
         lines.append(github_command("warning", message, plan.file, line))

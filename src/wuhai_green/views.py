@@ -76,6 +76,16 @@ class Display:
         return shown(value, 2)
 
 
+def spaced(unit: str) -> str:
+    """A unit to append to a figure in a sentence: ` 吨`, or nothing for a nameless unit."""
+    return f" {unit}" if unit else ""
+
+
+def with_unit(amount: str, unit: str) -> str:
+    """`120 吨`, or just `2` where the unit has no name (counts in English)."""
+    return f"{amount} {unit}" if unit and amount != "—" else amount
+
+
 def unit_id(plan: Plan, indicator: Indicator) -> str:
     """The JSON unit: tonnes ("t") for output indicators, else the plan's unit id."""
     return "t" if plan.measured_in_tonnes(indicator) else indicator.unit
@@ -393,7 +403,7 @@ def gap_rows(plan: Plan, register: Register, as_of: date, areas: list[Area]) -> 
 
 
 def gap_sentence(plan: Plan, row: GapRow, show: Display) -> str:
-    unit = show.unit_label(plan, row.indicator)
+    unit = spaced(show.unit_label(plan, row.indicator))
     params = {"area": row.area.label(show.lang), "year": row.milestone,
               "indicator": show.name(row.indicator), "unit": unit,
               "gap": show.amount(plan, row.indicator, row.gap),
@@ -404,10 +414,12 @@ def gap_sentence(plan: Plan, row: GapRow, show: Display) -> str:
         text = show.tr("gap.sentence_met", **params)
     else:
         text = show.tr("gap.sentence", **params)
-    if row.lapsing:
+    if row.lapsing and plan.measured_in_tonnes(row.indicator):
         text += show.tr("gap.sentence_lapsing", count=len(row.lapsing),
                         amount=show.amount(plan, row.indicator, row.lapsing_amount), unit=unit,
                         year=row.milestone)
+    elif row.lapsing:
+        text += show.tr("gap.sentence_lapsing_count", count=len(row.lapsing), year=row.milestone)
     return text
 
 
@@ -559,7 +571,7 @@ def adjust_sentences(plan: Plan, rows: list[metrics.AdjustRow], lapsing_records:
     for row in rows:
         if row.area.children:
             continue
-        unit = show.unit_label(plan, row.indicator)
+        unit = spaced(show.unit_label(plan, row.indicator))
         params = {"area": row.area.label(show.lang), "indicator": show.name(row.indicator),
                   "year": year, "unit": unit,
                   "required": show.amount(plan, row.indicator, row.required_addition),
@@ -661,9 +673,9 @@ def change_sentence(plan: Plan, change: Change, show: Display) -> str:
     unit = show.unit_label(plan, row.indicator)
     old_achieved = "—" if previous is None else show.amount(plan, row.indicator, previous.achieved)
     old_status = "—" if previous is None else show.tr("status." + previous.status)
+    new_achieved = with_unit(show.amount(plan, row.indicator, row.achieved), unit)
     return (f"{row.area.label(show.lang)} {show.name(row.indicator)} {old_achieved} → "
-            f"{show.amount(plan, row.indicator, row.achieved)} {unit}, {old_status} → "
-            f"{show.tr('status.' + row.status)}")
+            f"{new_achieved}, {old_status} → {show.tr('status.' + row.status)}")
 
 
 def diff_page(plan: Plan, base_ref: str, year: int, as_of: date, moved: list[Change],
@@ -678,8 +690,8 @@ def diff_page(plan: Plan, base_ref: str, year: int, as_of: date, moved: list[Cha
         old = "—" if previous is None else show.amount(plan, row.indicator, previous.achieved)
         old_status = "—" if previous is None else tr("status." + previous.status)
         table.rows.append([Cell(row.area.label(show.lang)), Cell(show.name(row.indicator)),
-                           Cell(f"{old} {unit}"),
-                           Cell(f"{show.amount(plan, row.indicator, row.achieved)} {unit}"),
+                           Cell(with_unit(old, unit)),
+                           Cell(with_unit(show.amount(plan, row.indicator, row.achieved), unit)),
                            Cell(f"{old_status} → {tr('status.' + row.status)}",
                                 style=STATUS_STYLE[row.status])])
     notes = [change_sentence(plan, change, show) for change in moved] or [tr("diff.none")]

@@ -1,0 +1,216 @@
+"""One broken plan per fault (tests/data/plans/*.yaml), each data/plan.yaml with one change.
+
+Every row names the fault file, where the error must point (the line holding `line_text`,
+the column where `at` starts in that line), the message key, and a part of the message in
+Chinese and in English. `wuhai validate --plan F` must exit 2 and print
+`F:line:col: message` on stderr.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from conftest import FAULTY_PLANS, RunCli
+from wuhai_green.errors import DataError
+from wuhai_green.plan import load_plan
+
+BUG_KEY_PARAM = pytest.mark.xfail(
+    reason="BUG: a message parameter named `key` clashes with t(key, ...): "
+           "TypeError, exit 3 instead of 2 (errors.py Problem.message / i18n.t)",
+    strict=True,
+)
+
+
+@dataclass(frozen=True)
+class Fault:
+    file: str
+    line_text: str  # unique in the file; the error is on the line where it ends
+    at: str  # the error's column is where this starts in that line
+    key: str
+    zh: str
+    en: str
+
+    @property
+    def path(self) -> Path:
+        return FAULTY_PLANS / self.file
+
+    def place(self) -> tuple[int, int]:
+        text = self.path.read_text(encoding="utf-8")
+        assert text.count(self.line_text) == 1, f"{self.line_text!r} is not unique in {self.file}"
+        end = text.index(self.line_text) + len(self.line_text)
+        line = text.count("\n", 0, end) + 1
+        line_text = text.splitlines()[line - 1]
+        return line, line_text.index(self.at) + 1
+
+
+FAULTS = [
+    # 海南区 2025 certified_output 0.015 → 0.016: 0.015 + 0.016 + 0.01 = 0.041 ≠ 乌海市 0.04
+    Fault("sum_mismatch.yaml", "certified_output: {2024: 0.0152, 2025: 0.04,", "0.04,",
+          "plan.sum_mismatch", "合计应为 0.04，但下级各地区之和为 0.041",
+          "the total is 0.04, but its parts add up to 0.041"),
+    # 海勃湾区 2025 0.015 → 0.004, below its 2024 target 0.0052
+    Fault("decreasing.yaml", "2025: 0.004,", "0.004", "plan.decreasing",
+          "2025 年累计目标 0.004 小于 2024 年的 0.0052；累计目标不能减少",
+          "cumulative target 0.004 for 2025 is below 0.0052 for 2024; cumulative targets never "
+          "decrease"),
+    Fault("unknown_indicator.yaml", "certified_outptu: 0.083", "certified_outptu",
+          "plan.unknown_indicator", "未知的指标“certified_outptu”；已定义：certified_output, famous_products",
+          "unknown indicator 'certified_outptu'; defined: certified_output, famous_products"),
+    Fault("unknown_certificate_type.yaml", "[green_food, organik]", "organik", "plan.unknown_type",
+          "未知的证书类型“organik”", "unknown certificate type 'organik'"),
+    Fault("milestone_outside.yaml", "milestones: [2024, 2025, 2028, 2029]", "2029",
+          "plan.milestone_outside", "节点年份 2029 不在规划期 2024-2028 内",
+          "milestone year 2029 lies outside the period 2024-2028"),
+    Fault("not_a_milestone.yaml", "2027: 0.02}", "2027", "plan.not_a_milestone",
+          "2027 不是节点年份（节点：2024, 2025, 2028）",
+          "2027 is not a milestone year (milestones: 2024, 2025, 2028)"),
+    Fault("unknown_unit.yaml", "unit: wan-tt", "wan-tt", "plan.unknown_unit",
+          "未知的单位“wan-tt”；已定义：t, wan-t, count", "unknown unit 'wan-tt'; defined: t, wan-t, count"),
+    # the `count:` entry of `units:` removed: famous_products' unit is unknown
+    Fault("missing_units_entry.yaml", "quality and new products\n    unit: count", "count",
+          "plan.unknown_unit", "未知的单位“count”；已定义：t, wan-t",
+          "unknown unit 'count'; defined: t, wan-t"),
+    Fault("duplicate_alias.yaml", "Wuda District\n      aliases: [hainan]", "hainan",
+          "plan.duplicate_name", "地区名称或别名“hainan”重复", "duplicate area name or alias 'hainan'"),
+    Fault("no_such_date.yaml", "date: 2023-08-32", "2023-08-32", "field.no_such_date",
+          "“date”：日期 2023-08-32 不存在", "'date': there is no date 2023-08-32"),
+    Fault("bad_date_format.yaml", "due: 2023/10/15", "2023/10/15", "field.date",
+          "“due”应为 YYYY-MM-DD 格式的日期（如 2025-06-15），实际是“2023/10/15”",
+          "'due' must be a date written YYYY-MM-DD (such as 2025-06-15), not '2023/10/15'"),
+    Fault("non_numeric_baseline.yaml", "certified_output: 12吨", "12吨", "field.number",
+          "“certified_output”应为数字（如 120 或 0.5），实际是“12吨”",
+          "'certified_output' must be a number such as 120 or 0.5, not '12吨'"),
+    Fault("non_numeric_target.yaml", "{2024: 0.0052万吨,", "0.0052万吨", "field.number",
+          "应为数字（如 120 或 0.5），实际是“0.0052万吨”",
+          "must be a number such as 120 or 0.5, not '0.0052万吨'"),
+    Fault("negative_count.yaml", "validity_years: -1", "-1", "field.negative",
+          "“validity_years”不能为负数：-1", "'validity_years' must not be negative: -1"),
+    Fault("wrong_schema.yaml", "schema: wuhai-green/plan@2", "wuhai-green/plan@2", "schema.one_of",
+          "“schema”的值“wuhai-green/plan@2”无效", "'schema' is 'wuhai-green/plan@2'; expected"),
+]
+
+# Faults whose message has a parameter named `key`; see BUG_KEY_PARAM.
+KEY_PARAM_FAULTS = [
+    # 海勃湾区 baseline: a second `certified_output: 0.14` after `certified_output: 0.13`
+    Fault("duplicate_key.yaml", "certified_output: 0.14", "certified_output", "yaml.duplicate_key",
+          "键“certified_output”重复出现", "duplicate key 'certified_output'"),
+    Fault("unknown_key_hint.yaml", "isuer_en:", "isuer_en", "schema.unknown_key_hint",
+          "未知的键“isuer_en”；是否应为“issuer_en”？", "unknown key 'isuer_en'; did you mean 'issuer_en'?"),
+    # inside a district (a list item of a recursive model): 海勃湾区 layout `prodcts`
+    Fault("unknown_key_hint_nested.yaml", "prodcts: [葡萄", "prodcts", "schema.unknown_key_hint",
+          "未知的键“prodcts”；是否应为“products”？", "unknown key 'prodcts'; did you mean 'products'?"),
+    Fault("unknown_key.yaml", "distribution: 各区农牧水务局", "distribution", "schema.unknown_key",
+          "未知的键“distribution”；可用的键：contact, date, issuer, issuer_en, recipients, title, title_en",
+          "unknown key 'distribution'; expected one of: contact, date, issuer, issuer_en, recipients, "
+          "title, title_en"),
+]
+
+ALL_FAULTS = FAULTS + KEY_PARAM_FAULTS
+
+
+def ids(faults: list[Fault]) -> list[str]:
+    return [fault.file.removesuffix(".yaml") for fault in faults]
+
+
+def test_every_fault_file_is_in_the_table() -> None:
+    assert sorted(path.name for path in FAULTY_PLANS.glob("*.yaml")) == sorted(f.file for f in ALL_FAULTS)
+
+
+@pytest.mark.parametrize("fault", ALL_FAULTS, ids=ids(ALL_FAULTS))
+def test_fault_file_is_the_real_plan_with_one_change(fault: Fault, plan_path: Path) -> None:
+    """So the error found is the fault's and nothing else's (regenerate if the plan changes)."""
+    real = plan_path.read_text(encoding="utf-8").splitlines()
+    broken = fault.path.read_text(encoding="utf-8").splitlines()
+    changes = [op for op in difflib.SequenceMatcher(a=real, b=broken, autojunk=False).get_opcodes()
+               if op[0] != "equal"]
+    assert len(changes) == 1, changes
+
+
+@pytest.mark.parametrize("fault", ALL_FAULTS, ids=ids(ALL_FAULTS))
+def test_fault_is_found_at_its_place(fault: Fault) -> None:
+    with pytest.raises(DataError) as caught:
+        load_plan(fault.path)
+    places = {(p.key, p.line, p.column) for p in caught.value.errors}
+    assert (fault.key, *fault.place()) in places
+
+
+def fault_params(faults: list[Fault], *, xfail: bool = False) -> list[object]:
+    marks = [BUG_KEY_PARAM] if xfail else []
+    return [pytest.param(fault, lang, id=f"{fault.file.removesuffix('.yaml')}-{lang}", marks=marks)
+            for fault in faults for lang in ("zh", "en")]
+
+
+@pytest.mark.parametrize(("fault", "lang"), fault_params(FAULTS) + fault_params(KEY_PARAM_FAULTS,
+                                                                                  xfail=True))
+def test_validate_reports_fault_with_file_line_column(fault: Fault, lang: str, run_cli: RunCli) -> None:
+    exit_code, stdout, stderr = run_cli("validate", "--plan", fault.path, "--lang", lang)
+    line, column = fault.place()
+    prefix = f"{fault.path}:{line}:{column}: "
+    expected = fault.zh if lang == "zh" else fault.en
+    assert exit_code == 2
+    assert stdout == ""
+    matching = [text for text in stderr.splitlines() if text.startswith(prefix)]
+    assert any(expected in text for text in matching), stderr
+
+
+def test_sum_mismatch_names_the_city_total_and_each_part(run_cli: RunCli) -> None:
+    """海勃湾区 0.015 + 海南区 0.016 + 乌达区 0.01 = 0.041, but 乌海市 says 0.04: the error is on
+    the city's figure, and a note points at each district's figure, 海南区's included."""
+    path = FAULTY_PLANS / "sum_mismatch.yaml"
+    text = path.read_text(encoding="utf-8").splitlines()
+    hainan_line = next(n for n, line in enumerate(text, 1) if "2025: 0.016" in line)
+    hainan_column = text[hainan_line - 1].index("0.016") + 1
+    city_line = next(n for n, line in enumerate(text, 1) if "2025: 0.04," in line)
+
+    exit_code, _, stderr = run_cli("validate", "--plan", path, "--lang", "en")
+
+    assert exit_code == 2
+    lines = stderr.splitlines()
+    assert lines[0] == (f"{path}:{city_line}:{text[city_line - 1].index('0.04,') + 1}: 乌海市 "
+                        "certified_output 2025: the total is 0.04, but its parts add up to 0.041")
+    assert (f"{path}:{hainan_line}:{hainan_column}: note: 海南区 2025 is 0.016, counted in the total "
+            "of 乌海市 (0.04 expected, 0.041 found)") in lines
+    assert len(lines) == 4  # the error and one note per district
+
+
+def test_sum_mismatch_in_chinese_marks_notes(run_cli: RunCli) -> None:
+    path = FAULTY_PLANS / "sum_mismatch.yaml"
+    exit_code, _, stderr = run_cli("validate", "--plan", path)
+    assert exit_code == 2
+    notes = [line for line in stderr.splitlines() if ": 说明: " in line]
+    assert [note.split(": 说明: ")[1].split(" ")[0] for note in notes] == ["海勃湾区", "海南区", "乌达区"]
+
+
+def test_missing_units_entry_reports_every_reference(plan_path: Path) -> None:
+    """Without `count` in units, famous_products and two goals (23 products, 5 organic) refer
+    to an unknown unit: three problems, one per reference."""
+    with pytest.raises(DataError) as caught:
+        load_plan(FAULTY_PLANS / "missing_units_entry.yaml")
+    assert [(p.key, p.params["unit"]) for p in caught.value.errors] == [("plan.unknown_unit", "count")] * 3
+
+
+def test_milestone_outside_also_asks_for_its_targets() -> None:
+    """A 2029 milestone lacks a target in each of 4 areas × 2 indicators."""
+    with pytest.raises(DataError) as caught:
+        load_plan(FAULTY_PLANS / "milestone_outside.yaml")
+    keys = [p.key for p in caught.value.errors]
+    assert keys.count("plan.milestone_outside") == 1
+    assert keys.count("plan.missing_milestone") == 8
+
+
+def test_all_problems_of_a_file_come_together(tmp_path: Path, plan_path: Path) -> None:
+    """Two independent faults in one file: both reported in one pass, sorted by line."""
+    text = plan_path.read_text(encoding="utf-8")
+    text = text.replace("  date: 2023-08-28", "  date: 2023-02-30", 1)
+    text = text.replace("validity_years: 1        #", "validity_years: one      #", 1)
+    broken = tmp_path / "plan.yaml"
+    broken.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_plan(broken)
+    assert [p.key for p in caught.value.errors] == ["field.no_such_date", "field.count"]
+    lines = [p.line for p in caught.value.errors]
+    assert lines == sorted(lines)
