@@ -266,6 +266,18 @@ def diff_command(base_ref: Annotated[str, typer.Argument(help="The git revision 
                   _as_of(as_of))
 
 
+@app.command("tasks")
+@guarded
+def tasks_command(year: YearOpt = None, district: DistrictOpt = None,
+                  plan: PlanOpt = None, progress: ProgressOpt = None,
+                  fmt: FormatOpt = TableFormat.table, lang: LangOpt = None,
+                  ascii_borders: AsciiOpt = False, debug: DebugOpt = False) -> None:
+    """The plan's tasks and measures as a checklist per district: brand plan, meetings,
+    expos, agreements, sampling."""
+    commands.tasks(_options(plan, progress, fmt, lang, UnitChoice.t, ascii_borders), year,
+                   district)
+
+
 def main() -> None:
     """Entry point of the `wuhai` console script."""
     app()

@@ -320,3 +320,10 @@ def diff(options: Options, base_ref: str, year: int | None, as_of: date | None) 
     moment = _as_of(chosen, as_of)
     changes = _changes(options, plan, register, base_ref, chosen, moment) or []
     _write(views.diff_page(plan, base_ref, chosen, moment, changes, options.display), options)
+
+
+def tasks(options: Options, year: int | None, district: str | None) -> None:
+    plan, register = _load(options)
+    chosen = _year(plan, year)
+    areas = _areas(plan, district)
+    _write(views.tasks_page(plan, register, chosen, areas, options.display), options)

@@ -64,7 +64,7 @@ class DataError(WuhaiError):
 class UsageError(WuhaiError):
     """A bad option or argument (exit 2); carries a catalogue key."""
 
-    def __init__(self, key: str, **params: Any) -> None:
+    def __init__(self, key: str, /, **params: Any) -> None:
         self.key = key
         self.params = params
         super().__init__(key)

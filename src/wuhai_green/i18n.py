@@ -202,6 +202,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{year} 年证书登记中 {district} {indicator} 合计 {total}，与附件1 基期 {plan} 不一致",
         "the {year} register gives {district} {indicator} a total of {total}, but annex 1 says {plan}",
     ),
+    "activity.no_host": (
+        "交流座谈会没有承办区：请写 host 或 district",
+        "the exchange meeting has no host: give `host` or `district`",
+    ),
+    "activity.date_outside": ("活动日期 {date} 不在报告年份 {year} 内", "activity date {date} lies outside the reporting year {year}"),
+    "activity.unknown_expert": (
+        "“{expert}”不在专家团队中；专家：{known}",
+        "'{expert}' is not on the expert team; experts: {known}",
+    ),
+    "activity.sampling_sum": (
+        "抽检批次 {batches} 不等于合格 {passed} 加不合格 {failed}",
+        "{batches} batches sampled, but {passed} passed and {failed} failed",
+    ),
+    "activity.too_many_failures": (
+        "列出了 {listed} 个不合格批次，多于不合格数 {failed}",
+        "{listed} failed batches are listed, more than the {failed} that failed",
+    ),
+    "activity.unknown_certificate": ("不合格批次的证书 {id} 不在登记中", "the failed batch's certificate {id} is not in the register"),
+    # tasks
+    "tasks.title": ("{year} 年主要任务与保障措施", "Tasks and measures {year}"),
+    "tasks.meetings": ("{year} 年经验交流座谈会", "Exchange meetings {year}"),
+    "tasks.failures": ("认证产品抽检不合格批次", "Failed sampling batches of certified products"),
+    "tasks.no_meeting": ("{year} 年没有召开经验交流座谈会（方案要求每年 1 次）", "No exchange meeting in {year} (the plan asks for one a year)"),
+    "tasks.repeat_host": ("{host} 在各区轮流承办一遍之前再次承办了 {year} 年的交流座谈会", "{host} hosted again in {year} before every district had hosted"),
+    "col.brand_plan": ("品牌打造方案", "brand plan"),
+    "col.sampled": ("抽检批次", "batches"),
+    "col.pass_rate": ("合格率", "pass rate"),
+    "col.date": ("日期", "date"),
+    "col.host": ("承办区", "host"),
+    "col.title_plain": ("名称", "title"),
+    "col.reason": ("原因", "reason"),
+    "brand_plan.on_time": ("按时", "on time"),
+    "brand_plan.late": ("逾期", "late"),
+    "brand_plan.missing": ("未报", "missing"),
+    "brand_plan.not_due": ("未到期", "not due"),
+    "activity.expo": ("展会", "expos"),
+    "activity.agreement": ("合作协议", "agreements"),
+    "activity.meng_label": ("蒙字标", "蒙 labels"),
+    "activity.brand": ("品牌建设", "brand work"),
+    "activity.evaluation_fair": ("评鉴会", "evaluation fairs"),
+    "activity.publicity": ("宣传", "publicity"),
+    "activity.training": ("培训", "trainings"),
     # command line
     "cli.internal": (
         "内部错误（程序缺陷）：{error}。请加 --debug 重新运行查看详细信息并报告。",
@@ -399,7 +441,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def t(key: str, lang: Lang, **params: Any) -> str:
+def t(key: str, lang: Lang, /, **params: Any) -> str:
     """The message `key` in `lang`, filled in; an unknown key is shown as itself."""
     texts = MESSAGES.get(key)
     if texts is None:

@@ -7,7 +7,7 @@ tree), except the plan's own targets, which every node carries itself.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
@@ -48,8 +48,10 @@ def period_start(plan: Plan) -> date:
     return date(plan.data.period.start, 1, 1)
 
 
-def in_area(area: Area, district: str) -> bool:
-    return any(leaf.name == district for leaf in leaves(area))
+def records_in(register: Register, area: Area) -> Iterator[Certificate]:
+    """The records of every district of the area."""
+    for leaf in leaves(area):
+        yield from register.of_district(leaf.name)
 
 
 # --- achieved ---------------------------------------------------------------------------
@@ -67,9 +69,9 @@ def achieved_records(plan: Plan, register: Register, area: Area, indicator: Indi
     """New awards (not renewals) of the indicator in the area from the period start to as_of."""
     start = period_start(plan)
     return [
-        record for record in register.certificates
+        record for record in records_in(register, area)
         if record.indicator == indicator.id and record.is_new_addition
-        and start <= record.issued <= as_of and in_area(area, record.district)
+        and start <= record.issued <= as_of
     ]
 
 
@@ -202,10 +204,8 @@ def status_row(plan: Plan, register: Register, area: Area, indicator: Indicator,
 def in_force(register: Register, area: Area, types: Iterable[str], on: date) -> list[Certificate]:
     """Records of the types in force on a date in the area (baseline renewals included)."""
     wanted = set(types)
-    return [
-        record for record in register.certificates
-        if record.type in wanted and record.in_force(on) and in_area(area, record.district)
-    ]
+    return [record for record in records_in(register, area)
+            if record.type in wanted and record.in_force(on)]
 
 
 def baseline_block(plan: Plan, area: Area, goal: Goal) -> Decimal | None:
@@ -287,8 +287,8 @@ def lapsing(register: Register, area: Area, first: date, last: date,
             indicator: Indicator | None = None) -> list[Certificate]:
     """Records of the area whose expiry falls in [first, last] and that lapse then."""
     return sorted(
-        (record for record in register.certificates
-         if first <= record.expires <= last and lapses(record) and in_area(area, record.district)
+        (record for record in records_in(register, area)
+         if first <= record.expires <= last and lapses(record)
          and (indicator is None or record.indicator == indicator.id)),
         key=lambda record: (record.expires, record.id),
     )

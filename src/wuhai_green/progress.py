@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from wuhai_green.errors import DataError, Problem
-from wuhai_green.fields import IsoDate, PositiveQuantity, Quantity, Text, Year
+from wuhai_green.fields import Count, IsoDate, PositiveQuantity, Quantity, Text, Year
 from wuhai_green.reading import Located, read_yaml
 from wuhai_green.validation import validate
 
@@ -36,15 +37,104 @@ class EndedEntry(_Model):
     reason: Text | None = None
 
 
-class ActivityEntry(BaseModel):
-    """An activity of the plan's tasks and measures; its kinds are checked by `activities`."""
+class _Activity(_Model):
+    """What every activity of the plan's tasks and measures records."""
 
-    model_config = ConfigDict(extra="allow", frozen=True)
-
-    type: Text
-    date: IsoDate | None = None
-    district: Text | None = None
+    date: IsoDate
+    district: Text | None = None  # default: the file's district
     title: Text | None = None
+    note: Text | None = None
+
+
+class BrandPlan(_Activity):
+    """A district's brand-building plan submitted to the city (task 四（一）)."""
+
+    type: Literal["brand_plan"]
+    recipient: Text | None = None
+
+
+class Expo(_Activity):
+    """A fair, expo or sales-matching meeting attended (task 四（二）)."""
+
+    type: Literal["expo"]
+    title: Text
+
+
+class Agreement(_Activity):
+    """A supply agreement with an e-commerce platform or a supermarket (task 四（二）)."""
+
+    type: Literal["agreement"]
+    partner: Text
+    channel: Literal["e-commerce", "supermarket", "other"] | None = None
+
+
+class MengLabel(_Activity):
+    """A 蒙字标 certification (task 四（三）)."""
+
+    type: Literal["meng_label"]
+    product: Text
+    holder: Text
+
+
+class BrandWork(_Activity):
+    """Work on the regional public brand, such as 乌海葡萄 (task 四（三）)."""
+
+    type: Literal["brand"]
+    title: Text
+
+
+class ExchangeMeeting(_Activity):
+    """The yearly experience exchange meeting hosted by one district (measure 五（三）)."""
+
+    type: Literal["exchange_meeting"]
+    host: Text | None = None  # default: the activity's district
+
+
+class EvaluationFair(_Activity):
+    """A green and organic product evaluation fair (measure 五（三）)."""
+
+    type: Literal["evaluation_fair"]
+
+
+class Publicity(_Activity):
+    """Publicity in mainstream or new media (measure 五（三）)."""
+
+    type: Literal["publicity"]
+    outlet: Text
+
+
+class Training(_Activity):
+    """Training given by the expert team (measure 五（一）)."""
+
+    type: Literal["training"]
+    expert: Text
+    participants: Count | None = None
+
+
+class FailedBatch(_Model):
+    certificate: Text | None = None  # the certificate of a certified product, if any
+    product: Text | None = None
+    reason: Text | None = None
+
+
+class Sampling(_Activity):
+    """A supervision sampling round (measure 五（四）)."""
+
+    type: Literal["sampling"]
+    batches: Count
+    passed: Count
+    failed: Count
+    penalties: Count = 0
+    failures: list[FailedBatch] = []
+
+
+ActivityEntry = Annotated[
+    BrandPlan | Expo | Agreement | MengLabel | BrandWork | ExchangeMeeting | EvaluationFair
+    | Publicity | Training | Sampling,
+    Field(discriminator="type"),
+]
+ACTIVITY_TYPES = ("brand_plan", "expo", "agreement", "meng_label", "brand", "exchange_meeting",
+                  "evaluation_fair", "publicity", "training", "sampling")
 
 
 class ProgressFile(_Model):

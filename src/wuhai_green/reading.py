@@ -60,7 +60,7 @@ class Located:
     def key_mark(self, path: PathKey) -> Mark:
         return self.key_marks.get(path) or self.mark(path)
 
-    def problem(self, path: PathKey, message: str, *, at_key: bool = False,
+    def problem(self, path: PathKey, message: str, /, *, at_key: bool = False,
                 **params: Any) -> Problem:
         """A problem at the value of `path` (or at its key), with catalogue key `message`."""
         where = self.key_mark(path) if at_key else self.mark(path)
@@ -95,7 +95,7 @@ def read_yaml(path: Path) -> Located:
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
-    def fail(key: str, **params: Any) -> DataError:
+    def fail(key: str, /, **params: Any) -> DataError:
         return DataError([Problem(name, None, None, key, params)])
 
     try:
@@ -170,7 +170,7 @@ def _build(events: Any, located: Located) -> None:
     documents = 0
     root_set = False
 
-    def refuse(event: Any, message: str, **params: Any) -> None:
+    def refuse(event: Any, message: str, /, **params: Any) -> None:
         mark = _mark(event)
         raise DataError([Problem(located.file, mark.line, mark.column, message, params)])
 

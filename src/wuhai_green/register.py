@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 
 from wuhai_green.errors import DataError, Problem
@@ -17,7 +18,10 @@ from wuhai_green.plan import Plan
 from wuhai_green.progress import (
     ActivityEntry,
     CertificateEntry,
+    ExchangeMeeting,
     Report,
+    Sampling,
+    Training,
     progress_files,
     read_report,
 )
@@ -71,11 +75,14 @@ class Certificate:
 
 @dataclass(frozen=True)
 class Activity:
+    """An activity of a report, its district (and meeting host) resolved to Chinese names."""
+
     entry: ActivityEntry
     year: int
     district: str | None
     file: str
     line: int
+    host: str | None = None  # exchange meetings: the hosting district
 
 
 @dataclass(frozen=True)
@@ -86,8 +93,16 @@ class Register:
     files: tuple[str, ...] = ()
     warnings: tuple[Problem, ...] = field(default=())
 
-    def of_district(self, district: str) -> list[Certificate]:
-        return [record for record in self.certificates if record.district == district]
+    @cached_property
+    def by_district(self) -> dict[str, tuple[Certificate, ...]]:
+        """The records of each district, in register order (built once, on first use)."""
+        index: dict[str, list[Certificate]] = defaultdict(list)
+        for record in self.certificates:
+            index[record.district].append(record)
+        return {district: tuple(records) for district, records in index.items()}
+
+    def of_district(self, district: str) -> tuple[Certificate, ...]:
+        return self.by_district.get(district, ())
 
 
 def add_years(day: date, years: int) -> date:
@@ -133,6 +148,7 @@ def build_register(plan: Plan, reports: list[Report]) -> tuple[Register, list[Pr
         activities += file_activities
         problems += found
     problems += _check_unique(records)
+    problems += _check_failed_certificates(records, reports)
     has_baseline = any(record.in_baseline_file for record in records)
     records, found = _link_renewals(records, has_baseline)
     problems += found
@@ -183,13 +199,56 @@ def _read_entries(plan: Plan, report: Report
         record = _certificate(plan, report, index, entry, file_district, problems)
         if record is not None:
             records.append(record)
-    activities = []
-    for index, activity in enumerate(data.activities):
-        path: PathKey = ("activities", index)
-        district = _district_name(plan, report, (*path, "district"), activity.district, problems)
-        activities.append(Activity(activity, data.year, district or file_district, report.file,
-                                   report.source.mark(path).line))
+    activities = [_activity(plan, report, index, entry, file_district, problems)
+                  for index, entry in enumerate(data.activities)]
     return records, activities, problems
+
+
+def _activity(plan: Plan, report: Report, index: int, entry: ActivityEntry,
+              file_district: str | None, problems: list[Problem]) -> Activity:
+    """Resolve an activity's districts and check what only the plan can tell."""
+    path: PathKey = ("activities", index)
+    source = report.source
+    district = _district_name(plan, report, (*path, "district"), entry.district, problems)
+    district = district or file_district
+    host = None
+    if isinstance(entry, ExchangeMeeting):
+        host = _district_name(plan, report, (*path, "host"), entry.host, problems) or district
+        if host is None:
+            problems.append(source.problem(path, "activity.no_host"))
+    if entry.date.year != report.data.year:
+        problems.append(source.problem((*path, "date"), "activity.date_outside",
+                                       date=entry.date, year=report.data.year))
+    if isinstance(entry, Training) and entry.expert not in {e.name for e in plan.data.experts}:
+        problems.append(source.problem((*path, "expert"), "activity.unknown_expert",
+                                       expert=entry.expert,
+                                       known=", ".join(e.name for e in plan.data.experts)))
+    if isinstance(entry, Sampling):
+        if entry.passed + entry.failed != entry.batches:
+            problems.append(source.problem((*path, "batches"), "activity.sampling_sum",
+                                           batches=entry.batches, passed=entry.passed,
+                                           failed=entry.failed))
+        if len(entry.failures) > entry.failed:
+            problems.append(source.problem((*path, "failures"), "activity.too_many_failures",
+                                           listed=len(entry.failures), failed=entry.failed))
+    return Activity(entry, report.data.year, district, report.file, source.mark(path).line, host)
+
+
+def _check_failed_certificates(records: list[Certificate], reports: list[Report]
+                               ) -> list[Problem]:
+    """A failed sampling batch that names a certificate must name one in the register."""
+    known = {record.id for record in records}
+    problems = []
+    for report in reports:
+        for index, entry in enumerate(report.data.activities):
+            if not isinstance(entry, Sampling):
+                continue
+            for position, failure in enumerate(entry.failures):
+                if failure.certificate is not None and failure.certificate not in known:
+                    path: PathKey = ("activities", index, "failures", position, "certificate")
+                    problems.append(report.source.problem(path, "activity.unknown_certificate",
+                                                          id=failure.certificate))
+    return problems
 
 
 def _certificate(plan: Plan, report: Report, index: int, entry: CertificateEntry,

@@ -42,15 +42,40 @@ def _unique(problems: list[Problem]) -> list[Problem]:
     return kept
 
 
+def _data_path(value: Any, loc: PathKey) -> PathKey:
+    """The path in the data of a pydantic location: union tags (such as the `expo` of
+    ('activities', 2, 'expo', 'title')) name no key in the data and are dropped."""
+    path: list[str | int] = []
+    for position, part in enumerate(loc):
+        last = position == len(loc) - 1
+        if isinstance(value, dict) and part not in value and not last:
+            continue
+        path.append(part)
+        if isinstance(value, dict):
+            value = value.get(part)
+        elif isinstance(value, list) and isinstance(part, int) and part < len(value):
+            value = value[part]
+        else:
+            value = None
+    return tuple(path)
+
+
 def _problem(model: type[BaseModel], located: Located, detail: Any) -> Problem:
-    loc: PathKey = tuple(part for part in detail["loc"] if part != "[key]")
+    model_loc: PathKey = tuple(part for part in detail["loc"] if part != "[key]")
+    loc = _data_path(located.value, model_loc)
     kind: str = detail["type"]
     context = dict(detail.get("ctx") or {})
     field = str(loc[-1]) if loc else ""
     if kind == "missing":
         return located.problem(loc[:-1], "schema.missing", field=field)
+    if kind == "union_tag_invalid":
+        return located.problem((*loc, "type"), "schema.one_of", field="type",
+                               value=context.get("tag"), expected=context.get("expected_tags"))
+    if kind == "union_tag_not_found":
+        return located.problem(loc, "schema.missing", field=str(context.get("discriminator",
+                                                                            "type")).strip("'"))
     if kind == "extra_forbidden":
-        allowed = sorted(_allowed_keys(model, loc[:-1]))
+        allowed = sorted(_allowed_keys(model, model_loc[:-1]))
         close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
         if close:
             return located.problem(loc, "schema.unknown_key_hint", at_key=True, key=field, hint=close[0])
@@ -106,6 +131,13 @@ def _step(annotation: Any, part: str | int) -> Any:
                 return info.annotation
         return None
     origin = typing.get_origin(annotation)
+    if origin in (Union, types.UnionType):  # a tagged union: the part is the tag
+        for option in typing.get_args(annotation):
+            fields = getattr(option, "model_fields", {})
+            tag = fields.get("type")
+            if tag is not None and part in typing.get_args(tag.annotation):
+                return option
+        return None
     if origin is list and isinstance(part, int):
         return typing.get_args(annotation)[0]
     if origin is dict:

@@ -10,10 +10,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Literal
 
-from wuhai_green import metrics
+from wuhai_green import checklist, metrics
 from wuhai_green.i18n import Lang, t
 from wuhai_green.numbers import for_json, percent, plain, shown
-from wuhai_green.plan import Area, Indicator, Plan, walk
+from wuhai_green.plan import Area, Indicator, Plan, leaves, walk
 from wuhai_green.register import Certificate, Register
 
 DisplayUnit = Literal["t", "wan-t"]
@@ -50,7 +50,7 @@ class Display:
     lang: Lang
     unit: DisplayUnit = "t"
 
-    def tr(self, key: str, **params: Any) -> str:
+    def tr(self, key: str, /, **params: Any) -> str:
         return t(key, self.lang, **params)
 
     def name(self, item: Any) -> str:
@@ -738,3 +738,93 @@ def check_page(plan: Plan, rows: list[metrics.StatusRow], findings: list[metrics
     notes.append(tr("check.failing", count=len(failing), fail_on=fail_on) if failing
                  else tr("check.ok", findings=len(findings)))
     return Page({}, tables, notes)
+
+
+# --- wuhai tasks ------------------------------------------------------------------------
+
+
+def tasks_page(plan: Plan, register: Register, year: int, areas: list[Area],
+               show: Display) -> Page:
+    tr = show.tr
+    districts = list({leaf.name: leaf for area in areas for leaf in leaves(area)}.values())
+    checks = [checklist.district_tasks(plan, register, area, year) for area in districts]
+    held = checklist.meetings(plan, register, year)
+    table = TableView(tr("tasks.title", year=year),
+                      [tr("col.area"), tr("col.brand_plan")]
+                      + [tr("activity." + kind) for kind in checklist.COUNTED]
+                      + [tr("col.sampled"), tr("col.pass_rate")],
+                      numeric=frozenset(range(2, 4 + len(checklist.COUNTED))))
+    failures = TableView(tr("tasks.failures"), [tr("col.area"), tr("col.date"), tr("col.id"),
+                                                tr("col.product"), tr("col.reason")])
+    for check in checks:
+        brand = check.brand_plan
+        brand_text = tr("brand_plan." + brand.status) + (f" {brand.submitted}"
+                                                          if brand.submitted else "")
+        sampling = check.sampling
+        table.rows.append(
+            [Cell(check.area.label(show.lang)),
+             Cell(brand_text, style=BRAND_STYLE[brand.status])]
+            + [Cell(str(check.counts[kind])) for kind in checklist.COUNTED]
+            + [Cell(str(sampling.batches)),
+               Cell("—" if sampling.pass_rate is None else percent(sampling.pass_rate),
+                    style="behind" if sampling.failed else None)])
+        for activity, failure in sampling.failures:
+            failures.rows.append([Cell(check.area.label(show.lang)),
+                                  Cell(str(activity.entry.date)),
+                                  Cell(failure.certificate or "—"), Cell(failure.product or ""),
+                                  Cell(failure.reason or "")])
+    meetings = TableView(tr("tasks.meetings", year=year),
+                         [tr("col.date"), tr("col.host"), tr("col.title_plain")])
+    for meeting in held.held:
+        host = plan.find_area(meeting.host or "")
+        meetings.rows.append([Cell(str(meeting.entry.date)),
+                              Cell(host.label(show.lang) if host else "—"),
+                              Cell(meeting.entry.title or "")])
+    notes = []
+    if held.missing:
+        notes.append(tr("tasks.no_meeting", year=year))
+    notes += [tr("tasks.repeat_host", host=host, year=year) for host in held.repeated_hosts]
+    district_rows = [district_tasks_json(check) for check in checks]
+    data = {
+        "schema": "wuhai-green/tasks@1",
+        "year": year,
+        "districts": district_rows,
+        "exchange_meetings": {
+            "held": [{"date": m.entry.date.isoformat(), "host": m.host,
+                      "title": m.entry.title, "file": m.file, "line": m.line}
+                     for m in held.held],
+            "missing": held.missing,
+            "repeated_hosts": list(held.repeated_hosts),
+        },
+        "notes": notes,
+    }
+    tables = [table, meetings] + ([failures] if failures.rows else [])
+    csv_rows = [{"district": row["district"], "brand_plan": row["brand_plan"]["status"],
+                 **row["counts"], "sampled": row["sampling"]["batches"],
+                 "passed": row["sampling"]["passed"], "failed": row["sampling"]["failed"],
+                 "pass_rate": row["sampling"]["pass_rate"]} for row in district_rows]
+    return Page(data, tables, notes, csv_rows)
+
+
+BRAND_STYLE = {"on_time": "met", "late": "at_risk", "missing": "behind", "not_due": "no_target"}
+
+
+def district_tasks_json(check: checklist.DistrictTasks) -> dict[str, Any]:
+    sampling = check.sampling
+    return {
+        "district": check.area.name,
+        "brand_plan": {"status": check.brand_plan.status,
+                       "due": None if check.brand_plan.due is None
+                       else check.brand_plan.due.isoformat(),
+                       "submitted": None if check.brand_plan.submitted is None
+                       else check.brand_plan.submitted.isoformat()},
+        "counts": dict(check.counts),
+        "sampling": {"batches": sampling.batches, "passed": sampling.passed,
+                     "failed": sampling.failed, "penalties": sampling.penalties,
+                     "pass_rate": number(sampling.pass_rate)},
+        "failed_batches": [{"date": activity.entry.date.isoformat(),
+                            "certificate": failure.certificate, "product": failure.product,
+                            "reason": failure.reason, "file": activity.file,
+                            "line": activity.line}
+                           for activity, failure in sampling.failures],
+    }

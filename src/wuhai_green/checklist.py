@@ -1,0 +1,109 @@
+"""The plan's tasks and measures as a yearly checklist, from the reports' activities.
+
+Pure functions, like `metrics`: no I/O, no printing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from wuhai_green.plan import Area, Plan
+from wuhai_green.progress import ACTIVITY_TYPES, BrandPlan, FailedBatch, Sampling
+from wuhai_green.register import Activity, Register
+
+BrandPlanStatus = Literal["on_time", "late", "missing", "not_due"]
+COUNTED = tuple(kind for kind in ACTIVITY_TYPES
+                if kind not in ("brand_plan", "exchange_meeting", "sampling"))
+
+
+@dataclass(frozen=True)
+class BrandPlanCheck:
+    status: BrandPlanStatus
+    due: date | None
+    submitted: date | None
+
+
+@dataclass(frozen=True)
+class SamplingSummary:
+    batches: int
+    passed: int
+    failed: int
+    penalties: int
+    failures: tuple[tuple[Activity, FailedBatch], ...]
+
+    @property
+    def pass_rate(self) -> Decimal | None:
+        return None if self.batches == 0 else Decimal(self.passed) / Decimal(self.batches)
+
+
+@dataclass(frozen=True)
+class DistrictTasks:
+    area: Area
+    brand_plan: BrandPlanCheck
+    counts: dict[str, int]
+    sampling: SamplingSummary
+
+
+@dataclass(frozen=True)
+class Meetings:
+    held: tuple[Activity, ...]  # this year's exchange meetings
+    missing: bool  # no meeting this year (the plan asks for one a year)
+    repeated_hosts: tuple[str, ...]  # hosts again before every district has hosted
+
+
+def brand_plan_check(plan: Plan, register: Register, area: Area, year: int) -> BrandPlanCheck:
+    """On time, late or missing against the due date of the plan's brand_plan task."""
+    task = next((task for task in plan.data.tasks if task.id == "brand_plan"), None)
+    due = task.due if task else None
+    submitted = sorted(a.entry.date for a in register.activities
+                       if isinstance(a.entry, BrandPlan) and a.district == area.name
+                       and a.entry.date <= date(year, 12, 31))
+    if submitted:
+        first = submitted[0]
+        return BrandPlanCheck("late" if due is not None and first > due else "on_time", due, first)
+    if due is None or due > date(year, 12, 31):
+        return BrandPlanCheck("not_due", due, None)
+    return BrandPlanCheck("missing", due, None)
+
+
+def sampling_summary(activities: list[Activity]) -> SamplingSummary:
+    rounds = [(activity, activity.entry) for activity in activities
+              if isinstance(activity.entry, Sampling)]
+    return SamplingSummary(
+        batches=sum(entry.batches for _, entry in rounds),
+        passed=sum(entry.passed for _, entry in rounds),
+        failed=sum(entry.failed for _, entry in rounds),
+        penalties=sum(entry.penalties for _, entry in rounds),
+        failures=tuple((activity, failure) for activity, entry in rounds
+                       for failure in entry.failures),
+    )
+
+
+def district_tasks(plan: Plan, register: Register, area: Area, year: int) -> DistrictTasks:
+    mine = [a for a in register.activities if a.year == year and a.district == area.name]
+    counts = Counter(str(a.entry.type) for a in mine)
+    return DistrictTasks(area, brand_plan_check(plan, register, area, year),
+                         {kind: counts.get(kind, 0) for kind in COUNTED},
+                         sampling_summary(mine))
+
+
+def meetings(plan: Plan, register: Register, year: int) -> Meetings:
+    """This year's exchange meetings, and hosts repeating before every district has hosted."""
+    every = sorted((a for a in register.activities if a.entry.type == "exchange_meeting"
+                    and a.year <= year), key=lambda a: a.entry.date)
+    districts = {d.name for d in plan.districts}
+    hosted: set[str] = set()
+    repeated = []
+    for meeting in every:
+        host = meeting.host or ""
+        if host in hosted and meeting.year == year:
+            repeated.append(host)
+        hosted.add(host)
+        if districts <= hosted:  # a new round of the rotation begins
+            hosted = set()
+    held = tuple(a for a in every if a.year == year)
+    return Meetings(held, not held, tuple(repeated))
