@@ -53,6 +53,11 @@ class CheckFormat(StrEnum):
     github = "github"
 
 
+class ReportFormat(StrEnum):
+    markdown = "markdown"
+    html = "html"
+
+
 class FailOn(StrEnum):
     behind = "behind"
     at_risk = "at_risk"
@@ -276,6 +281,25 @@ def tasks_command(year: YearOpt = None, district: DistrictOpt = None,
     expos, agreements, sampling."""
     commands.tasks(_options(plan, progress, fmt, lang, UnitChoice.t, ascii_borders), year,
                    district)
+
+
+@app.command("report")
+@guarded
+def report_command(year: YearOpt = None, as_of: AsOfOpt = None,
+                   fmt: Annotated[ReportFormat, typer.Option("--format")] = ReportFormat.markdown,
+                   output: Annotated[Path | None, typer.Option(
+                       "--output", "-o", help="Write to this file (atomically) instead of "
+                       "stdout.")] = None,
+                   force: ForceOpt = False,
+                   charts: Annotated[bool, typer.Option(
+                       "--charts/--no-charts", help="Draw the charts (needs the `report` "
+                       "extra).")] = True,
+                   plan: PlanOpt = None, progress: ProgressOpt = None, lang: LangOpt = None,
+                   unit: UnitOpt = UnitChoice.t, debug: DebugOpt = False) -> None:
+    """One document for the year: status, gaps, next year's adjustment, renewals, tasks,
+    charts."""
+    commands.report(_options(plan, progress, fmt, lang, unit), year, _as_of(as_of), output,
+                    force, charts and fmt is ReportFormat.html)
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from wuhai_green import metrics, render, templates, views
+from wuhai_green import report as annual_report
 from wuhai_green.errors import DataError, Problem, UsageError
 from wuhai_green.files import write_atomically
 from wuhai_green.history import export_revision
@@ -327,3 +328,18 @@ def tasks(options: Options, year: int | None, district: str | None) -> None:
     chosen = _year(plan, year)
     areas = _areas(plan, district)
     _write(views.tasks_page(plan, register, chosen, areas, options.display), options)
+
+
+def report(options: Options, year: int | None, as_of: date | None, output: Path | None,
+           force: bool, with_charts: bool) -> None:
+    plan, register = _load(options)
+    chosen = _year(plan, year)
+    document = annual_report.build(plan, register, chosen, _as_of(chosen, as_of),
+                                   options.display, with_charts)
+    text = (annual_report.to_html(document, options.lang) if options.fmt is Format.html
+            else annual_report.to_markdown_document(document))
+    if output is None:
+        _out().write(text)
+        return
+    write_atomically(output, text, overwrite=force)
+    _human(options, t("report.written", options.lang, path=output))

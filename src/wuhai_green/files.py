@@ -17,6 +17,7 @@ def write_atomically(path: Path, text: str, *, overwrite: bool = False) -> None:
         raise UsageError("write.exists", path=path)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.chmod(temporary, _mode_for(path))  # mkstemp makes 0600; give the file its usual mode
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
@@ -41,3 +42,12 @@ def _link_new(temporary: Path, path: Path) -> None:
         if path.exists():
             raise UsageError("write.exists", path=path) from None
         os.replace(temporary, path)
+
+
+def _mode_for(path: Path) -> int:
+    """The mode of the file being replaced, or what the umask gives a new file."""
+    if path.exists():
+        return path.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -244,6 +244,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "activity.evaluation_fair": ("评鉴会", "evaluation fairs"),
     "activity.publicity": ("宣传", "publicity"),
     "activity.training": ("培训", "trainings"),
+    # report
+    "report.title": ("乌海市绿色有机品牌建设 {year} 年度报告", "Wuhai green and organic brands: report {year}"),
+    "report.subtitle": (
+        "依据《{document}》；数据截至 {as_of}，{files} 个进度文件，{certificates} 条证书记录",
+        "After the plan '{document}'; figures as of {as_of} from {files} progress files, {certificates} certificate records",
+    ),
+    "report.status": ("完成情况", "Status"),
+    "report.gap": ("差距与剩余任务", "Gaps and what remains"),
+    "report.adjust": ("{year} 年任务调整", "Adjusted targets for {year}"),
+    "report.plan_ended": ("方案已于 {end} 年结束，无需调整", "The plan ended in {end}: nothing to adjust"),
+    "report.renewals": ("{year} 年底前到期需续展的证书", "Renewals due by the end of {year}"),
+    "report.tasks": ("主要任务与保障措施", "Tasks and measures"),
+    "report.charts": ("图表", "Charts"),
+    "report.written": ("报告已写入 {path}", "report written to {path}"),
+    "report.no_matplotlib": (
+        "生成图表需要 matplotlib：请安装 pip install 'wuhai-green[report]'，或加 --no-charts",
+        "charts need matplotlib: pip install 'wuhai-green[report]', or add --no-charts",
+    ),
+    "chart.over_years": ("{area}{indicator}：累计目标与完成", "{area}, {indicator}: cumulative target and achieved"),
+    "chart.by_district": ("{year} 年各区{indicator}", "{indicator} by district, {year}"),
+    "chart.target": ("累计目标", "cumulative target"),
+    "chart.achieved": ("已完成", "achieved"),
     # command line
     "cli.internal": (
         "内部错误（程序缺陷）：{error}。请加 --debug 重新运行查看详细信息并报告。",

@@ -33,6 +33,7 @@ class Format(StrEnum):
     csv = "csv"
     markdown = "markdown"
     github = "github"
+    html = "html"
 
 
 STYLES = {
