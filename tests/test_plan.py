@@ -427,7 +427,9 @@ area:
       targets: {{famous_products: {{2028: 7}}}}
       children:
         - {{name: 乙一区, baseline: {{famous_products: 3}}, targets: {{famous_products: {{2028: 3}}}}}}
-        - {{name: 乙二区, baseline: {{famous_products: 4}}, targets: {{famous_products: {{2028: {city_b_extra} }}}}}}
+        - name: 乙二区
+          baseline: {{famous_products: 4}}
+          targets: {{famous_products: {{2028: {city_b_extra}}}}}
 rules: {{status_thresholds: {{on_track: 0.95, at_risk: 0.6}}, about_band: 0.1}}
 """
 

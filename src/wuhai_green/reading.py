@@ -145,6 +145,11 @@ def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
+def _text_position(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
 def _mark(event: Any) -> Mark:
     return Mark(event.start_mark.line + 1, event.start_mark.column + 1)
 
@@ -159,7 +164,12 @@ def parse_yaml(text: str, name: str) -> Located:
         problem = (error.problem or error.context or "").strip()
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         raise DataError([Problem(name, line, column, "yaml.syntax", {"problem": problem})]) from None
-    except yaml.YAMLError as error:  # e.g. a control character the reader refuses
+    except yaml.reader.ReaderError as error:  # a control character the reader refuses
+        line, column = _text_position(text, error.position)
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        problem = f"{error.reason}: U+{code:04X}"
+        raise DataError([Problem(name, line, column, "yaml.syntax", {"problem": problem})]) from None
+    except yaml.YAMLError as error:
         raise DataError([Problem(name, None, None, "yaml.syntax", {"problem": str(error)})]) from None
     return located
 

@@ -64,6 +64,11 @@ class Display:
             return self.tr("unit.t")
         return str(unit.en if self.lang == "en" else unit.zh)
 
+    def titled(self, plan: Plan, indicator: Indicator) -> str:
+        """The indicator's name with its unit in brackets, where the unit has a name."""
+        unit = self.unit_label(plan, indicator)
+        return f"{self.name(indicator)} ({unit})" if unit else self.name(indicator)
+
     def amount(self, plan: Plan, indicator: Indicator, value: Decimal | None) -> str:
         """A figure of an indicator (stored in tonnes or a count) in the display unit."""
         if value is None:
@@ -119,7 +124,7 @@ def plan_page(plan: Plan, show: Display) -> Page:
                            Cell("、".join(layout.products) if layout else ""), Cell(base or "")])
     baselines = TableView(
         tr("plan.baselines", year=data.period.baseline_year),
-        [tr("col.area")] + [f"{show.name(i)} ({show.unit_label(plan, i)})" for i in data.indicators],
+        [tr("col.area")] + [show.titled(plan, i) for i in data.indicators],
         numeric=frozenset(range(1, len(data.indicators) + 1)),
     )
     targets = TableView(tr("plan.targets"), [tr("col.area"), tr("col.indicator")]
@@ -131,7 +136,7 @@ def plan_page(plan: Plan, show: Display) -> Page:
         for indicator in data.indicators:
             targets.rows.append(
                 [Cell(area.label(show.lang)),
-                 Cell(f"{show.name(indicator)} ({show.unit_label(plan, indicator)})")]
+                 Cell(show.titled(plan, indicator))]
                 + [Cell(show.amount(plan, indicator, plan.milestone_target(area, indicator, year)))
                    for year in data.period.milestones])
     types = TableView(tr("plan.types"), [tr("col.type"), tr("col.validity"), tr("col.lead")])
@@ -285,7 +290,7 @@ def status_table(plan: Plan, rows: list[metrics.StatusRow], year: int, within_ye
     if within_year:
         headers.append(tr("col.expected"))
     headers += [tr("col.achieved"), tr("col.gap"), tr("col.completion"), tr("col.status")]
-    table = TableView(f"{show.name(indicator)} ({show.unit_label(plan, indicator)})", headers,
+    table = TableView(show.titled(plan, indicator), headers,
                       numeric=frozenset(range(1, len(headers) - 2)))
     for row in rows:
         target_text = show.amount(plan, indicator, row.target.value)
@@ -429,7 +434,7 @@ def gap_page(plan: Plan, register: Register, year: int, as_of: date, areas: list
     rows = gap_rows(plan, register, as_of, areas)
     tables = []
     for indicator in plan.data.indicators:
-        table = TableView(f"{show.name(indicator)} ({show.unit_label(plan, indicator)})",
+        table = TableView(show.titled(plan, indicator),
                           [tr("col.area"), tr("col.milestone"), tr("col.target_plain"),
                            tr("col.achieved"), tr("col.gap"), tr("col.years_left"),
                            tr("col.per_year"), tr("col.lapsing")],
@@ -487,7 +492,7 @@ def adjust_page(plan: Plan, register: Register, year: int, areas: list[Area],
             for area in areas for indicator in plan.data.indicators]
     tables = []
     for indicator in plan.data.indicators:
-        table = TableView(f"{show.name(indicator)} ({show.unit_label(plan, indicator)})",
+        table = TableView(show.titled(plan, indicator),
                           [tr("col.area"), tr("col.plan_target", year=year),
                            tr("col.achieved_by", year=year - 1), tr("col.even_pace"),
                            tr("col.adjusted", year=year), tr("col.required", year=year),

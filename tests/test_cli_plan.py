@@ -1,0 +1,438 @@
+"""`wuhai plan`, `wuhai validate`, `--version` and the installed entry point.
+
+Every run happens in an empty working folder with no WUHAI_* variables (the `run_cli`
+fixture), so the shipped plan is used unless a test says otherwise.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from decimal import Decimal
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer.main
+from typer.testing import CliRunner
+
+from conftest import FAULTY_PLANS, RunCli
+from test_plan import ANNEX_1, ANNEX_2_CELLS, generated_plan
+from wuhai_green import __version__, commands
+from wuhai_green.cli import app
+from wuhai_green.plan import shipped_plan_path
+
+COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+
+
+def row(table_text: str, *first: str) -> list[str]:
+    """The cells (whitespace-separated words) of the one table line starting with `first`."""
+    found = [line.split() for line in table_text.splitlines() if line.split()[: len(first)] == list(first)]
+    assert len(found) == 1, (first, found)
+    return found[0]
+
+
+def parse_json(text: str) -> Any:
+    """JSON with exact decimals: 0.0052 stays Decimal('0.0052')."""
+    return json.loads(text, parse_float=Decimal)
+
+
+# --- wuhai plan -----------------------------------------------------------------------
+
+
+def test_plan_shows_the_tables_in_tonnes_by_default(run_cli: RunCli) -> None:
+    """海勃湾区 targets 0.0052/0.015/0.02 万吨 = 52/150/200 t; 乌达区 2024 is blank."""
+    exit_code, stdout, stderr = run_cli("plan")
+    assert (exit_code, stderr) == (0, "")
+    assert row(stdout, "海勃湾区", "新增绿色有机食品认证")[-3:] == ["52", "150", "200"]
+    assert row(stdout, "乌达区", "新增绿色有机食品认证")[-3:] == ["—", "100", "200"]
+    assert row(stdout, "乌海市", "新增名特优新农产品")[-3:] == ["3", "6", "12"]
+    assert row(stdout, "海南区", "830")[-1] == "3"  # 附件1: 0.083 万吨 = 830 t, 3 products
+    for title in ["建设目标（五年）", "重点布局", "2023 年现状（附件1）", "累计新增任务（附件2）",
+                  "证书有效期与续展", "主要任务", "保障措施", "技术服务专家团队（附件3）"]:
+        assert title in stdout
+    assert "《关于打造乌海市绿色有机品牌的工作方案》 乌海市农牧局 2023-08-28 印发" in stdout
+
+
+def test_plan_in_wan_t_shows_the_figures_as_printed(run_cli: RunCli) -> None:
+    exit_code, stdout, _ = run_cli("plan", "--unit", "wan-t")
+    assert exit_code == 0
+    assert row(stdout, "海勃湾区", "新增绿色有机食品认证")[-3:] == ["0.0052", "0.015", "0.02"]
+    assert row(stdout, "乌海市", "新增绿色有机食品认证")[-3:] == ["0.0152", "0.04", "0.06"]
+    assert row(stdout, "乌达区", "新增绿色有机食品认证")[-3:] == ["—", "0.01", "0.02"]
+    assert row(stdout, "乌海市", "0.243")[-1] == "11"
+    assert "(万吨)" in stdout
+
+
+def test_plan_lists_experts_and_the_task_due_date(run_cli: RunCli) -> None:
+    _, stdout, _ = run_cli("plan")
+    assert row(stdout, "赵海东") == ["赵海东", "乌海市畜牧兽医中心", "高级兽医师"]
+    assert row(stdout, "四（一）")[-2:] == ["乌海市农畜产品质量安全中心", "2023-10-15"]
+
+
+def test_plan_in_english(run_cli: RunCli) -> None:
+    exit_code, stdout, _ = run_cli("plan", "--lang", "en")
+    assert exit_code == 0
+    for title in ["Five-year goals", "Baseline 2023 (annex 1)", "Cumulative new additions (annex 2)",
+                  "Expert team (annex 3)", "Certificate validity and renewal"]:
+        assert title in stdout
+    assert "累计新增任务" not in stdout
+    assert row(stdout, "Haibowan", "District", "Newly", "certified")[-3:] == ["52", "150", "200"]
+    assert "Work plan for building Wuhai City's green and organic brands" in stdout
+
+
+def test_lang_from_the_environment_and_the_option_wins(run_cli: RunCli,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WUHAI_LANG", "en")
+    assert "Five-year goals" in run_cli("plan").stdout
+    assert "建设目标（五年）" in run_cli("plan", "--lang", "zh").stdout
+
+
+def test_plan_in_english_has_no_empty_unit_brackets(run_cli: RunCli) -> None:
+    _, stdout, _ = run_cli("plan", "--lang", "en")
+    assert "()" not in stdout
+
+
+def test_plan_json_holds_every_figure_exactly(run_cli: RunCli) -> None:
+    """Figures as in the file (万吨) under `area`, and in tonnes under `figures`."""
+    exit_code, stdout, stderr = run_cli("plan", "--format", "json")
+    assert (exit_code, stderr) == (0, "")
+    document = parse_json(stdout)
+    assert document["schema"] == "wuhai-green/plan@1"
+    areas = {document["area"]["name"]: document["area"]}
+    areas.update({child["name"]: child for child in document["area"]["children"]})
+    figures = {(f["area"], f["indicator"], f["kind"], f["year"]): f for f in document["figures"]}
+    for area, output_wan_t, famous in ANNEX_1:
+        assert areas[area]["baseline"] == {"certified_output": Decimal(output_wan_t),
+                                           "famous_products": int(famous)}
+        baseline = figures[(area, "certified_output", "baseline", 2023)]
+        assert (baseline["value"], baseline["unit"]) == (Decimal(output_wan_t) * 10000, "t")
+        assert figures[(area, "famous_products", "baseline", 2023)]["value"] == int(famous)
+    for area, indicator, year, printed in ANNEX_2_CELLS:
+        in_file = areas[area]["targets"][indicator][str(year)]
+        in_base = figures[(area, indicator, "cumulative_target", year)]["value"]
+        if printed is None:
+            assert in_file is None and in_base is None
+        elif indicator == "certified_output":
+            assert in_file == Decimal(printed)
+            assert in_base == Decimal(printed) * 10000  # e.g. 0.0052 万吨 → 52
+        else:
+            assert in_file == in_base == int(printed)
+    assert len(figures) == 4 * 2 * 4  # areas × indicators × (baseline + 3 milestones)
+
+
+def test_plan_json_other_sections(run_cli: RunCli) -> None:
+    document = parse_json(run_cli("plan", "--format", "json").stdout)
+    assert document["document"]["date"] == "2023-08-28"
+    assert [goal["value"] for goal in document["goals"]] == [2500, 23, 5]
+    assert document["rules"]["status_thresholds"] == {"on_track": Decimal("0.95"),
+                                                      "at_risk": Decimal("0.6")}
+    assert [kind["validity_years"] for kind in document["certificate_types"]] == [3, 1, 3]
+    assert document["tasks"][0]["due"] == "2023-10-15"
+    assert [expert["name"] for expert in document["experts"]] == ["郝贵宾", "赵丽君", "赵海东", "李世华",
+                                                                  "王伯琛"]
+
+
+def test_plan_csv_has_one_row_per_figure_in_tonnes(run_cli: RunCli) -> None:
+    exit_code, stdout, _ = run_cli("plan", "--format", "csv")
+    assert exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(stdout)))
+    assert len(rows) == 32
+    by_key = {(r["area"], r["indicator"], r["year"]): r for r in rows}
+    assert by_key[("海勃湾区", "certified_output", "2024")]["value"] == "52"
+    assert by_key[("乌达区", "certified_output", "2024")]["value"] == ""
+    assert by_key[("乌海市", "certified_output", "2023")] == {
+        "area": "乌海市", "indicator": "certified_output", "kind": "baseline", "year": "2023",
+        "unit": "t", "value": "2430"}
+
+
+def test_plan_markdown(run_cli: RunCli) -> None:
+    exit_code, stdout, _ = run_cli("plan", "--format", "markdown")
+    assert exit_code == 0
+    lines = stdout.splitlines()
+    assert "### 累计新增任务（附件2）" in lines
+    assert "| 地区 | 指标 | 2024 | 2025 | 2028 |" in lines
+    assert "|---|---|---:|---:|---:|" in lines
+    assert "| 海勃湾区 | 新增绿色有机食品认证 (吨) | 52 | 150 | 200 |" in lines
+    assert "| 乌达区 | 新增绿色有机食品认证 (吨) | — | 100 | 200 |" in lines
+    assert "| 乌海市 | 2430 | 11 |" in lines
+
+
+def test_plan_ascii_borders(run_cli: RunCli) -> None:
+    _, stdout, _ = run_cli("plan", "--ascii")
+    assert "━" not in stdout and "|" in stdout
+
+
+def test_bad_option_value_is_a_usage_error(run_cli: RunCli) -> None:
+    exit_code, stdout, stderr = run_cli("plan", "--format", "xml")
+    assert exit_code == 2
+    assert "xml" in stderr and stdout == ""
+
+
+# --- where the plan comes from --------------------------------------------------------
+
+
+def two_district_plan(folder: Path, city: str = "示例市") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "plan.yaml"
+    path.write_text(generated_plan([("甲区", ["jia"]), ("乙区", ["yi"])], city=city), encoding="utf-8")
+    return path
+
+
+def test_from_an_empty_folder_the_shipped_plan_is_used(run_cli: RunCli) -> None:
+    exit_code, stdout, _ = run_cli("validate")
+    assert exit_code == 0
+    assert f"方案 {shipped_plan_path()}，" in stdout
+    assert "海勃湾区" in run_cli("plan").stdout
+
+
+def test_local_data_plan_comes_before_the_shipped_one(run_cli: RunCli, tmp_path: Path) -> None:
+    two_district_plan(tmp_path / "data")
+    _, stdout, _ = run_cli("plan")
+    assert "甲区" in stdout and "海勃湾区" not in stdout
+
+
+def test_environment_before_local_and_option_before_environment(
+        run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    two_district_plan(tmp_path / "data", city="本地市")
+    from_env = two_district_plan(tmp_path / "env", city="环境市")
+    from_option = two_district_plan(tmp_path / "option", city="选项市")
+    monkeypatch.setenv("WUHAI_PLAN", str(from_env))
+    assert "环境市" in run_cli("plan").stdout
+    assert "选项市" in run_cli("plan", "--plan", from_option).stdout
+
+
+def test_missing_plan_file_exits_2(run_cli: RunCli, tmp_path: Path) -> None:
+    exit_code, stdout, stderr = run_cli("plan", "--plan", "nope.yaml", "--lang", "en")
+    assert exit_code == 2
+    assert stdout == ""
+    assert stderr == "nope.yaml: no such file\n"
+
+
+def test_gb18030_plan_is_used_with_a_warning_on_stderr(run_cli: RunCli, tmp_path: Path,
+                                                       plan_path: Path) -> None:
+    legacy = tmp_path / "legacy.yaml"
+    legacy.write_bytes(plan_path.read_text(encoding="utf-8").encode("gb18030"))
+    exit_code, stdout, stderr = run_cli("plan", "--plan", "legacy.yaml", "--lang", "en")
+    assert exit_code == 0
+    assert stderr == "legacy.yaml: warning: file was read as GB18030; please save it as UTF-8\n"
+    assert "Haibowan District" in stdout
+
+
+# --- wuhai validate -------------------------------------------------------------------
+
+
+def test_validate_clean_prints_a_one_line_summary(run_cli: RunCli) -> None:
+    exit_code, stdout, stderr = run_cli("validate", "--lang", "en")
+    assert exit_code == 0
+    assert stderr == ""
+    assert stdout == f"all clean: plan {shipped_plan_path()}, 0 progress files, 0 certificate records\n"
+
+
+GOOD_REPORT = """\
+year: 2025
+district: hainan
+certificates:
+  - id: LB-HN-2501
+    type: green_food
+    product: 鸡蛋
+    holder: 示例合作社
+    output_tonnes: 120
+    issued: 2025-06-15
+"""
+
+BROKEN_REPORT = """\
+year: 2025
+certificates:
+  - id: LB-1
+    type: green_food
+    district: 海北区
+    product: 鸡蛋
+    holder: 示例合作社
+    output_tonnes: 120
+    issued: 2025-06-15
+  - id: LB-2
+    type: green_food
+    district: hainan
+    product: 猪肉
+    holder: 示例公司
+    issued: 2025-07-01
+"""
+
+
+def progress_folder(tmp_path: Path, **files: str) -> Path:
+    folder = tmp_path / "progress"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_validate_counts_files_and_records(run_cli: RunCli, tmp_path: Path) -> None:
+    """`_template.yaml` is ignored (a name starting with `_`)."""
+    progress_folder(tmp_path, **{"2025-hainan": GOOD_REPORT, "_template": "not: [valid"})
+    exit_code, stdout, _ = run_cli("validate", "--progress", "progress", "--lang", "en")
+    assert exit_code == 0
+    assert stdout.endswith(", 1 progress files, 1 certificate records\n")
+
+
+def test_validate_broken_report_lists_every_problem_with_its_place(run_cli: RunCli,
+                                                                   tmp_path: Path) -> None:
+    """An unknown district (海北区, line 5, value at column 15) and a green_food certificate
+    without output_tonnes (the second certificate, line 10 column 5)."""
+    progress_folder(tmp_path, **{"2025": BROKEN_REPORT})
+    exit_code, stdout, stderr = run_cli("validate", "--progress", "progress", "--lang", "en")
+    name = os.path.join("progress", "2025.yaml")
+    assert exit_code == 2
+    assert stdout == ""
+    assert stderr.splitlines() == [
+        f"{name}:5:15: unknown district '海北区'; expected one of: 海勃湾区 (haibowan), 海南区 (hainan), "
+        "乌达区 (wuda)",
+        f"{name}:10:5: a green_food certificate needs output_tonnes (approved output in tonnes, above 0)",
+    ]
+
+
+def test_validate_broken_report_in_chinese(run_cli: RunCli, tmp_path: Path) -> None:
+    progress_folder(tmp_path, **{"2025": BROKEN_REPORT})
+    exit_code, _, stderr = run_cli("validate", "--progress", "progress")
+    name = os.path.join("progress", "2025.yaml")
+    assert exit_code == 2
+    assert f"{name}:5:15: 未知的地区“海北区”" in stderr
+    assert f"{name}:10:5: green_food 证书必须填写 output_tonnes" in stderr
+
+
+def test_validate_json(run_cli: RunCli, tmp_path: Path) -> None:
+    progress_folder(tmp_path, **{"2025": BROKEN_REPORT})
+    exit_code, stdout, stderr = run_cli("validate", "--progress", "progress", "--format", "json",
+                                        "--lang", "en")
+    assert exit_code == 2
+    assert stderr == ""
+    document = json.loads(stdout)
+    assert (document["schema"], document["ok"], document["warnings"]) == ("wuhai-green/validate@1",
+                                                                          False, [])
+    name = os.path.join("progress", "2025.yaml")
+    assert [(e["file"], e["line"], e["column"], e["severity"]) for e in document["errors"]] == [
+        (name, 5, 15, "error"), (name, 10, 5, "error")]
+    assert document["errors"][0]["message"].startswith("unknown district '海北区'")
+
+
+def test_validate_json_is_not_wrapped_on_a_narrow_terminal(run_cli: RunCli, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "30")
+    progress_folder(tmp_path, **{"2025": BROKEN_REPORT})
+    _, stdout, _ = run_cli("validate", "--progress", "progress", "--format", "json", "--lang", "en")
+    message = json.loads(stdout)["errors"][1]["message"]
+    assert message == "a green_food certificate needs output_tonnes (approved output in tonnes, above 0)"
+
+
+def test_validate_json_clean(run_cli: RunCli) -> None:
+    exit_code, stdout, stderr = run_cli("validate", "--format", "json")
+    assert (exit_code, stderr) == (0, "")
+    assert json.loads(stdout) == {"schema": "wuhai-green/validate@1", "ok": True, "errors": [],
+                                  "warnings": []}
+
+
+def test_validate_github(run_cli: RunCli, tmp_path: Path) -> None:
+    progress_folder(tmp_path, **{"2025": BROKEN_REPORT})
+    exit_code, stdout, stderr = run_cli("validate", "--progress", "progress", "--format", "github",
+                                        "--lang", "en")
+    name = os.path.join("progress", "2025.yaml")
+    assert exit_code == 2
+    assert stderr == ""
+    assert stdout.splitlines() == [
+        f"::error file={name},line=5,col=15::unknown district '海北区'; expected one of: "
+        "海勃湾区 (haibowan), 海南区 (hainan), 乌达区 (wuda)",
+        f"::error file={name},line=10,col=5::a green_food certificate needs output_tonnes "
+        "(approved output in tonnes, above 0)",
+    ]
+
+
+def test_validate_github_plan_sum_gives_an_error_and_notices(run_cli: RunCli) -> None:
+    """The city's 0.04 against 0.041: one ::error and a ::notice per district figure."""
+    path = FAULTY_PLANS / "sum_mismatch.yaml"
+    exit_code, stdout, _ = run_cli("validate", "--plan", path, "--format", "github", "--lang", "en")
+    assert exit_code == 2
+    levels = [line.split(" ", 1)[0] for line in stdout.splitlines()]
+    assert levels == ["::error", "::notice", "::notice", "::notice"]
+    file_property = str(path).replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
+    assert stdout.startswith(f"::error file={file_property},line=104,col=")
+
+
+def test_validate_plan_problems_come_before_progress(run_cli: RunCli, tmp_path: Path) -> None:
+    """A bad plan stops there: the progress files are not read against it."""
+    progress_folder(tmp_path, **{"2025": BROKEN_REPORT})
+    exit_code, _, stderr = run_cli("validate", "--plan", FAULTY_PLANS / "decreasing.yaml",
+                                   "--progress", "progress")
+    assert exit_code == 2
+    assert "decreasing.yaml:118:" in stderr
+    assert "海北区" not in stderr
+
+
+def test_progress_path_that_is_a_file_exits_2(run_cli: RunCli, tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    exit_code, _, stderr = run_cli("validate", "--progress", "notes.txt", "--lang", "en")
+    assert exit_code == 2
+    assert stderr == "notes.txt: the progress path is not a folder\n"
+
+
+# --- internal errors, version, entry point --------------------------------------------
+
+
+def test_internal_error_exits_3_without_a_traceback(run_cli: RunCli,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(options: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(commands, "show_plan", broken)
+    exit_code, stdout, stderr = run_cli("plan", "--lang", "en")
+    assert exit_code == 3
+    assert stderr == ("internal error (a bug): RuntimeError: boom. Rerun with --debug for the "
+                      "traceback and report it.\n")
+    assert "Traceback" not in stdout + stderr
+
+
+def test_debug_lets_the_traceback_through(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    def broken(options: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(commands, "show_plan", broken)
+    result = CliRunner().invoke(app, ["plan", "--debug"])
+    assert isinstance(result.exception, RuntimeError)
+
+
+def test_version(run_cli: RunCli) -> None:
+    exit_code, stdout, _ = run_cli("--version")
+    assert exit_code == 0
+    assert stdout == f"wuhai-green {__version__}\n"
+    assert __version__ == metadata.version("wuhai-green")
+
+
+def help_text(*command: str) -> str:
+    env = {key: value for key, value in os.environ.items() if not key.startswith("WUHAI_")}
+    env["COLUMNS"] = "200"
+    completed = subprocess.run([*command, "--help"], capture_output=True, env=env, check=False,
+                               timeout=120)
+    assert completed.returncode == 0, completed.stderr.decode("utf-8", "replace")
+    return completed.stdout.decode("utf-8")
+
+
+def test_module_entry_point_help_lists_every_command() -> None:
+    assert {"plan", "validate", "status", "gap", "new"} <= set(COMMANDS)
+    text = help_text(sys.executable, "-m", "wuhai_green")
+    for name in COMMANDS:
+        assert f"  {name} " in text
+
+
+def test_console_script_help_lists_every_command() -> None:
+    script = Path(sys.executable).with_name("wuhai")
+    if not script.exists():
+        pytest.skip("no `wuhai` script next to the interpreter")
+    text = help_text(str(script))
+    for name in COMMANDS:
+        assert f"  {name} " in text
