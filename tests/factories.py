@@ -59,7 +59,11 @@ def goal(goal_id: str) -> Any:
 
 
 class _Dumper(yaml.SafeDumper):
-    """Decimals as quoted text: the reader turns text into a Decimal without a float."""
+    """Decimals as quoted text (the reader turns text into a Decimal without a float); values
+    written out in full, never as anchors and aliases (which the reader refuses)."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 _Dumper.add_representer(Decimal, lambda dumper, value: dumper.represent_str(format(value, "f")))

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
 from factories import (
     DEMO_DIR,
     certificate,
@@ -23,7 +24,6 @@ from factories import (
     write_progress,
     wuhai_on,
 )
-
 from wuhai_green.errors import DataError
 from wuhai_green.register import add_years, default_expiry
 
@@ -127,6 +127,19 @@ FAULTS = {
         {"2024.yaml": GREEN_2024 + "    renews: LB-2\n",
          "2025.yaml": GREEN_2024.replace("2024", "2025").replace("LB-1", "LB-2")},
         "2024.yaml", 4, 1, "progress.renews_unknown", "LB-1 renews LB-2"),
+    "issued after the baseline year in a baseline register": Fault(
+        {"2023.yaml": GREEN_2024.replace("year: 2024", "year: 2023")},
+        "2023.yaml", 9, 13, "progress.issued_outside",
+        "issued 2024-03-01 lies outside the reporting year 2023"),
+    "renewal of another type": Fault(
+        {"2024.yaml": GREEN_2024,
+         "2025.yaml": GREEN_2024.replace("2024", "2025").replace("green_food", "organic")
+         + "    renews: LB-1\n"},
+        "2025.yaml", 4, 1, "progress.renews_other_type",
+        "LB-1 is a green_food certificate and cannot be renewed as organic"),
+    "unknown top-level key": Fault(
+        {"2024.yaml": GREEN_2024 + "colour: red\n"},
+        "2024.yaml", 10, 1, "schema.unknown_key", "unknown key 'colour'; expected one of: "),
     "ended for an unknown id": Fault(
         {"2024.yaml": GREEN_2024 + "ended:\n  - id: LB-9\n    date: 2024-06-01\n"},
         "2024.yaml", 11, 9, "progress.ended_unknown",
@@ -168,16 +181,7 @@ def test_a_faulty_file_is_refused_with_its_place(fault: Fault, tmp_path: Path) -
     assert places == [(fault.file, fault.line, fault.column, fault.key)]
 
 
-UNKNOWN_KEY_BUG = pytest.mark.xfail(
-    reason="BUG: the unknown-key messages pass a parameter named `key`, which clashes with "
-    "the first parameter of i18n.t(); validate crashes with exit 3 instead of printing the hint",
-    strict=True)
-CLI_FAULTS = [pytest.param(fault, id=name, marks=UNKNOWN_KEY_BUG
-                           if fault.key == "schema.unknown_key_hint" else ())
-              for name, fault in FAULTS.items()]
-
-
-@pytest.mark.parametrize("fault", CLI_FAULTS)
+@pytest.mark.parametrize("fault", FAULTS.values(), ids=FAULTS.keys())
 def test_validate_exits_2_and_prints_file_line_and_message(fault: Fault, tmp_path: Path) -> None:
     """`wuhai validate` prints `file:line:col: message` on stderr and exits 2."""
     folder = write_files(tmp_path / "progress", fault.files)
@@ -421,9 +425,6 @@ def test_validate_accepts_the_demo_data() -> None:
 # --- bugs -----------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(reason="BUG: a yearly confirmation under the same id of a baseline "
-                   "certificate is refused as renews_unknown (register.py _link_renewals "
-                   "counts the renewal itself as a file holding the id)", strict=True)
 def test_same_id_confirmation_of_a_baseline_certificate_is_accepted(tmp_path: Path) -> None:
     """DESIGN §4: `renews` may be the same id. MT-1 confirms MT-1, a baseline certificate no
     file holds (no 2023 register): it maintains the baseline block, it is no error."""
@@ -433,14 +434,9 @@ def test_same_id_confirmation_of_a_baseline_certificate_is_accepted(tmp_path: Pa
     assert record(register, "MT-1").renews_baseline
 
 
-@pytest.mark.xfail(reason="BUG: when two records renew the same record, its end depends on "
-                   "the order of the files (register.py _link_renewals overwrites renewed_on)",
-                   strict=True)
-def test_a_record_renewed_twice_ends_before_its_first_renewal_whatever_the_file_order(
-        tmp_path: Path) -> None:
-    """A (1 Mar 2024) is renewed by B (1 Mar 2025) and again by C (1 Mar 2026). Whichever
-    file is read first, A must end on 28 Feb 2025 (or the data be refused)."""
-    ends = []
+def test_a_record_renewed_twice_is_refused_whatever_the_file_order(tmp_path: Path) -> None:
+    """A (1 Mar 2024) is renewed by B (1 Mar 2025) and again by C (1 Mar 2026). Renewals are
+    linked oldest first, so whichever file is read first, C is refused as a second renewal."""
     for order, names in enumerate([("1.yaml", "2.yaml", "3.yaml"), ("1.yaml", "3.yaml", "2.yaml")]):
         folder = write_files(tmp_path / str(order), {
             names[0]: report(2024, [certificate("A", "green_food", "2024-03-01", output=10)],
@@ -450,5 +446,9 @@ def test_a_record_renewed_twice_ends_before_its_first_renewal_whatever_the_file_
             names[2]: report(2026, [certificate("C", "green_food", "2026-03-01", output=10,
                                                 renews="A")], district="海南区"),
         })
-        ends.append(record(register_of(folder), "A").end)
-    assert ends == [date(2025, 2, 28), date(2025, 2, 28)]
+        with pytest.raises(DataError) as raised:
+            register_of(folder)
+        [problem] = raised.value.problems
+        assert problem.key == "progress.renewed_twice"
+        assert problem.file.endswith(names[2])
+        assert problem.params["other"] == date(2025, 3, 1)

@@ -189,6 +189,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{id} 续展的证书 {renews} 在此前的记录和基期中都找不到",
         "{id} renews {renews}, which is neither an earlier record nor in the baseline",
     ),
+    "progress.renewed_twice": (
+        "{renews}（发证 {issued}）已被 {other} 发证的记录续展过，不能再次续展",
+        "{renews} issued {issued} is already renewed by the record issued {other}",
+    ),
     "progress.renews_other_type": (
         "续展的证书 {renews} 类型是 {type}，与本证书类型 {own} 不同",
         "{renews} is a {type} certificate and cannot be renewed as {own}",
@@ -358,9 +362,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "explain.block": ("基期常量 {value}（无 2023 年证书登记）", "baseline block {value} (no register of the baseline year)"),
     # notes
     "note.baseline_block": (
-        "没有 {year} 年证书登记：存量按附件1 基期数计为不会到期的常量，续展基期证书不重复计入。",
-        "No register of {year} certificates: the baseline of annex 1 is taken as a constant "
-        "block that never lapses, and renewals of baseline certificates maintain it.",
+        "{districts} 没有 {year} 年证书登记：其存量按附件1 基期数计为不会到期的常量，续展基期证书不重复计入。",
+        "No register of {year} certificates for {districts}: their baseline of annex 1 is taken as a "
+        "constant block that never lapses, and renewals of baseline certificates maintain it.",
     ),
     "note.no_block": (
         "“{goal}”在方案中没有基期数，只计入文件中登记的证书。",

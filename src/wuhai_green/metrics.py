@@ -238,14 +238,16 @@ class Stock:
 def stock(plan: Plan, register: Register, area: Area, goal: Goal, on: date) -> Stock:
     """Certificates in force on a date, measured as the goal measures them.
 
-    Without a baseline register the plan's baseline is a constant block that never lapses,
-    and a renewal of an id no file holds maintains that block rather than adding to it.
+    A district without a baseline register keeps the plan's baseline as a constant block
+    that never lapses, and a renewal of an id no file holds maintains that block rather
+    than adding to it (such records carry `renews_baseline`).
     """
-    records = in_force(register, area, goal.certificate_types, on)
-    if register.has_baseline_register:
-        return Stock(stock_value(goal, records), tuple(records), None)
-    counted = tuple(record for record in records if not record.renews_baseline)
-    block = baseline_block(plan, area, goal)
+    counted = tuple(record for record in in_force(register, area, goal.certificate_types, on)
+                    if not record.renews_baseline)
+    blocks = [baseline_block(plan, leaf, goal) for leaf in leaves(area)
+              if leaf.name not in register.baseline_districts]
+    present = [block for block in blocks if block is not None]
+    block = sum(present, ZERO) if present else None
     return Stock(stock_value(goal, counted) + (block or ZERO), counted, block)
 
 

@@ -89,9 +89,13 @@ class Activity:
 class Register:
     certificates: tuple[Certificate, ...] = ()
     activities: tuple[Activity, ...] = ()
-    has_baseline_register: bool = False
+    baseline_districts: frozenset[str] = frozenset()  # districts with a baseline register
     files: tuple[str, ...] = ()
     warnings: tuple[Problem, ...] = field(default=())
+
+    @property
+    def has_baseline_register(self) -> bool:
+        return bool(self.baseline_districts)
 
     @cached_property
     def by_district(self) -> dict[str, tuple[Certificate, ...]]:
@@ -149,17 +153,17 @@ def build_register(plan: Plan, reports: list[Report]) -> tuple[Register, list[Pr
         problems += found
     problems += _check_unique(records)
     problems += _check_failed_certificates(records, reports)
-    has_baseline = any(record.in_baseline_file for record in records)
-    records, found = _link_renewals(records, has_baseline)
+    baseline_districts = frozenset(r.district for r in records if r.in_baseline_file)
+    records, found = _link_renewals(records, baseline_districts)
     problems += found
     records, found = _apply_ended(records, reports)
     problems += found
-    if has_baseline and not problems:
+    if baseline_districts and not problems:
         problems += compare_baseline(plan, records)
     register = Register(
         certificates=tuple(records),
         activities=tuple(activities),
-        has_baseline_register=has_baseline,
+        baseline_districts=baseline_districts,
         files=tuple(report.file for report in reports),
     )
     return register, problems
@@ -313,18 +317,24 @@ def _by_id(records: list[Certificate]) -> dict[str, list[int]]:
     return index
 
 
-def _link_renewals(records: list[Certificate], has_baseline: bool
+def _link_renewals(records: list[Certificate], baseline_districts: frozenset[str]
                    ) -> tuple[list[Certificate], list[Problem]]:
-    """Set `renewed_on` on each renewed record; a renewal of an unknown id renews the baseline."""
+    """Set `renewed_on` on each renewed record, going through renewals oldest first.
+
+    A renewal of an id that no earlier record holds renews the baseline block of a district
+    without a baseline register, and so does every later renewal in that chain.
+    """
     problems: list[Problem] = []
     by_id = _by_id(records)
     linked = list(records)
-    for position, record in enumerate(records):
+    for position in sorted(range(len(records)), key=lambda i: records[i].issued):
+        record = records[position]
         if record.renews is None:
             continue
         earlier = [i for i in by_id.get(record.renews, []) if records[i].issued < record.issued]
+        held_elsewhere = any(i != position for i in by_id.get(record.renews, []))
         if not earlier:
-            if has_baseline or record.renews in by_id:
+            if record.district in baseline_districts or held_elsewhere:
                 problems.append(Problem(record.file, record.line, 1, "progress.renews_unknown",
                                         {"id": record.id, "renews": record.renews}))
             else:
@@ -336,7 +346,14 @@ def _link_renewals(records: list[Certificate], has_baseline: bool
                                     {"renews": record.renews, "type": records[previous].type,
                                      "own": record.type}))
             continue
+        if linked[previous].renewed_on is not None:
+            problems.append(Problem(record.file, record.line, 1, "progress.renewed_twice",
+                                    {"renews": record.renews, "issued": records[previous].issued,
+                                     "other": linked[previous].renewed_on}))
+            continue
         linked[previous] = replace(linked[previous], renewed_on=record.issued)
+        if linked[previous].renews_baseline:
+            linked[position] = replace(linked[position], renews_baseline=True)
     return linked, problems
 
 
@@ -369,7 +386,8 @@ def compare_baseline(plan: Plan, records: list[Certificate]) -> list[Problem]:
     in_force = [r for r in records if r.in_baseline_file and r.issued <= year_end <= r.end]
     first_file = min((r for r in records if r.in_baseline_file), key=lambda r: (r.file, r.line))
     warnings = []
-    for district in plan.districts:
+    registered = {r.district for r in records if r.in_baseline_file}
+    for district in (d for d in plan.districts if d.name in registered):
         for indicator in plan.data.indicators:
             mine = [r for r in in_force if r.district == district.name and r.indicator == indicator.id]
             if plan.measured_in_tonnes(indicator):

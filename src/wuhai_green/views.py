@@ -350,10 +350,14 @@ def goals_table(plan: Plan, goals: list[metrics.GoalResult], as_of: date, show: 
 def status_notes(plan: Plan, register: Register, goals: list[metrics.GoalResult],
                  show: Display) -> list[str]:
     notes = []
-    if any(row.stock.block is not None for row in goals) and not register.has_baseline_register:
-        notes.append(show.tr("note.baseline_block", year=plan.data.period.baseline_year))
+    without = [d.label(show.lang) for d in plan.districts
+               if d.name not in register.baseline_districts]
+    if any(row.stock.block is not None for row in goals):
+        notes.append(show.tr("note.baseline_block", year=plan.data.period.baseline_year,
+                             districts="、".join(without) if show.lang == "zh"
+                             else ", ".join(without)))
     for result in goals:
-        if not register.has_baseline_register and result.stock.block is None:
+        if without and result.stock.block is None:
             notes.append(show.tr("note.no_block", goal=show.name(result.goal)))
     if not register.certificates:
         notes.append(show.tr("note.no_data"))

@@ -1,0 +1,70 @@
+"""`wuhai new`: a template progress file that validates and is never overwritten."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factories import clean_environment, load, wuhai_on
+from wuhai_green.progress import read_report
+
+
+@pytest.fixture(autouse=True)
+def _environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    clean_environment(monkeypatch)
+
+
+
+def test_new_writes_a_template_that_validates(tmp_path: Path) -> None:
+    folder = tmp_path / "progress"
+    run = wuhai_on("new", folder, "--year", "2026", "--district", "hainan")
+    assert run.exit_code == 0, run.stderr
+    path = folder / "2026-hainan.yaml"
+    assert path.is_file()
+    assert str(path) in run.stdout
+    assert [p.name for p in folder.iterdir()] == ["2026-hainan.yaml"]  # no temporary file left
+    report, problems = read_report(path)
+    assert problems == [] and report is not None
+    assert (report.data.year, report.data.district) == (2026, "海南区")
+    validated = wuhai_on("validate", folder)
+    assert validated.exit_code == 0, validated.stderr
+    _, register = load(folder)
+    assert len(register.files) == 1 and register.certificates == ()
+
+
+def test_new_refuses_to_overwrite(tmp_path: Path) -> None:
+    assert wuhai_on("new", tmp_path, "--year", "2026", "--district", "hainan").exit_code == 0
+    path = tmp_path / "2026-hainan.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "# 已填写\n", encoding="utf-8")
+    before = path.read_bytes()
+    again = wuhai_on("new", tmp_path, "--year", "2026", "--district", "海南区", "--lang", "en")
+    assert again.exit_code == 2
+    assert f"{path} exists already; not overwritten" in again.stderr
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2026-hainan.yaml"]
+
+
+@pytest.mark.parametrize(("district", "name"), [("haibowan", "2024-haibowan.yaml"),
+                                                ("乌达区", "2024-wuda.yaml")])
+def test_new_names_the_file_by_the_alias(tmp_path: Path, district: str, name: str) -> None:
+    run = wuhai_on("new", tmp_path, "--year", "2024", "--district", district, "--lang", "en")
+    assert run.exit_code == 0, run.stderr
+    assert (tmp_path / name).is_file()
+    assert wuhai_on("validate", tmp_path).exit_code == 0
+
+
+def test_new_for_the_baseline_year_validates(tmp_path: Path) -> None:
+    assert wuhai_on("new", tmp_path, "--year", "2023", "--district", "wuda").exit_code == 0
+    assert wuhai_on("validate", tmp_path).exit_code == 0
+
+
+@pytest.mark.parametrize("args", [("--year", "2029", "--district", "hainan"),
+                                  ("--year", "2022", "--district", "hainan"),
+                                  ("--year", "2026", "--district", "haibei"),
+                                  ("--year", "2026", "--district", "乌海市")])
+def test_new_refuses_bad_usage_and_writes_nothing(tmp_path: Path, args: tuple[str, ...]) -> None:
+    run = wuhai_on("new", tmp_path / "progress", *args)
+    assert run.exit_code == 2
+    assert run.stderr.strip()
+    assert not (tmp_path / "progress").exists() or not any((tmp_path / "progress").iterdir())

@@ -1,0 +1,151 @@
+"""Properties of the arithmetic over generated certificates (Hypothesis).
+
+Certificates of random districts and types, issued on random days of 2024-2028, with
+output tonnes of up to 4 decimal places; some renewed once (same id, a later day), some
+confirming a baseline certificate no file holds, some ended early.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factories import certificate, real_plan, register_of, report, status_json, write_files
+from wuhai_green import metrics
+from wuhai_green.register import default_expiry
+
+DISTRICTS = {"海勃湾区": "haibowan", "海南区": "hainan", "乌达区": "wuda"}
+VALIDITY = {"green_food": 3, "organic": 1, "famous_product": 3}
+FIRST, LAST = date(2024, 1, 1), date(2028, 12, 31)
+SETTINGS = settings(max_examples=40, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@dataclass(frozen=True)
+class Generated:
+    """The records (as progress-file entries, each with its issue year) and the ended dates."""
+
+    entries: list[tuple[int, dict[str, Any]]]
+    ended: list[tuple[int, dict[str, Any]]]
+
+
+@st.composite
+def generated(draw: st.DrawFn) -> Generated:
+    count = draw(st.integers(min_value=1, max_value=12))
+    entries: list[tuple[int, dict[str, Any]]] = []
+    ended: list[tuple[int, dict[str, Any]]] = []
+    for number in range(count):
+        district = draw(st.sampled_from(sorted(DISTRICTS)))
+        kind = draw(st.sampled_from(sorted(VALIDITY)))
+        issued = draw(st.dates(min_value=FIRST, max_value=LAST))
+        output = None if kind == "famous_product" else draw(st.decimals(
+            min_value=Decimal("0.0001"), max_value=Decimal("99999.9999"), places=4,
+            allow_nan=False, allow_infinity=False))
+        cert_id = f"C-{number}"
+        extra: dict[str, Any] = {}
+        if draw(st.integers(0, 5)) == 0:  # a confirmation of a baseline certificate
+            extra["renews"] = f"BASE-{number}"
+        entries.append((issued.year, certificate(cert_id, kind, issued, district=district,
+                                                 output=output, **extra)))
+        expires = default_expiry(issued, VALIDITY[kind])
+        what_next = draw(st.sampled_from(["lapse", "renew", "end"]))
+        if what_next == "renew" and issued < LAST:
+            renewed = draw(st.dates(min_value=issued + timedelta(days=1), max_value=LAST))
+            entries.append((renewed.year, certificate(cert_id, kind, renewed, district=district,
+                                                      output=output, renews=cert_id)))
+        elif what_next == "end":
+            on = draw(st.dates(min_value=issued, max_value=min(expires, LAST)))
+            ended.append((on.year, {"id": cert_id, "date": on}))
+    return Generated(entries, ended)
+
+
+@st.composite
+def as_of_dates(draw: st.DrawFn) -> tuple[int, date]:
+    year = draw(st.integers(min_value=2024, max_value=2028))
+    if draw(st.booleans()):
+        return year, date(year, 12, 31)
+    return year, draw(st.dates(min_value=date(year, 1, 1), max_value=date(year, 12, 31)))
+
+
+def one_file_a_year(folder: Path, data: Generated) -> Path:
+    """Every record of a year in one file `YYYY.yaml`, in generated order, Chinese names."""
+    years = sorted({year for year, _ in data.entries + data.ended})
+    return write_files(folder, {f"{year}.yaml": report(
+        year, [entry for y, entry in data.entries if y == year],
+        ended=[entry for y, entry in data.ended if y == year]) for year in years})
+
+
+def split_and_shuffled(folder: Path, data: Generated, order: list[int], chunk: int) -> Path:
+    """The same records in shuffled order, `chunk` to a file, district aliases in the file
+    header instead of names on the entries, file names sorting in yet another order."""
+    files: dict[str, dict[str, Any]] = {}
+    shuffled = [data.entries[i] for i in order]
+    for start in range(0, len(shuffled), chunk):
+        part = shuffled[start:start + chunk]
+        for year in sorted({y for y, _ in part}, reverse=True):
+            for district in sorted(DISTRICTS, reverse=True):
+                entries = [{k: v for k, v in entry.items() if k != "district"}
+                           for y, entry in part if y == year and entry["district"] == district]
+                if entries:
+                    name = f"{len(files) * 7919 % 1000:03d}-{year}.yaml"
+                    files[name] = report(year, entries, district=DISTRICTS[district])
+    for number, (year, entry) in enumerate(reversed(data.ended)):
+        files[f"{number * 613 % 1000:03d}-ended-{year}.yaml"] = report(year, [], ended=[entry])
+    return write_files(folder, files)
+
+
+def comparable(document: dict[str, Any]) -> dict[str, Any]:
+    """The status JSON with the certificate lists as sets (their order follows the files)."""
+    for row in document["rows"]:
+        row["certificates"] = sorted(row.get("certificates", []))
+    return document
+
+
+@SETTINGS
+@given(data=generated(), when=as_of_dates())
+def test_gap_and_completion_are_never_negative_and_the_city_is_its_districts(
+        data: Generated, when: tuple[int, date]) -> None:
+    year, as_of = when
+    plan = real_plan()
+    with tempfile.TemporaryDirectory() as folder:
+        register = register_of(one_file_a_year(Path(folder), data))
+    for indicator in plan.data.indicators:
+        rows = {area.name: metrics.status_row(plan, register, area, indicator, year, as_of)
+                for area in [*plan.districts, plan.root]}
+        for row in rows.values():
+            assert row.gap >= 0
+            assert row.gap == max(row.target.amount - row.achieved, Decimal(0))
+            assert row.completion is None or row.completion >= 0
+            assert row.achieved >= 0
+            assert row.status in metrics.STATUSES
+        assert rows["乌海市"].achieved == sum((rows[name].achieved for name in DISTRICTS),
+                                             Decimal(0))
+        # the achieved tonnes are the exact sum of the new awards' output
+        if indicator.id == "certified_output":
+            assert rows["乌海市"].achieved == sum(
+                (entry["output_tonnes"] for _, entry in data.entries
+                 if "renews" not in entry and entry["type"] != "famous_product"
+                 and entry["issued"] <= as_of), Decimal(0))
+
+
+@SETTINGS
+@given(data=generated(), when=as_of_dates(), seed=st.randoms(use_true_random=False),
+       chunk=st.integers(min_value=1, max_value=4))
+def test_order_and_split_of_the_files_never_change_the_status(
+        data: Generated, when: tuple[int, date], seed: Any, chunk: int) -> None:
+    year, as_of = when
+    order = list(range(len(data.entries)))
+    seed.shuffle(order)
+    with tempfile.TemporaryDirectory() as folder:
+        one = one_file_a_year(Path(folder) / "one", data)
+        many = split_and_shuffled(Path(folder) / "many", data, order, chunk)
+        first = status_json(one, year, "--as-of", as_of.isoformat())
+        second = status_json(many, year, "--as-of", as_of.isoformat())
+    assert comparable(first) == comparable(second)
