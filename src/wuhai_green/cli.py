@@ -68,7 +68,8 @@ PlanOpt = Annotated[Path | None, typer.Option("--plan", help="Plan file (default
                                               "./data/plan.yaml, then the shipped plan).")]
 ProgressOpt = Annotated[Path | None, typer.Option("--progress", help="Folder of progress reports "
                                                   "(default: $WUHAI_PROGRESS, ./data/progress).")]
-FormatOpt = Annotated[TableFormat, typer.Option("--format", help="Output format.")]
+FormatOpt = Annotated[TableFormat, typer.Option(
+                             "--format", help="Output format.")]
 LangOpt = Annotated[LangChoice | None, typer.Option("--lang", help="Language (default zh, or "
                                                     "$WUHAI_LANG).")]
 UnitOpt = Annotated[UnitChoice, typer.Option("--unit", help="Unit for tonnes in tables "
@@ -160,7 +161,8 @@ def plan_command(plan: PlanOpt = None, progress: ProgressOpt = None,
 @app.command("validate")
 @guarded
 def validate_command(plan: PlanOpt = None, progress: ProgressOpt = None,
-                     fmt: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.table,
+                     fmt: Annotated[CheckFormat, typer.Option(
+                             "--format", help="Output format.")] = CheckFormat.table,
                      lang: LangOpt = None, debug: DebugOpt = False) -> None:
     """Check the plan and every progress file; exit 2 with every problem found."""
     code = commands.validate(_options(plan, progress, fmt, lang))
@@ -248,7 +250,8 @@ def check_command(year: YearOpt = None, as_of: AsOfOpt = None,
                       "--changed-since", help="Also show what changed since this git "
                       "revision.")] = None,
                   plan: PlanOpt = None, progress: ProgressOpt = None,
-                  fmt: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.table,
+                  fmt: Annotated[CheckFormat, typer.Option(
+                             "--format", help="Output format.")] = CheckFormat.table,
                   lang: LangOpt = None, unit: UnitOpt = UnitChoice.t,
                   ascii_borders: AsciiOpt = False, debug: DebugOpt = False) -> None:
     """For CI: validate everything, then exit 1 when a row is at or below --fail-on."""
@@ -286,7 +289,8 @@ def tasks_command(year: YearOpt = None, district: DistrictOpt = None,
 @app.command("report")
 @guarded
 def report_command(year: YearOpt = None, as_of: AsOfOpt = None,
-                   fmt: Annotated[ReportFormat, typer.Option("--format", help="Output format.")] = ReportFormat.markdown,
+                   fmt: Annotated[ReportFormat, typer.Option(
+                             "--format", help="Output format.")] = ReportFormat.markdown,
                    output: Annotated[Path | None, typer.Option(
                        "--output", "-o", help="Write to this file (atomically) instead of "
                        "stdout.")] = None,
