@@ -93,8 +93,10 @@ def district_tasks(plan: Plan, register: Register, area: Area, year: int) -> Dis
 
 def meetings(plan: Plan, register: Register, year: int) -> Meetings:
     """This year's exchange meetings, and hosts repeating before every district has hosted."""
-    every = sorted((a for a in register.activities if a.entry.type == "exchange_meeting"
-                    and a.year <= year), key=lambda a: a.entry.date)
+    # One meeting reported by several districts is one meeting: same date, same host.
+    unique = {(a.entry.date, a.host): a for a in register.activities
+              if a.entry.type == "exchange_meeting" and a.year <= year}
+    every = sorted(unique.values(), key=lambda a: a.entry.date)
     districts = {d.name for d in plan.districts}
     hosted: set[str] = set()
     repeated = []

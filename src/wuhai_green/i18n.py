@@ -156,8 +156,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown district '{district}'; expected one of: {known}",
     ),
     "progress.not_a_district": (
-        "“{district}”不是区；证书应归属于：{known}",
-        "'{district}' is not a district; certificates belong to one of: {known}",
+        "“{district}”不是区；应为：{known}",
+        "'{district}' is not a district; expected one of: {known}",
     ),
     "progress.no_district": (
         "证书没有地区：请在证书或文件顶层写 district",
@@ -206,9 +206,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{year} 年证书登记中 {district} {indicator} 合计 {total}，与附件1 基期 {plan} 不一致",
         "the {year} register gives {district} {indicator} a total of {total}, but annex 1 says {plan}",
     ),
-    "activity.no_host": (
-        "交流座谈会没有承办区：请写 host 或 district",
-        "the exchange meeting has no host: give `host` or `district`",
+    "activity.no_district": (
+        "活动没有地区：请在活动或文件顶层写 district",
+        "the activity has no district: give `district` on it or at the top of the file",
     ),
     "activity.date_outside": ("活动日期 {date} 不在报告年份 {year} 内", "activity date {date} lies outside the reporting year {year}"),
     "activity.unknown_expert": (
@@ -225,7 +225,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "activity.unknown_certificate": ("不合格批次的证书 {id} 不在登记中", "the failed batch's certificate {id} is not in the register"),
     # tasks
-    "tasks.title": ("{year} 年主要任务与保障措施", "Tasks and measures {year}"),
+    "tasks.title": ("{year} 年品牌打造方案与监管抽检", "Brand plans and sampling {year}"),
+    "tasks.counts": ("{year} 年产销对接、品牌与宣传活动（次）", "Linkage, brand and publicity activities {year}"),
     "tasks.meetings": ("{year} 年经验交流座谈会", "Exchange meetings {year}"),
     "tasks.failures": ("认证产品抽检不合格批次", "Failed sampling batches of certified products"),
     "tasks.no_meeting": ("{year} 年没有召开经验交流座谈会（方案要求每年 1 次）", "No exchange meeting in {year} (the plan asks for one a year)"),

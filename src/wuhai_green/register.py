@@ -218,8 +218,10 @@ def _activity(plan: Plan, report: Report, index: int, entry: ActivityEntry,
     host = None
     if isinstance(entry, ExchangeMeeting):
         host = _district_name(plan, report, (*path, "host"), entry.host, problems) or district
-        if host is None:
-            problems.append(source.problem(path, "activity.no_host"))
+        district = district or host  # the city bureau may record the meeting by its host
+    if entry.district is None and report.data.district is None and (
+            not isinstance(entry, ExchangeMeeting) or entry.host is None):
+        problems.append(source.problem(path, "activity.no_district"))
     if entry.date.year != report.data.year:
         problems.append(source.problem((*path, "date"), "activity.date_outside",
                                        date=entry.date, year=report.data.year))

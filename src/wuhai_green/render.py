@@ -7,6 +7,7 @@ and highlighting is off. Machine formats are written unwrapped, straight to the 
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import sys
@@ -117,7 +118,10 @@ def to_csv(rows: list[dict[str, Any]]) -> str:
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Text for a markdown table cell: pipes and backslashes escaped, and no HTML (a viewer
+    would render `<b>` or `<script>` from a file)."""
+    escaped = html.escape(text, quote=False)
+    return escaped.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
 def to_markdown(page: Page) -> str:

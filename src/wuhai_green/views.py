@@ -758,11 +758,13 @@ def tasks_page(plan: Plan, register: Register, year: int, areas: list[Area],
     districts = list({leaf.name: leaf for area in areas for leaf in leaves(area)}.values())
     checks = [checklist.district_tasks(plan, register, area, year) for area in districts]
     held = checklist.meetings(plan, register, year)
+    # Two narrow tables rather than one wide one: both fit an 80-column terminal.
     table = TableView(tr("tasks.title", year=year),
-                      [tr("col.area"), tr("col.brand_plan")]
-                      + [tr("activity." + kind) for kind in checklist.COUNTED]
-                      + [tr("col.sampled"), tr("col.pass_rate")],
-                      numeric=frozenset(range(2, 4 + len(checklist.COUNTED))))
+                      [tr("col.area"), tr("col.brand_plan"), tr("col.sampled"),
+                       tr("col.pass_rate")], numeric=frozenset({2, 3}))
+    counts = TableView(tr("tasks.counts", year=year),
+                       [tr("col.area")] + [tr("activity." + kind) for kind in checklist.COUNTED],
+                       numeric=frozenset(range(1, 1 + len(checklist.COUNTED))))
     failures = TableView(tr("tasks.failures"), [tr("col.area"), tr("col.date"), tr("col.id"),
                                                 tr("col.product"), tr("col.reason")])
     for check in checks:
@@ -772,11 +774,12 @@ def tasks_page(plan: Plan, register: Register, year: int, areas: list[Area],
         sampling = check.sampling
         table.rows.append(
             [Cell(check.area.label(show.lang)),
-             Cell(brand_text, style=BRAND_STYLE[brand.status])]
-            + [Cell(str(check.counts[kind])) for kind in checklist.COUNTED]
-            + [Cell(str(sampling.batches)),
-               Cell("—" if sampling.pass_rate is None else percent(sampling.pass_rate),
-                    style="behind" if sampling.failed else None)])
+             Cell(brand_text, style=BRAND_STYLE[brand.status]),
+             Cell(str(sampling.batches)),
+             Cell("—" if sampling.pass_rate is None else percent(sampling.pass_rate),
+                  style="behind" if sampling.failed else None)])
+        counts.rows.append([Cell(check.area.label(show.lang))]
+                           + [Cell(str(check.counts[kind])) for kind in checklist.COUNTED])
         for activity, failure in sampling.failures:
             failures.rows.append([Cell(check.area.label(show.lang)),
                                   Cell(str(activity.entry.date)),
@@ -792,7 +795,8 @@ def tasks_page(plan: Plan, register: Register, year: int, areas: list[Area],
     notes = []
     if held.missing:
         notes.append(tr("tasks.no_meeting", year=year))
-    notes += [tr("tasks.repeat_host", host=host, year=year) for host in held.repeated_hosts]
+    notes += [tr("tasks.repeat_host", host=_area_label(plan, host, show), year=year)
+              for host in held.repeated_hosts]
     district_rows = [district_tasks_json(check) for check in checks]
     data = {
         "schema": "wuhai-green/tasks@1",
@@ -807,12 +811,17 @@ def tasks_page(plan: Plan, register: Register, year: int, areas: list[Area],
         },
         "notes": notes,
     }
-    tables = [table, meetings] + ([failures] if failures.rows else [])
+    tables = [table, counts, meetings] + ([failures] if failures.rows else [])
     csv_rows = [{"district": row["district"], "brand_plan": row["brand_plan"]["status"],
                  **row["counts"], "sampled": row["sampling"]["batches"],
                  "passed": row["sampling"]["passed"], "failed": row["sampling"]["failed"],
                  "pass_rate": row["sampling"]["pass_rate"]} for row in district_rows]
     return Page(data, tables, notes, csv_rows)
+
+
+def _area_label(plan: Plan, name: str, show: Display) -> str:
+    area = plan.find_area(name)
+    return area.label(show.lang) if area else name
 
 
 BRAND_STYLE = {"on_time": "met", "late": "at_risk", "missing": "behind", "not_due": "no_target"}
