@@ -92,9 +92,12 @@ def window_end(start: date, text: str) -> date:
     if match is None:
         raise UsageError("cli.bad_window", value=text)
     count, unit = int(match.group(1)), match.group(2)
-    if unit in "dw":
-        return start + timedelta(days=count * (7 if unit == "w" else 1))
-    return metrics.add_months(start, count * (12 if unit == "y" else 1))
+    try:
+        if unit in "dw":
+            return start + timedelta(days=count * (7 if unit == "w" else 1))
+        return metrics.add_months(start, count * (12 if unit == "y" else 1))
+    except (ValueError, OverflowError):  # beyond the year 9999
+        raise UsageError("cli.bad_window", value=text) from None
 
 
 def _year(plan: Plan, year: int | None) -> int:

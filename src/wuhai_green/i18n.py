@@ -293,6 +293,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "write.is_dir": ("{path} 是文件夹", "{path} is a folder"),
     "targets.schema": ("schema 应为 {expected}", "schema must be {expected}"),
+    "targets.unit": (
+        "未知的产量单位“{unit}”；应为：{known}", "unknown unit for tonnes '{unit}'; expected one of: {known}"),
     "targets.unknown_area": ("未知的地区“{area}”", "unknown area '{area}'"),
     "new.written": ("已写入 {path}", "wrote {path}"),
     # units and words

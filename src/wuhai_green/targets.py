@@ -63,6 +63,12 @@ def load_targets(plan: Plan, path: Path) -> tuple[TargetsFile, TargetOverrides]:
     if not period.start <= data.year <= period.end:
         problems.append(located.problem(("year",), "cli.year_outside", year=data.year,
                                         start=period.start, end=period.end))
+    unit = plan.data.units.get(data.unit)
+    if unit is None or unit.tonnes is None:
+        problems.append(located.problem(("unit",), "targets.unit", unit=data.unit,
+                                        known=", ".join(k for k, u in plan.data.units.items()
+                                                        if u.tonnes is not None)))
+        raise DataError(problems)
     overrides: dict[tuple[str, str, int], Decimal] = {}
     for area_name, figures in data.targets.items():
         area = plan.find_area(area_name)
@@ -77,7 +83,9 @@ def load_targets(plan: Plan, path: Path) -> tuple[TargetsFile, TargetOverrides]:
                                                 indicator=indicator_id,
                                                 known=", ".join(plan.indicators)))
                 continue
-            overrides[(area.name, indicator_id, data.year)] = value
+            in_tonnes = plan.measured_in_tonnes(plan.indicators[indicator_id])
+            overrides[(area.name, indicator_id, data.year)] = (
+                value * unit.tonnes if in_tonnes else value)
     if problems:
         raise DataError(problems)
     return data, overrides

@@ -517,8 +517,7 @@ def adjust_page(plan: Plan, register: Register, year: int, areas: list[Area],
                 Cell(_lapsing_cell(plan, indicator, row.lapsing, row.lapsing_amount, show)),
             ])
         tables.append(table)
-    lapsing_records = sorted({record for row in rows if not row.area.children
-                              for record in row.lapsing},
+    lapsing_records = sorted({record for row in rows for record in row.lapsing},
                              key=lambda record: (metrics.apply_by(plan, record), record.id))
     notes = adjust_sentences(plan, rows, lapsing_records, year, show)
     json_rows = [adjust_json(plan, row) for row in rows]
@@ -577,9 +576,8 @@ def lapsing_json(plan: Plan, record: Certificate) -> dict[str, Any]:
 def adjust_sentences(plan: Plan, rows: list[metrics.AdjustRow], lapsing_records: list[Certificate],
                      year: int, show: Display) -> list[str]:
     notes = []
-    for row in rows:
-        if row.area.children:
-            continue
+    # Sentences speak of districts; of the city only when it is shown alone.
+    for row in [r for r in rows if not r.area.children] or rows:
         unit = spaced(show.unit_label(plan, row.indicator))
         params = {"area": row.area.label(show.lang), "indicator": show.name(row.indicator),
                   "year": year, "unit": unit,

@@ -1,0 +1,352 @@
+"""`wuhai check` for CI: exit codes from a real process, GitHub annotations, JSON, job summary.
+
+2025 targets at year end (tonnes): 海勃湾区 150, 海南区 150, 乌达区 100, city 400;
+名特优新 2 per district, city 6. Status: met (achieved ≥ target), on_track (≥ 95 % of
+expected), at_risk (60–95 %), behind (< 60 %).
+"""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from _progress_helpers import (
+    CITY,
+    PLAN,
+    REPO,
+    cert,
+    clean_env,
+    decimal_json,
+    on,
+    parse_github,
+    plan_line,
+    report,
+    run_module,
+    unescape_data,
+    unescape_property,
+    write,
+)
+from wuhai_green.render import github_command, github_escape_data, github_escape_property
+
+STATUS_KEYS = ["district", "indicator", "unit", "baseline", "target", "target_source",
+               "expected", "achieved", "gap", "completion", "status"]
+
+
+@pytest.fixture(autouse=True)
+def _environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    clean_env(monkeypatch)
+
+
+def famous(prefix: str, count: int, year: int = 2025) -> list[str]:
+    return [cert(f"{prefix}-{n}", "famous_product", f"{year}-0{n}-01") for n in range(1, count + 1)]
+
+
+def progress_2025(folder: Path, wuda_tonnes: int) -> Path:
+    """海勃湾区 and 海南区 150 t and 2 名特优新 each (met); 乌达区 `wuda_tonnes` t and 2."""
+    report(folder, "2025-haibowan.yaml", 2025, "海勃湾区",
+           cert("LB-HBW", "green_food", "2025-03-01", 150), *famous("MT-HBW", 2))
+    report(folder, "2025-hainan.yaml", 2025, "海南区",
+           cert("LB-HN", "green_food", "2025-03-01", 150), *famous("MT-HN", 2))
+    report(folder, "2025-wuda.yaml", 2025, "乌达区",
+           cert("LB-WD", "green_food", "2025-03-01", wuda_tonnes), *famous("MT-WD", 2))
+    return folder
+
+
+@pytest.fixture
+def lagging(tmp_path: Path) -> Path:
+    """乌达区 50 t of 100: 50 % → behind; city 350 of 400 = 87.5 % → at_risk; all else met."""
+    return progress_2025(tmp_path / "progress", 50)
+
+
+@pytest.fixture
+def at_risk_only(tmp_path: Path) -> Path:
+    """乌达区 80 t of 100: 80 % → at_risk; city 380 of 400 = 95 % → on_track; all else met."""
+    return progress_2025(tmp_path / "progress", 80)
+
+
+INVALID = """\
+year: 2025
+district: 海南区
+certificates:
+  - id: LB-1
+    type: green_food
+    product: 鸡蛋
+    holder: 甲
+    output_tonnes: 150
+    issued: 2025-03-01
+  - id: LB-2
+    type: green_food
+    output_tonnes: 十二
+    product: 猪肉
+    holder: 乙
+    issued: 2025-04-01
+"""
+
+
+@pytest.fixture
+def invalid(tmp_path: Path) -> Path:
+    """Line 12 is `    output_tonnes: 十二`: the value starts in column 4 + 15 + 1 = 20."""
+    folder = tmp_path / "progress"
+    write(folder, "2025-海南区.yaml", INVALID)
+    assert (folder / "2025-海南区.yaml").read_text(encoding="utf-8").splitlines()[11] == \
+        "    output_tonnes: 十二"
+    return folder
+
+
+def check(cwd: Path, progress: Path | str, *args: str, plan: Path | str = PLAN, **env: str
+          ) -> Any:
+    return run_module("check", "--plan", plan, "--progress", progress, "--year", "2025", *args,
+                      cwd=cwd, **env)
+
+
+# --- exit codes from a real process ---------------------------------------------------------
+
+
+def test_invalid_data_exits_2_with_an_error_annotation(invalid: Path, tmp_path: Path) -> None:
+    result = check(tmp_path, "progress", "--format", "github")
+    assert result.returncode == 2, result.stderr
+    annotations = parse_github(result.stdout)
+    assert len(annotations) == 1
+    (error,) = annotations
+    assert (error.level, error.file, error.line, error.column) == (
+        "error", "progress/2025-海南区.yaml", 12, 20)
+    assert "output_tonnes" in error.message and "十二" in error.message
+    assert result.stdout.startswith("::error file=progress/2025-海南区.yaml,line=12,col=20::")
+    assert "::warning" not in result.stdout  # nothing but the errors on bad data
+    assert "Traceback" not in result.stderr
+
+
+def test_invalid_data_exits_2_in_every_format(invalid: Path, tmp_path: Path) -> None:
+    text = check(tmp_path, "progress")
+    assert text.returncode == 2
+    assert "progress/2025-海南区.yaml:12:20: " in text.stderr
+    document = check(tmp_path, "progress", "--format", "json")
+    assert document.returncode == 2
+    parsed = decimal_json(document.stdout)
+    assert parsed["schema"] == "wuhai-green/check@1"
+    assert parsed["ok"] is False
+    assert parsed["findings"] == []
+    assert [{key: e[key] for key in ("file", "line", "column")} for e in parsed["errors"]] == [
+        {"file": "progress/2025-海南区.yaml", "line": 12, "column": 20}]
+    assert "十二" in parsed["errors"][0]["message"]
+
+
+def test_lagging_data_exits_1_with_warnings_on_the_plan_lines(lagging: Path,
+                                                              tmp_path: Path) -> None:
+    """Findings: 乌达区 certified_output (behind, 50 of 100) and the city (at_risk, 350 of 400),
+    each a warning on the line of its target in plan.yaml."""
+    result = check(tmp_path, lagging, "--format", "github")
+    assert result.returncode == 1, result.stderr
+    annotations = parse_github(result.stdout)
+    assert [(a.level, a.file, a.line, a.column) for a in annotations] == [
+        ("warning", str(PLAN), plan_line("乌达区", "certified_output"), None),
+        ("warning", str(PLAN), plan_line(CITY, "certified_output"), None)]
+    assert (annotations[0].line, annotations[1].line) == (144, 104)
+    assert annotations[0].message == "乌达区 新增绿色有机食品认证 2025：已完成 50 / 目标 100 吨（滞后）"
+    assert annotations[1].message == "乌海市 新增绿色有机食品认证 2025：已完成 350 / 目标 400 吨（需加快）"
+
+
+def test_plan_path_is_relative_to_the_working_folder(lagging: Path) -> None:
+    """In CI the job runs at the repository root with data/plan.yaml: the annotation must name
+    `data/plan.yaml`, the path GitHub matches against the change."""
+    result = check(REPO, lagging, "--format", "github", plan="data/plan.yaml")
+    assert result.returncode == 1
+    assert {a.file for a in parse_github(result.stdout)} == {"data/plan.yaml"}
+
+
+def test_fail_on_never_exits_0(lagging: Path, tmp_path: Path) -> None:
+    result = check(tmp_path, lagging, "--format", "github", "--fail-on", "never")
+    assert result.returncode == 0, result.stderr
+    assert len(parse_github(result.stdout)) == 2  # still annotated
+
+
+@pytest.mark.parametrize(("fail_on", "code"), [("behind", 0), ("at_risk", 1), ("never", 0)])
+def test_fail_on_at_risk_versus_behind(at_risk_only: Path, tmp_path: Path, fail_on: str,
+                                       code: int) -> None:
+    """Only 乌达区 certified_output is at_risk (80 %): `behind` passes it, `at_risk` fails."""
+    result = check(tmp_path, at_risk_only, "--fail-on", fail_on)
+    assert result.returncode == code, result.stdout + result.stderr
+
+
+def test_default_fail_on_is_behind(at_risk_only: Path, tmp_path: Path) -> None:
+    assert check(tmp_path, at_risk_only).returncode == 0
+
+
+def test_clean_data_passes(tmp_path: Path) -> None:
+    """Everything at target: 乌达区 100 t of 100 → met everywhere, city 400 of 400."""
+    folder = progress_2025(tmp_path / "progress", 100)
+    result = check(tmp_path, folder, "--format", "github", "--fail-on", "at_risk")
+    assert result.returncode == 0
+    assert result.stdout == ""
+
+
+def test_year_outside_the_plan_exits_2(lagging: Path, tmp_path: Path) -> None:
+    result = run_module("check", "--plan", PLAN, "--progress", lagging, "--year", "2029",
+                        cwd=tmp_path)
+    assert result.returncode == 2
+    assert "2029" in result.stderr and "Traceback" not in result.stderr
+
+
+# --- JSON ---------------------------------------------------------------------------------
+
+
+def test_json_document(lagging: Path) -> None:
+    run = on("check", lagging, "--year", "2025", "--format", "json")
+    assert run.exit_code == 1
+    document = run.json()
+    assert document["schema"] == "wuhai-green/check@1"
+    assert document["ok"] is False
+    assert document["errors"] == []
+    assert [(f["district"], f["indicator"], f["status"], f["achieved"], f["target"])
+            for f in document["findings"]] == [
+        ("乌达区", "certified_output", "behind", 50, 100),
+        (CITY, "certified_output", "at_risk", 350, 400)]
+    for finding in document["findings"]:
+        assert list(finding)[:len(STATUS_KEYS)] == STATUS_KEYS
+    assert document["findings"][1]["completion"] == Decimal("0.875")
+
+
+def test_json_ok_follows_fail_on(at_risk_only: Path) -> None:
+    """The at_risk row is a finding either way; `ok` is false only when it fails --fail-on."""
+    passing = on("check", at_risk_only, "--year", "2025", "--format", "json")
+    failing = on("check", at_risk_only, "--year", "2025", "--format", "json",
+                 "--fail-on", "at_risk")
+    assert (passing.exit_code, passing.json()["ok"]) == (0, True)
+    assert (failing.exit_code, failing.json()["ok"]) == (1, False)
+    assert [f["district"] for f in passing.json()["findings"]] == ["乌达区"]
+    assert passing.json()["findings"] == failing.json()["findings"]
+
+
+def test_validate_gives_the_same_error_objects(invalid: Path, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    checked = on("check", "progress", "--year", "2025", "--format", "json")
+    validated = on("validate", "progress", "--format", "json")
+    assert (checked.exit_code, validated.exit_code) == (2, 2)
+    assert validated.json()["errors"] == checked.json()["errors"]
+    assert validated.json()["ok"] is False
+    check_github = on("check", "progress", "--year", "2025", "--format", "github")
+    validate_github = on("validate", "progress", "--format", "github")
+    assert validate_github.stdout == check_github.stdout
+    (error,) = parse_github(validate_github.stdout)
+    assert (error.file, error.line, error.column) == ("progress/2025-海南区.yaml", 12, 20)
+    assert error.message == checked.json()["errors"][0]["message"]
+
+
+# --- escaping -----------------------------------------------------------------------------
+
+
+def test_annotation_round_trips_special_characters(tmp_path: Path) -> None:
+    """A file named `2025,海南区:100%.yaml` and a value `1:30,5%<newline>x`: the file property
+    escapes `,` `:` `%`; the message escapes `%` and the newline; both parse back exactly."""
+    folder = tmp_path / "progress"
+    write(folder, "2025,海南区:100%.yaml", """
+        year: 2025
+        district: 海南区
+        certificates:
+          - id: LB-1
+            type: green_food
+            product: x
+            holder: y
+            output_tonnes: "1:30,5%\\nx"
+            issued: 2025-03-01
+        """)
+    result = check(tmp_path, "progress", "--format", "github")
+    assert result.returncode == 2
+    assert "file=progress/2025%2C海南区%3A100%25.yaml,line=8,col=20::" in result.stdout
+    assert "%0A" in result.stdout and "1:30,5%25%0Ax" in result.stdout
+    assert len(result.stdout.splitlines()) == 1  # the newline did not split the command
+    (error,) = parse_github(result.stdout)
+    assert (error.file, error.line, error.column) == ("progress/2025,海南区:100%.yaml", 8, 20)
+    assert "“1:30,5%\nx”" in error.message
+
+
+def test_github_command_exact() -> None:
+    assert github_command("error", "bad: a, b 5%", "data/progress/2025-海南区.yaml", 12, 5) == (
+        "::error file=data/progress/2025-海南区.yaml,line=12,col=5::bad: a, b 5%25\n")
+    assert github_command("warning", "x", "a,b:c%.yaml", 3) == \
+        "::warning file=a%2Cb%3Ac%25.yaml,line=3::x\n"
+    assert github_command("notice", "line one\r\nline two") == \
+        "::notice::line one%0D%0Aline two\n"
+
+
+@pytest.mark.parametrize("text", ["%3A", "%25", "100%", "a:b,c", "x\ny\rz", "%0A literal",
+                                  "海南区:一,二%"])
+def test_escapes_round_trip(text: str) -> None:
+    """`%` is escaped first, so a literal `%3A` stays `%3A` after unescaping."""
+    assert unescape_property(github_escape_property(text)) == text
+    assert unescape_data(github_escape_data(text)) == text
+    assert ":" not in github_escape_property(text) and "," not in github_escape_property(text)
+    assert "\n" not in github_escape_data(text) and "\r" not in github_escape_data(text)
+    (parsed,) = parse_github(github_command("error", text, text, 7, 9))
+    assert (parsed.file, parsed.line, parsed.column, parsed.message) == (text, 7, 9, text)
+
+
+def test_escape_order() -> None:
+    assert github_escape_property("%3A") == "%253A"
+    assert github_escape_data("50%\n") == "50%25%0A"
+    assert github_escape_property("a:b,c") == "a%3Ab%2Cc"
+
+
+# --- job summary --------------------------------------------------------------------------
+
+
+def test_step_summary_gets_a_markdown_table(lagging: Path, tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    summary.write_text("# earlier step\n", encoding="utf-8")
+    result = check(tmp_path, lagging, "--format", "github", GITHUB_STEP_SUMMARY=str(summary))
+    assert result.returncode == 1
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("# earlier step\n")  # appended, not replaced
+    assert "| 地区 | 基期 | 2025 累计目标 | 已完成 | 差距 | 完成率 | 状态 |" in text
+    assert "| 乌达区 | 300 | 100 | 50 | 50 | 50% | 滞后 |" in text
+    assert "| 乌海市 | 2430 | 400 | 350 | 50 | 87.5% | 需加快 |" in text
+    assert "|---|---:|" in text
+    assert "::" not in text  # annotations go to stdout only
+
+
+def test_no_summary_without_the_variable(lagging: Path, tmp_path: Path) -> None:
+    before = set(os.listdir(tmp_path))
+    result = check(tmp_path, lagging, "--format", "github")
+    assert result.returncode == 1
+    assert set(os.listdir(tmp_path)) == before
+
+
+# --- warnings, a clean validate, a bad --changed-since ---------------------------------------
+
+
+def test_gb18030_file_is_a_warning_annotation_not_an_error(tmp_path: Path) -> None:
+    """A report saved as GB18030 is read with a warning to re-save it as UTF-8; it is not bad
+    data, so the exit code is the status's (0 with --fail-on never)."""
+    folder = tmp_path / "progress"
+    folder.mkdir()
+    text = "year: 2025\ndistrict: 海南区\ncertificates:\n" + cert(
+        "LB-1", "green_food", "2025-03-01", 150)
+    (folder / "2025.yaml").write_bytes(text.encode("gb18030"))
+    result = check(tmp_path, "progress", "--format", "github", "--fail-on", "never")
+    assert result.returncode == 0, result.stderr
+    first = parse_github(result.stdout)[0]
+    assert (first.level, first.file) == ("warning", "progress/2025.yaml")
+    assert "GB18030" in first.message
+    document = decimal_json(check(tmp_path, "progress", "--format", "json",
+                                  "--fail-on", "never").stdout)
+    assert document["errors"] == []
+    assert [w["file"] for w in document["warnings"]] == ["progress/2025.yaml"]
+
+
+def test_validate_clean_data(at_risk_only: Path) -> None:
+    document = on("validate", at_risk_only, "--format", "json")
+    assert document.exit_code == 0, document.stderr
+    assert (document.json()["ok"], document.json()["errors"]) == (True, [])
+    github = on("validate", at_risk_only, "--format", "github")
+    assert (github.exit_code, github.stdout) == (0, "")
+
+
+def test_changed_since_outside_git_exits_2(lagging: Path, tmp_path: Path) -> None:
+    result = check(tmp_path, lagging, "--format", "github", "--changed-since", "HEAD")
+    assert result.returncode == 2
+    assert "git" in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,164 @@
+"""`wuhai expiring`: the renewal calendar, worked by hand.
+
+The data, taken at 2026-01-10 (apply by: 3 months before expiry for green food and organic,
+30 days for 名特优新; "overdue" when that date is before --as-of):
+
+| id      | district | type           | expires    | apply by   | note                          |
+|---------|----------|----------------|------------|------------|-------------------------------|
+| MT-I    | 海南区    | famous_product | 2026-01-20 | 2025-12-21 | overdue                       |
+| LB-A    | 海南区    | green_food     | 2026-03-31 | 2025-12-31 | overdue                       |
+| LB-H    | 乌达区    | green_food     | 2026-04-15 | 2026-01-15 |                               |
+| MT-B    | 海南区    | famous_product | 2026-03-10 | 2026-02-08 |                               |
+| LB-C    | 海南区    | green_food     | 2026-05-31 | 2026-02-28 |                               |
+| LB-E    | 海南区    | green_food     | 2026-09-30 | 2026-06-30 | after 6 months, within 1 year |
+| OR-D    | 海南区    | organic        | 2026-02-14 | —          | renewed 2026-02-01: not shown |
+| LB-F    | 海南区    | green_food     | 2026-04-30 | —          | ended 2025-10-01: not shown   |
+| LB-G    | 海南区    | green_food     | 2025-12-31 | —          | lapsed before --as-of         |
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from _progress_helpers import cert, clean_env, on, report
+from wuhai_green.commands import window_end
+from wuhai_green.errors import UsageError
+
+AS_OF = "2026-01-10"
+
+
+@pytest.fixture(autouse=True)
+def _environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    clean_env(monkeypatch)
+
+
+@pytest.fixture
+def calendar_data(tmp_path: Path) -> Path:
+    folder = tmp_path / "progress"
+    report(folder, "2024-hainan.yaml", 2024, "海南区",
+           cert("MT-I", "famous_product", "2024-01-21", expires="2026-01-20"),
+           cert("LB-A", "green_food", "2024-04-01", 10, expires="2026-03-31"),
+           cert("MT-B", "famous_product", "2024-03-11", expires="2026-03-10"),
+           cert("LB-C", "green_food", "2024-06-01", 30, expires="2026-05-31"),
+           cert("LB-E", "green_food", "2024-10-01", 50, expires="2026-09-30"),
+           cert("LB-F", "green_food", "2024-05-01", 60, expires="2026-04-30"),
+           cert("LB-G", "green_food", "2024-01-01", 70, expires="2025-12-31"))
+    report(folder, "2025-hainan.yaml", 2025, "海南区",
+           cert("OR-D", "organic", "2025-02-15", 4),
+           ended="  - id: LB-F\n    date: 2025-10-01\n    reason: 企业停产\n")
+    report(folder, "2026-hainan.yaml", 2026, "海南区",
+           cert("OR-D", "organic", "2026-02-01", 4, renews="OR-D"))
+    report(folder, "2024-wuda.yaml", 2024, "wuda",
+           cert("LB-H", "green_food", "2024-04-16", 20, expires="2026-04-15"))
+    return folder
+
+
+def expiring(progress: Path, *args: str) -> dict[str, Any]:
+    run = on("expiring", progress, "--as-of", AS_OF, "--format", "json", *args)
+    assert run.exit_code == 0, run.stderr
+    document: dict[str, Any] = run.json()
+    return document
+
+
+def summary(document: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
+    return [(row["id"], row["expires"], row["apply_by"], row["overdue"])
+            for row in document["rows"]]
+
+
+def test_six_months_sorted_by_apply_by_overdue_first(calendar_data: Path) -> None:
+    """--within 6m from 2026-01-10 runs to 2026-07-10: LB-E (2026-09-30) is outside; OR-D is
+    renewed, LB-F ended early, LB-G lapsed before the window. Overdue MT-I and LB-A lead."""
+    document = expiring(calendar_data, "--within", "6m")
+    assert document["schema"] == "wuhai-green/expiring@1"
+    assert (document["as_of"], document["until"]) == ("2026-01-10", "2026-07-10")
+    assert summary(document) == [
+        ("MT-I", "2026-01-20", "2025-12-21", True),
+        ("LB-A", "2026-03-31", "2025-12-31", True),
+        ("LB-H", "2026-04-15", "2026-01-15", False),
+        ("MT-B", "2026-03-10", "2026-02-08", False),
+        ("LB-C", "2026-05-31", "2026-02-28", False),
+    ]
+    first = document["rows"][0]
+    assert (first["district"], first["type"], first["output_tonnes"]) == (
+        "海南区", "famous_product", None)
+    assert document["rows"][4]["output_tonnes"] == 30
+    # MT-I: apply by 2025-12-21 is 20 days before 2026-01-10; it expires 10 days after
+    assert (first["days_to_apply"], first["days_to_expiry"]) == (-20, 10)
+
+
+def test_default_window_is_six_months(calendar_data: Path) -> None:
+    assert summary(expiring(calendar_data)) == summary(expiring(calendar_data, "--within", "6m"))
+
+
+@pytest.mark.parametrize(("window", "until", "ids"), [
+    ("90d", "2026-04-10", ["MT-I", "LB-A", "MT-B"]),
+    ("2w", "2026-01-24", ["MT-I"]),
+    ("1y", "2027-01-10", ["MT-I", "LB-A", "LB-H", "MT-B", "LB-C", "LB-E"]),
+])
+def test_other_windows(calendar_data: Path, window: str, until: str, ids: list[str]) -> None:
+    """90 days from 2026-01-10 is 2026-04-10 (LB-H, 04-15, falls outside); 2 weeks is
+    2026-01-24 (only MT-I, 01-20); 1 year is 2027-01-10 (LB-E, 2026-09-30, comes in)."""
+    document = expiring(calendar_data, "--within", window)
+    assert document["until"] == until
+    assert [row["id"] for row in document["rows"]] == ids
+
+
+def test_district_filter(calendar_data: Path) -> None:
+    assert [row["id"] for row in expiring(calendar_data, "--district", "乌达区")["rows"]] == [
+        "LB-H"]
+    assert "LB-H" not in [row["id"] for row in
+                          expiring(calendar_data, "--district", "hainan")["rows"]]
+    assert len(expiring(calendar_data, "--district", "乌海市")["rows"]) == 5
+
+
+def test_table_marks_overdue_and_summarises(calendar_data: Path) -> None:
+    run = on("expiring", calendar_data, "--as-of", AS_OF, "--format", "markdown")
+    assert run.exit_code == 0, run.stderr
+    lines = [line for line in run.stdout.splitlines() if line.startswith("| 20")]
+    assert [line.split(" | ")[0] for line in lines] == [
+        "| 2025-12-21 （已逾期）", "| 2025-12-31 （已逾期）", "| 2026-01-15", "| 2026-02-08",
+        "| 2026-02-28"]
+    assert "- 2026-01-10 至 2026-07-10 到期且无续展记录的证书 5 张，其中 2 张已过续展申请期限" \
+        in run.stdout
+
+
+def test_nothing_on_file(tmp_path: Path) -> None:
+    document = expiring(tmp_path / "none")
+    assert document["rows"] == []
+
+
+@pytest.mark.parametrize("window", ["6x", "m6", "", "6", "-1d", "1.5m"])
+def test_bad_window_is_a_usage_error(calendar_data: Path, window: str) -> None:
+    run = on("expiring", calendar_data, "--as-of", AS_OF, "--within", window,
+             "--format", "json")
+    assert run.exit_code == 2
+    assert run.stdout == ""
+    assert f"时间窗“{window}”无效" in run.stderr
+
+
+@pytest.mark.parametrize("window", ["99999y", "999999999d"])
+def test_huge_window_is_a_usage_error_not_a_crash(calendar_data: Path, window: str) -> None:
+    run = on("expiring", calendar_data, "--as-of", AS_OF, "--within", window)
+    assert run.exit_code == 2
+    assert "内部错误" not in run.stderr
+
+
+@pytest.mark.parametrize(("start", "text", "end"), [
+    (date(2026, 1, 10), "6m", date(2026, 7, 10)),
+    (date(2025, 8, 31), "6m", date(2026, 2, 28)),   # no 31 Feb: the month's last day
+    (date(2026, 1, 10), "90d", date(2026, 4, 10)),
+    (date(2026, 1, 10), "2w", date(2026, 1, 24)),
+    (date(2024, 2, 29), "1y", date(2025, 2, 28)),
+    (date(2026, 1, 10), " 3M ", date(2026, 4, 10)),
+])
+def test_window_end(start: date, text: str, end: date) -> None:
+    assert window_end(start, text) == end
+
+
+def test_window_end_rejects_unknown_units() -> None:
+    with pytest.raises(UsageError):
+        window_end(date(2026, 1, 1), "6x")
