@@ -33,6 +33,7 @@ class Chart:
     x_labels: list[str]
     y_label: str
     series: list[Series]
+    whole_numbers: bool = False  # counts: ticks at whole numbers only
 
 
 def _pyplot() -> Any:
@@ -46,8 +47,15 @@ def _pyplot() -> Any:
     return pyplot
 
 
+def _ticker() -> Any:
+    import matplotlib.ticker
+
+    return matplotlib.ticker
+
+
 def to_svg(chart: Chart) -> str:
     pyplot = _pyplot()
+    ticker = _ticker()
     style = {"svg.fonttype": "none", "font.family": "sans-serif",
              "font.sans-serif": CJK_FONTS, "svg.hashsalt": "wuhai-green", "font.size": 9}
     # matplotlib logs each CJK font it cannot find here; the browser will find one.
@@ -73,7 +81,9 @@ def to_svg(chart: Chart) -> str:
         axes.set_title(chart.title)
         axes.set_ylabel(chart.y_label)
         axes.grid(axis="y", alpha=0.3)
-        axes.legend(frameon=False, fontsize=8)
+        if chart.whole_numbers:
+            axes.yaxis.set_major_locator(ticker.MaxNLocator(integer=True))
+        axes.legend(frameon=True, framealpha=0.9, fontsize=8, loc="best")
         figure.tight_layout()
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None})

@@ -74,6 +74,7 @@ def report_charts(plan: Plan, register: Register, year: int, show: views.Display
     found = []
     for indicator in plan.data.indicators:
         unit = show.unit_label(plan, indicator)
+        counts = not plan.measured_in_tonnes(indicator)
         targets = [metrics.target(plan, plan.root, indicator, y).amount for y in years]
         achieved = [metrics.achieved(plan, register, plan.root, indicator, metrics.year_end(y))
                     if y <= year else None for y in years]
@@ -84,7 +85,7 @@ def report_charts(plan: Plan, register: Register, year: int, show: views.Display
             [charts.Series(show.tr("chart.target"), [_shown(plan, indicator, v, show)
                                                      for v in targets], "dashed"),
              charts.Series(show.tr("chart.achieved"), [_shown(plan, indicator, v, show)
-                                                       for v in achieved])]))
+                                                       for v in achieved])], counts))
         districts = plan.districts
         found.append(charts.Chart(
             show.tr("chart.by_district", year=year, indicator=show.name(indicator)),
@@ -95,7 +96,7 @@ def report_charts(plan: Plan, register: Register, year: int, show: views.Display
              charts.Series(show.tr("chart.achieved"), [
                  _shown(plan, indicator, metrics.achieved(plan, register, d, indicator,
                                                           metrics.year_end(year)), show)
-                 for d in districts], "bar")]))
+                 for d in districts], "bar")], counts))
     return found
 
 
