@@ -15,8 +15,9 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator
 from pydantic_core import PydanticCustomError
 
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
-_INTEGER = re.compile(r"[+-]?\d+")
+# No leading zeros: `010` is 8 in YAML 1.1 and 10 in YAML 1.2; refuse rather than guess.
+_NUMBER = re.compile(r"[+-]?((0|[1-9]\d*)(\.\d*)?|\.\d+)")
+_INTEGER = re.compile(r"[+-]?(0|[1-9]\d*)")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _YEAR = re.compile(r"\d{4}")
 

@@ -19,6 +19,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # reading files
     "read.is_dir": ("这是一个文件夹，不是 YAML 文件", "this is a folder, not a YAML file"),
     "read.missing": ("文件不存在", "no such file"),
+    "read.not_a_file": ("不是普通文件（如管道或设备）", "not a regular file (a pipe or a device, say)"),
     "read.broken_link": ("符号链接指向的文件不存在", "broken symbolic link"),
     "read.too_large": (
         "文件有 {size} 字节，超过上限 {limit} 字节（可用 $WUHAI_MAX_FILE_MB 调整）",

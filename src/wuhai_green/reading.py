@@ -10,7 +10,9 @@ and `null` are resolved, as in YAML 1.2); the models convert numbers and dates.
 from __future__ import annotations
 
 import codecs
+import math
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,14 +75,16 @@ def max_file_bytes() -> int:
         megabytes = float(raw) if raw else DEFAULT_MAX_FILE_MB
     except ValueError:
         megabytes = DEFAULT_MAX_FILE_MB
+    if not math.isfinite(megabytes) or megabytes <= 0:  # nan, inf, 1e400, 0 or below
+        megabytes = DEFAULT_MAX_FILE_MB
     return int(megabytes * 1024 * 1024)
 
 
 def display_name(path: Path) -> str:
     """The path as a user would type it: relative to the working folder where possible."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
+    try:  # the folder resolved, not the file: a link is named by itself, not its target
+        return str((path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):  # outside the folder, or a symlink loop
         return str(path)
 
 
@@ -103,13 +107,16 @@ def _read_bytes(path: Path, name: str) -> bytes:
             raise fail("read.is_dir")
         if not path.exists():
             raise fail("read.missing") if not path.is_symlink() else fail("read.broken_link")
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a FIFO or device would block or never end
+            raise fail("read.not_a_file")
         limit = max_file_bytes()
-        size = path.stat().st_size
+        size = status.st_size
         if size > limit:
             raise fail("read.too_large", size=size, limit=limit)
         with path.open("rb") as handle:
             data = handle.read(limit + 1)
-    except OSError as error:
+    except OSError as error:  # unreadable, or a symlink loop (ELOOP)
         raise fail("read.os_error", reason=error.strerror or str(error)) from error
     if len(data) > limit:  # grew while we read it
         raise fail("read.too_large", size=len(data), limit=limit)
@@ -165,7 +172,10 @@ def parse_yaml(text: str, name: str) -> Located:
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         raise DataError([Problem(name, line, column, "yaml.syntax", {"problem": problem})]) from None
     except yaml.reader.ReaderError as error:  # a control character the reader refuses
-        line, column = _text_position(text, error.position)
+        offset = error.position
+        if _Loader is not getattr(yaml, "SafeLoader", None):  # libyaml counts UTF-8 bytes
+            offset = len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
+        line, column = _text_position(text, offset)
         code = error.character if isinstance(error.character, int) else ord(error.character)
         problem = f"{error.reason}: U+{code:04X}"
         raise DataError([Problem(name, line, column, "yaml.syntax", {"problem": problem})]) from None
@@ -216,7 +226,7 @@ def _build(events: Any, located: Located) -> None:
     for event in events:
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             refuse(event, "yaml.alias")
-        if getattr(event, "tag", None) and not getattr(event, "implicit", (True,))[0]:
+        if getattr(event, "tag", None) and not _implicit(event):
             refuse(event, "yaml.tag", tag=event.tag)
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
@@ -235,6 +245,12 @@ def _build(events: Any, located: Located) -> None:
             stack.pop()
     if not root_set:
         raise DataError([Problem(located.file, None, None, "yaml.empty")])
+
+
+def _implicit(event: Any) -> bool:
+    """Whether a node's tag was left implicit: a tuple for scalars, a bool for collections."""
+    implicit = getattr(event, "implicit", True)
+    return bool(implicit[0] if isinstance(implicit, tuple) else implicit)
 
 
 def _scalar(event: Any) -> Any:

@@ -110,7 +110,10 @@ class Register:
 
 
 def add_years(day: date, years: int) -> date:
-    """The same day `years` later; 29 Feb becomes 1 Mar in a common year."""
+    """The same day `years` later; 29 Feb becomes 1 Mar in a common year; past the last
+    representable year, the last day there is."""
+    if day.year + years > date.max.year:
+        return date.max
     try:
         return day.replace(year=day.year + years)
     except ValueError:

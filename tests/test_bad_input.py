@@ -1,0 +1,625 @@
+"""Bad input never ends in a traceback, a hang or a lost file (issue 6, part A; DESIGN §7).
+
+One small broken progress report per fault in `tests/data/bad/` (binary ones, such as
+GB18030 or UTF-16, are built below), each next to its expected exit code, message and line
+in one table. Each case is copied alone into a fresh progress folder and checked with
+`wuhai validate` and `wuhai status`: the exit code, no traceback, the message (Chinese, the
+default) starting with `file:line:col:`, and nothing written.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import stat
+import subprocess
+import sys
+import time
+import traceback
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from wuhai_green.cli import app
+
+REPO = Path(__file__).resolve().parent.parent
+PLAN = REPO / "data" / "plan.yaml"
+BAD = Path(__file__).resolve().parent / "data" / "bad"
+ENV_NAMES = ("WUHAI_LANG", "WUHAI_PLAN", "WUHAI_PROGRESS", "WUHAI_MAX_FILE_MB")
+SECONDS = 10.0  # no case may take longer than this (a billion laughs must not expand)
+
+# --- running the CLI ----------------------------------------------------------------------
+
+
+class Run(NamedTuple):
+    exit_code: int
+    stdout: str
+    stderr: str
+    seconds: float
+
+
+def invoke(*args: str | Path, env: dict[str, str] | None = None) -> Run:
+    """`wuhai ARGS` in-process; an exception that escaped the CLI fails the test with its traceback."""
+    started = time.monotonic()
+    result: Result = CliRunner().invoke(app, [str(arg) for arg in args], env=env)
+    seconds = time.monotonic() - started
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        shown = "".join(traceback.format_exception(result.exception))
+        pytest.fail(f"wuhai {' '.join(map(str, args))} raised:\n{shown}")
+    return Run(result.exit_code, result.stdout, result.stderr, seconds)
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty working folder with none of the WUHAI_* variables set, and a wide terminal."""
+    monkeypatch.chdir(tmp_path)
+    for name in ENV_NAMES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "250")
+    return tmp_path
+
+
+Snapshot = dict[str, tuple[int, int, int, bytes | str | None]]
+
+
+def snapshot(root: Path) -> Snapshot:
+    """Every entry under `root`: type and permission bits, size, mtime, and its content
+    (bytes of a regular file, target of a link); FIFOs and unreadable files are not opened."""
+    entries: Snapshot = {}
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        for name in [*dirs, *files]:
+            path = Path(folder) / name
+            info = path.lstat()
+            content: bytes | str | None = None
+            if stat.S_ISLNK(info.st_mode):
+                content = os.readlink(path)
+            elif stat.S_ISREG(info.st_mode):
+                try:
+                    content = path.read_bytes()
+                except PermissionError:
+                    content = None
+            entries[str(path.relative_to(root))] = (info.st_mode, info.st_size,
+                                                    info.st_mtime_ns, content)
+    return entries
+
+
+def assert_no_traceback(run: Run) -> None:
+    assert "Traceback" not in run.stdout
+    assert "Traceback" not in run.stderr
+
+
+# `file:line:col: message` or `file: message`
+WHERE = re.compile(r"^(?P<file>.+?\.ya?ml)(?::(?P<line>\d+):(?P<column>\d+))?: (?P<message>.*)$")
+
+
+class Located(NamedTuple):
+    file: str
+    line: int | None
+    column: int | None
+    message: str
+
+
+def messages(text: str) -> list[Located]:
+    found = []
+    for raw in text.splitlines():
+        match = WHERE.match(raw)
+        if match:
+            line, column = match.group("line"), match.group("column")
+            found.append(Located(match.group("file"), int(line) if line else None,
+                                 int(column) if column else None, match.group("message")))
+    return found
+
+
+def find_message(text: str, file: str, fragments: tuple[str, ...]) -> Located:
+    """The one message about `file` containing one of `fragments`."""
+    for located in messages(text):
+        if located.file == file and any(fragment in located.message for fragment in fragments):
+            return located
+    raise AssertionError(f"no message about {file} containing {fragments!r} in:\n{text}")
+
+
+def check_message(text: str, file: str, fragment: str | tuple[str, ...],
+                  line: int | None) -> None:
+    fragments = (fragment,) if isinstance(fragment, str) else fragment
+    located = find_message(text, file, fragments)
+    assert located.line == line, f"expected line {line}: {located}"
+    if line is not None:
+        assert located.column is not None and located.column >= 1
+
+
+# --- the cases ----------------------------------------------------------------------------
+
+VALID_REPORT = (
+    "year: 2025\n"
+    "district: 海南区\n"
+    "certificates:\n"
+    "  - id: LB-BAD-0001\n"
+    "    type: green_food\n"
+    "    product: 鸡蛋\n"
+    "    holder: 示例养殖专业合作社\n"
+    "    output_tonnes: 120\n"
+    "    issued: 2025-06-15\n"
+)
+
+# A size limit between the plan's size and the oversized file's: the limit applies to every
+# file read, the plan included.
+PLAN_BYTES = PLAN.stat().st_size
+SIZE_LIMIT_BYTES = 2 * PLAN_BYTES
+SIZE_LIMIT_MB = f"{SIZE_LIMIT_BYTES / (1024 * 1024):.6f}"
+
+
+def _too_large() -> bytes:
+    text = VALID_REPORT + "# padding\n" * (SIZE_LIMIT_BYTES // 10 + 100)
+    return text.encode("utf-8")
+
+
+# Binary or oversized cases, built at run time rather than kept as files.
+GENERATED: dict[str, Callable[[], bytes]] = {
+    "gb18030.yaml": lambda: VALID_REPORT.encode("gb18030"),
+    "utf8_bom.yaml": lambda: VALID_REPORT.encode("utf-8-sig"),
+    "utf16_le_bom.yaml": lambda: codecs.BOM_UTF16_LE + VALID_REPORT.encode("utf-16-le"),
+    "utf16_be_bom.yaml": lambda: codecs.BOM_UTF16_BE + VALID_REPORT.encode("utf-16-be"),
+    "utf16_truncated.yaml": lambda: codecs.BOM_UTF16_LE + VALID_REPORT.encode("utf-16-le") + b"\x00",
+    "undecodable.yaml": lambda: b"year: 2025\ndistrict: \xff\xfe\x80\n",
+    "control_character_ascii.yaml": lambda: b"year: 2025\ndistrict: hainan\x07\n",
+    "control_character.yaml": lambda: "year: 2025\ndistrict: 海南区\x07\nreported_on: 2026-01-15\n"
+                                      .encode(),
+    "too_large.yaml": _too_large,
+    "deep_flow_lists.yaml": lambda: ("year: 2025\nx: " + "[" * 10_000 + "]" * 10_000 + "\n").encode(),
+    "deep_flow_mappings.yaml": lambda: ("year: 2025\nx: " + "{a: " * 10_000 + "}" * 10_000
+                                        + "\n").encode(),
+}
+
+CASE_ENV: dict[str, dict[str, str]] = {"too_large.yaml": {"WUHAI_MAX_FILE_MB": SIZE_LIMIT_MB}}
+
+SYNTAX = "YAML 语法错误"
+NOT_A_NUMBER = "“output_tonnes”应为数字"
+NOT_A_DATE = "“issued”应为 YYYY-MM-DD 格式的日期"
+NOT_A_YEAR = "“year”应为四位年份"
+NOT_POSITIVE = "“output_tonnes”必须大于 0"
+TOO_DEEP = ("嵌套超过", "exceeded maximum nesting depth")
+
+# (case file, exit code, message fragment (None: nothing on stderr), line (None: no line))
+CASES = [
+    pytest.param("yaml_syntax.yaml", 2, SYNTAX, 5, id="yaml-syntax"),
+    pytest.param("tab_indent.yaml", 2, SYNTAX, 4, id="tab-indent"),
+    pytest.param("empty.yaml", 2, "文件是空的", None, id="empty"),
+    pytest.param("comment_only.yaml", 2, "文件是空的", None, id="comment-only"),
+    pytest.param("top_list.yaml", 2, "文件顶层应为键值映射", 1, id="top-list"),
+    pytest.param("top_scalar.yaml", 2, "文件顶层应为键值映射", 1, id="top-scalar"),
+    pytest.param("duplicate_key.yaml", 2, "键“year”重复出现", 3, id="duplicate-key"),
+    pytest.param("duplicate_key_nested.yaml", 2, "键“issued”重复出现", 10, id="duplicate-key-nested"),
+    pytest.param("alias.yaml", 2, "不支持 YAML 锚点和别名", 2, id="alias"),
+    pytest.param("billion_laughs.yaml", 2, "不支持 YAML 锚点和别名", 2, id="billion-laughs"),
+    pytest.param("multiple_documents.yaml", 2, "一个文件只能有一个 YAML 文档", 2, id="two-documents"),
+    pytest.param("python_tag.yaml", 2, "不支持 YAML 标签", 2, id="python-tag"),
+    pytest.param("scalar_tag.yaml", 2, "不支持 YAML 标签 tag:yaml.org,2002:int", 1, id="int-tag"),
+    pytest.param("collection_tag.yaml", 2, "不支持 YAML 标签", 2, id="collection-tag"),
+    pytest.param("complex_key.yaml", 2, "键必须是简单文本", 2, id="complex-key"),
+    pytest.param("too_large.yaml", 2, "超过上限", None, id="too-large"),
+    pytest.param("deep_flow_lists.yaml", 2, TOO_DEEP, 2, id="deep-lists"),
+    pytest.param("deep_flow_mappings.yaml", 2, TOO_DEEP, 2, id="deep-mappings"),
+    # YAML 1.1 look-alikes where a number, a date or a year is expected
+    pytest.param("output_no.yaml", 2, NOT_A_NUMBER, 8, id="output-no"),
+    pytest.param("output_on.yaml", 2, NOT_A_NUMBER, 8, id="output-on"),
+    pytest.param("output_octal.yaml", 2, "output_tonnes", 8, id="output-010"),
+    pytest.param("output_sexagesimal.yaml", 2, NOT_A_NUMBER, 8, id="output-1:30"),
+    pytest.param("output_unit_suffix.yaml", 2, NOT_A_NUMBER, 8, id="output-12吨"),
+    pytest.param("output_thousands_separator.yaml", 2, NOT_A_NUMBER, 8, id="output-1,200"),
+    pytest.param("output_nan.yaml", 2, NOT_A_NUMBER, 8, id="output-.nan"),
+    pytest.param("output_nan_word.yaml", 2, NOT_A_NUMBER, 8, id="output-NaN"),
+    pytest.param("output_inf.yaml", 2, NOT_A_NUMBER, 8, id="output-.inf"),
+    pytest.param("output_inf_word.yaml", 2, NOT_A_NUMBER, 8, id="output-inf"),
+    pytest.param("output_negative.yaml", 2, NOT_POSITIVE, 8, id="output-negative"),
+    pytest.param("output_zero.yaml", 2, NOT_POSITIVE, 8, id="output-zero"),
+    pytest.param("issued_slashes.yaml", 2, NOT_A_DATE, 9, id="issued-2025/06/01"),
+    pytest.param("issued_no_such_day.yaml", 2, "“issued”：日期 2025-06-31 不存在", 9, id="issued-06-31"),
+    pytest.param("issued_no.yaml", 2, NOT_A_DATE, 9, id="issued-no"),
+    pytest.param("issued_on.yaml", 2, NOT_A_DATE, 9, id="issued-on"),
+    pytest.param("issued_octal.yaml", 2, NOT_A_DATE, 9, id="issued-010"),
+    pytest.param("issued_sexagesimal.yaml", 2, NOT_A_DATE, 9, id="issued-1:30"),
+    pytest.param("issued_1899.yaml", 2, "发证日期 1899-06-15 不在报告年份 2025 内", 9, id="issued-1899"),
+    pytest.param("issued_2999.yaml", 2, "发证日期 2999-06-15 不在报告年份 2025 内", 9, id="issued-2999"),
+    pytest.param("issued_9999.yaml", 2, "发证日期 9999-06-15 不在报告年份 2025 内", 9, id="issued-9999"),
+    pytest.param("year_no.yaml", 2, NOT_A_YEAR, 1, id="year-no"),
+    pytest.param("year_sexagesimal.yaml", 2, NOT_A_YEAR, 1, id="year-1:30"),
+    pytest.param("year_1899.yaml", 2, "报告年份 1899 不在方案年份", 2, id="year-1899"),
+    pytest.param("year_2999.yaml", 2, "报告年份 2999 不在方案年份", 2, id="year-2999"),
+    # where text is expected, the same look-alikes are text
+    pytest.param("text_looks_like_other_types.yaml", 0, None, None, id="text-no-on-010"),
+    # encodings
+    pytest.param("gb18030.yaml", 0, "警告: 文件按 GB18030 编码读取；请另存为 UTF-8", None, id="gb18030"),
+    pytest.param("utf8_bom.yaml", 0, None, None, id="utf8-bom"),
+    pytest.param("utf16_le_bom.yaml", 0, None, None, id="utf16-le-bom"),
+    pytest.param("utf16_be_bom.yaml", 0, None, None, id="utf16-be-bom"),
+    pytest.param("utf16_truncated.yaml", 2, "文件以 UTF-16 BOM 开头", None, id="utf16-truncated"),
+    pytest.param("undecodable.yaml", 2, "既不是 UTF-8 也不是 GB18030", 2, id="undecodable"),
+    pytest.param("control_character_ascii.yaml", 2, SYNTAX, 2, id="control-character"),
+    pytest.param("control_character.yaml", 2, SYNTAX, 2, id="control-character-after-chinese"),
+]
+
+
+def _case_name(param: object) -> str:
+    return str(param.values[0])  # type: ignore[attr-defined]
+
+
+def case_bytes(name: str) -> bytes:
+    if name in GENERATED:
+        return GENERATED[name]()
+    return (BAD / name).read_bytes()
+
+
+def test_every_case_file_is_in_the_table() -> None:
+    on_disk = {path.name for path in BAD.glob("*.yaml")}
+    in_table = {_case_name(param) for param in CASES}
+    assert on_disk <= in_table, f"case files not in the table: {sorted(on_disk - in_table)}"
+    assert in_table <= on_disk | set(GENERATED), f"missing: {sorted(in_table - on_disk - set(GENERATED))}"
+    assert not on_disk & set(GENERATED)
+
+
+@pytest.mark.parametrize(("name", "exit_code", "fragment", "line"), CASES)
+@pytest.mark.parametrize("command", [("validate",), ("status", "--year", "2025")],
+                         ids=["validate", "status"])
+def test_bad_progress_file(name: str, exit_code: int, fragment: str | tuple[str, ...] | None,
+                           line: int | None, command: tuple[str, ...], workdir: Path,
+                           monkeypatch: pytest.MonkeyPatch) -> None:
+    progress = workdir / "progress"
+    progress.mkdir()
+    (progress / name).write_bytes(case_bytes(name))
+    for variable, value in CASE_ENV.get(name, {}).items():
+        monkeypatch.setenv(variable, value)
+    before = snapshot(workdir)
+
+    run = invoke(*command, "--plan", PLAN, "--progress", progress)
+
+    assert_no_traceback(run)
+    assert run.exit_code == exit_code, run.stderr or run.stdout
+    assert run.seconds < SECONDS
+    assert snapshot(workdir) == before, "the run changed the folder"
+    if fragment is None:
+        assert run.stderr == ""
+    else:
+        check_message(run.stderr, f"progress/{name}", fragment, line)
+    if exit_code == 0 and command[0] == "validate":
+        assert "检查通过" in run.stdout
+        assert "1 个进度文件" in run.stdout
+    if exit_code == 2:
+        assert run.stdout == "", "bad data prints no figures"
+        for located in messages(run.stderr):
+            assert located.file == f"progress/{name}" or located.file.endswith("plan.yaml")
+
+
+def test_look_alikes_stay_text_where_text_is_expected(workdir: Path) -> None:
+    """`id: 010`, `product: no`, `holder: on` are the text as written (YAML 1.2), not 8 or False."""
+    progress = workdir / "progress"
+    progress.mkdir()
+    (progress / "text.yaml").write_bytes(case_bytes("text_looks_like_other_types.yaml"))
+    run = invoke("status", "--year", "2025", "--explain", "--plan", PLAN, "--progress", progress)
+    assert run.exit_code == 0, run.stderr
+    assert "010 no on 2025-06-15" in run.stdout
+    assert "1:30 off yes 2025-07-01" in run.stdout
+
+
+def test_gb18030_file_reads_the_same_as_utf8(workdir: Path) -> None:
+    """A report saved as GB18030 gives the figures of the same report in UTF-8."""
+    figures = []
+    for encoding in ("utf-8", "gb18030", "utf-16"):
+        progress = workdir / encoding
+        progress.mkdir()
+        (progress / "2025-hainan.yaml").write_bytes(VALID_REPORT.encode(encoding))
+        run = invoke("status", "--year", "2025", "--format", "json", "--plan", PLAN,
+                     "--progress", progress)
+        assert run.exit_code == 0, run.stderr
+        figures.append(run.stdout)
+    assert figures[0] == figures[1] == figures[2]
+    assert '"achieved": 120' in figures[0]
+
+
+def test_messages_in_english(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    progress = workdir / "progress"
+    progress.mkdir()
+    (progress / "duplicate_key.yaml").write_bytes(case_bytes("duplicate_key.yaml"))
+    monkeypatch.setenv("WUHAI_LANG", "en")
+    run = invoke("validate", "--plan", PLAN, "--progress", progress)
+    assert run.exit_code == 2
+    check_message(run.stderr, "progress/duplicate_key.yaml", "duplicate key 'year'", 3)
+
+
+def test_all_problems_of_all_files_come_together(workdir: Path) -> None:
+    """Several broken files: every one of them is reported in one run."""
+    progress = workdir / "progress"
+    progress.mkdir()
+    names = ["tab_indent.yaml", "duplicate_key.yaml", "output_nan.yaml", "issued_slashes.yaml"]
+    for name in names:
+        (progress / name).write_bytes(case_bytes(name))
+    run = invoke("validate", "--plan", PLAN, "--progress", progress)
+    assert run.exit_code == 2
+    assert {located.file for located in messages(run.stderr)} == {f"progress/{n}" for n in names}
+
+
+# --- odd entries in the progress folder ----------------------------------------------------
+
+
+def _folder(progress: Path) -> None:
+    (progress / "x.yaml").mkdir()
+
+
+def _broken_link(progress: Path) -> None:
+    (progress / "y.yaml").symlink_to(progress / "no-such-file.yaml")
+
+
+def _link_loop(progress: Path) -> None:
+    (progress / "loop.yaml").symlink_to(progress / "loop.yaml")
+
+
+def _link_to_folder(progress: Path) -> None:
+    (progress / "sub").mkdir()
+    (progress / "sub.yaml").symlink_to(progress / "sub")
+
+
+def _unreadable(progress: Path) -> None:
+    path = progress / "secret.yaml"
+    path.write_text(VALID_REPORT, encoding="utf-8")
+    path.chmod(0)
+
+
+
+# (what to make, file named in the message, message fragment)
+ODD_ENTRIES = [
+    pytest.param(_folder, "x.yaml", "这是一个文件夹，不是 YAML 文件", id="folder-x.yaml"),
+    pytest.param(_broken_link, "y.yaml", "符号链接指向的文件不存在", id="broken-symlink"),
+    pytest.param(_link_loop, "loop.yaml", "符号链接指向的文件不存在", id="symlink-loop"),
+    pytest.param(_link_to_folder, "sub.yaml", "这是一个文件夹", id="symlink-to-folder"),
+    pytest.param(_unreadable, "secret.yaml", "无法读取文件", id="unreadable", marks=pytest.mark.skipif(
+        hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads a chmod 000 file")),
+]
+
+
+@pytest.mark.parametrize(("make", "name", "fragment"), ODD_ENTRIES)
+def test_odd_entry_in_progress_folder(make: Callable[[Path], None], name: str, fragment: str,
+                                      workdir: Path) -> None:
+    progress = workdir / "progress"
+    progress.mkdir()
+    (progress / "2025-hainan.yaml").write_text(VALID_REPORT, encoding="utf-8")
+    make(progress)
+    before = snapshot(workdir)
+    try:
+        for command in (("validate",), ("status", "--year", "2025")):
+            run = invoke(*command, "--plan", PLAN, "--progress", progress)
+            assert_no_traceback(run)
+            assert run.exit_code == 2, run.stderr
+            check_message(run.stderr, f"progress/{name}", fragment, None)
+            assert snapshot(workdir) == before
+    finally:
+        for path in progress.iterdir():
+            if not path.is_symlink():
+                path.chmod(0o755)
+
+
+def test_files_starting_with_underscore_are_ignored(workdir: Path) -> None:
+    progress = workdir / "progress"
+    progress.mkdir()
+    (progress / "_template.yaml").write_bytes(case_bytes("tab_indent.yaml"))
+    (progress / "_folder.yaml").mkdir()
+    run = invoke("validate", "--plan", PLAN, "--progress", progress)
+    assert (run.exit_code, run.stderr) == (0, "")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_fifo_in_progress_folder_does_not_hang(workdir: Path) -> None:
+    """Run in a child process, so a hang is killed instead of stopping the test run."""
+    progress = workdir / "progress"
+    progress.mkdir()
+    (progress / "2025-hainan.yaml").write_text(VALID_REPORT, encoding="utf-8")
+    os.mkfifo(progress / "pipe.yaml")
+    env = {k: v for k, v in os.environ.items() if k not in ENV_NAMES}
+    try:
+        done = subprocess.run([sys.executable, "-m", "wuhai_green", "validate", "--plan", str(PLAN),
+                               "--progress", str(progress)], capture_output=True, text=True,
+                              timeout=6, env=env, cwd=workdir, check=False)
+    except subprocess.TimeoutExpired:
+        pytest.fail("wuhai validate hangs on a FIFO named pipe.yaml")
+    assert "Traceback" not in done.stderr
+    assert done.returncode == 2
+    find_message(done.stderr, "progress/pipe.yaml", ("",))
+
+
+# --- the size limit's variable -------------------------------------------------------------
+
+
+
+@pytest.mark.parametrize("value", [
+    "abc", "", "-1", "0", "1e-9",
+    "nan",
+    "inf",
+    "1e400",
+])
+def test_odd_size_limit_is_no_internal_error(value: str, workdir: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    progress = workdir / "progress"
+    progress.mkdir()
+    (progress / "2025-hainan.yaml").write_text(VALID_REPORT, encoding="utf-8")
+    monkeypatch.setenv("WUHAI_MAX_FILE_MB", value)
+    run = invoke("validate", "--plan", PLAN, "--progress", progress)
+    assert_no_traceback(run)
+    assert run.exit_code in (0, 2), run.stderr
+
+
+def test_size_limit_counts_bytes_not_characters(workdir: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file just under the limit is read; one byte over is refused, naming both sizes."""
+    progress = workdir / "progress"
+    progress.mkdir()
+    report = progress / "2025-hainan.yaml"
+    report.write_text(VALID_REPORT, encoding="utf-8")
+    size = report.stat().st_size
+    assert size > len(VALID_REPORT)  # Chinese text: more bytes than characters
+    limit_mb = (SIZE_LIMIT_BYTES + 0.5) / (1024 * 1024)
+    monkeypatch.setenv("WUHAI_MAX_FILE_MB", repr(limit_mb))
+    limit = SIZE_LIMIT_BYTES
+    report.write_bytes(VALID_REPORT.encode() + b"#" * (limit - size - 1) + b"\n")
+    assert report.stat().st_size == limit
+    assert invoke("validate", "--plan", PLAN, "--progress", progress).exit_code == 0
+    report.write_bytes(VALID_REPORT.encode() + b"#" * (limit - size) + b"\n")
+    run = invoke("validate", "--plan", PLAN, "--progress", progress)
+    assert run.exit_code == 2
+    check_message(run.stderr, "progress/2025-hainan.yaml", f"文件有 {limit + 1} 字节，超过上限 {limit} 字节",
+                  None)
+
+
+# --- odd options -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("options", [
+    ("expiring", "--within", "6x"),
+    ("expiring", "--as-of", "2025-02-30"),
+    ("status", "--year", "99999999999999999999"),
+    ("status", "--year", "2025", "--as-of", "2024-06-01"),
+    ("status", "--year", "2025", "--district", "[/]"),
+    ("status", "--year", "2025", "--targets", "no-such-targets.yaml"),
+    ("expiring", "--within", "99999y"),
+    ("expiring", "--within", "9999999999999999999999d"),
+    ("expiring", "--as-of", "9999-12-01"),
+], ids=lambda options: " ".join(options))
+def test_bad_options_are_usage_errors(options: tuple[str, ...], workdir: Path) -> None:
+    progress = workdir / "progress"
+    progress.mkdir()
+    (progress / "2025-hainan.yaml").write_text(VALID_REPORT, encoding="utf-8")
+    run = invoke(*options, "--plan", PLAN, "--progress", progress)
+    assert_no_traceback(run)
+    assert run.exit_code == 2, run.stderr
+    assert run.stderr.strip()
+
+
+# --- text from files is printed literally --------------------------------------------------
+
+MARKUP_REPORT = (
+    "year: 2025\n"
+    "district: 海南区\n"
+    "certificates:\n"
+    "  - id: \"[i]LB-MARKUP\"\n"
+    "    type: green_food\n"
+    "    product: \"[/]\"\n"
+    "    holder: \"[bold red]x\"\n"
+    "    output_tonnes: 120\n"
+    "    issued: 2025-06-15\n"
+)
+
+
+@pytest.mark.parametrize("command", [
+    ("status", "--year", "2025", "--explain"),
+    ("status", "--year", "2025", "--explain", "--format", "markdown"),
+    ("expiring", "--as-of", "2025-07-01", "--within", "5y"),
+], ids=["status-explain", "status-markdown", "expiring"])
+def test_rich_markup_in_names_is_printed_literally(command: tuple[str, ...], workdir: Path) -> None:
+    progress = workdir / "progress"
+    progress.mkdir()
+    (progress / "2025-hainan.yaml").write_text(MARKUP_REPORT, encoding="utf-8")
+    run = invoke(*command, "--plan", PLAN, "--progress", progress)
+    assert_no_traceback(run)
+    assert run.exit_code == 0, run.stderr
+    for literal in ("[/]", "[bold red]x", "[i]LB-MARKUP"):
+        assert literal in run.stdout
+    assert "\x1b[" not in run.stdout
+
+
+# --- very long strings ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [("validate",), ("status", "--year", "2025", "--explain"),
+                                     ("status", "--year", "2025", "--format", "json")],
+                         ids=["validate", "status-explain", "status-json"])
+def test_very_long_strings(command: tuple[str, ...], workdir: Path) -> None:
+    progress = workdir / "progress"
+    progress.mkdir()
+    report = VALID_REPORT.replace("鸡蛋", "蛋" * 100_000).replace("示例养殖专业合作社", "x" * 100_000)
+    (progress / "2025-hainan.yaml").write_text(report, encoding="utf-8")
+    before = snapshot(workdir)
+    run = invoke(*command, "--plan", PLAN, "--progress", progress)
+    assert_no_traceback(run)
+    assert run.exit_code in (0, 2), run.stderr
+    assert run.seconds < SECONDS
+    assert snapshot(workdir) == before
+
+
+def test_very_long_bad_value_is_shortened_in_the_message(workdir: Path) -> None:
+    progress = workdir / "progress"
+    progress.mkdir()
+    report = VALID_REPORT.replace("output_tonnes: 120", "output_tonnes: " + "9" * 50_000 + "吨")
+    (progress / "2025-hainan.yaml").write_text(report, encoding="utf-8")
+    run = invoke("validate", "--plan", PLAN, "--progress", progress)
+    assert run.exit_code == 2
+    check_message(run.stderr, "progress/2025-hainan.yaml", NOT_A_NUMBER, 8)
+    assert len(run.stderr) < 1000
+
+
+# --- an unexpected exception ---------------------------------------------------------------
+
+
+def _boom(*args: object, **kwargs: object) -> None:
+    raise RuntimeError("boom in a test")
+
+
+# (command, the function it calls that is made to fail)
+INTERNAL = [
+    pytest.param(("status", "--year", "2025"), "wuhai_green.commands.views.status_page", id="status"),
+    pytest.param(("validate",), "wuhai_green.commands.load_register", id="validate"),
+    pytest.param(("plan",), "wuhai_green.commands.views.plan_page", id="plan"),
+]
+
+
+@pytest.fixture
+def empty_progress(workdir: Path) -> Iterator[Path]:
+    progress = workdir / "progress"
+    progress.mkdir()
+    yield progress
+
+
+@pytest.mark.parametrize(("command", "target"), INTERNAL)
+def test_internal_error_exits_3_with_one_line_and_a_hint(
+        command: tuple[str, ...], target: str, empty_progress: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(target, _boom)
+    run = invoke(*command, "--plan", PLAN, "--progress", empty_progress)
+    assert run.exit_code == 3
+    assert_no_traceback(run)
+    assert run.stdout == ""
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1, run.stderr
+    assert "--debug" in lines[0]
+    assert "内部错误" in lines[0]
+    assert "RuntimeError: boom in a test" in lines[0]
+
+
+def test_internal_error_in_english(empty_progress: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("wuhai_green.commands.views.status_page", _boom)
+    run = invoke("status", "--year", "2025", "--lang", "en", "--plan", PLAN,
+                 "--progress", empty_progress)
+    assert run.exit_code == 3
+    assert "internal error" in run.stderr
+    assert "Rerun with --debug" in run.stderr
+
+
+@pytest.mark.parametrize(("command", "target"), INTERNAL)
+def test_debug_lets_the_exception_through(command: tuple[str, ...], target: str,
+                                           empty_progress: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(target, _boom)
+    result = CliRunner().invoke(app, [*command, "--debug", "--plan", str(PLAN),
+                                      "--progress", str(empty_progress)])
+    assert isinstance(result.exception, RuntimeError)
+    assert str(result.exception) == "boom in a test"
+    assert result.exit_code != 0
+
+
+def test_debug_does_not_change_bad_data_handling(workdir: Path) -> None:
+    """--debug is for internal errors only: bad data still exits 2 with its message."""
+    progress = workdir / "progress"
+    progress.mkdir()
+    (progress / "duplicate_key.yaml").write_bytes(case_bytes("duplicate_key.yaml"))
+    run = invoke("validate", "--debug", "--plan", PLAN, "--progress", progress)
+    assert run.exit_code == 2
+    check_message(run.stderr, "progress/duplicate_key.yaml", "重复出现", 3)
