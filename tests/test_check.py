@@ -350,3 +350,28 @@ def test_changed_since_outside_git_exits_2(lagging: Path, tmp_path: Path) -> Non
     result = check(tmp_path, lagging, "--format", "github", "--changed-since", "HEAD")
     assert result.returncode == 2
     assert "git" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_check_csv_carries_every_status_row(lagging: Path) -> None:
+    """CSV: the status rows of every district and the city (2 indicators × 4 areas = 8), with
+    the exit code still following --fail-on."""
+    run = on("check", lagging, "--year", "2025", "--format", "csv")
+    assert run.exit_code == 1
+    lines = run.stdout.splitlines()
+    assert lines[0].startswith("district,indicator,unit,baseline,target,target_source")
+    assert len(lines) == 1 + 8
+    assert [line.split(",")[0] for line in lines[1:]][-2:] == [CITY, CITY]
+
+
+def test_validate_csv_and_markdown_list_the_problems(invalid: Path) -> None:
+    """The same problems as the text output, one a row (csv) or a bullet (markdown)."""
+    text = on("validate", invalid, "--lang", "en")
+    csv_run = on("validate", invalid, "--lang", "en", "--format", "csv")
+    markdown = on("validate", invalid, "--lang", "en", "--format", "markdown")
+    assert text.exit_code == csv_run.exit_code == markdown.exit_code == 2
+    problems = text.stderr.splitlines()
+    assert csv_run.stdout.splitlines()[0] == "file,line,column,severity,message"
+    assert len(csv_run.stdout.splitlines()) == 1 + len(problems)
+    assert len(markdown.stdout.splitlines()) == len(problems)
+    first_where = problems[0].split(": ")[0]
+    assert markdown.stdout.startswith(f"- `{first_where}` error: ")

@@ -50,6 +50,8 @@ class CheckFormat(StrEnum):
     table = "table"
     text = "text"  # the same as table
     json = "json"
+    csv = "csv"
+    markdown = "markdown"
     github = "github"
 
 

@@ -170,6 +170,11 @@ def _write_problems(problems: list[Problem], options: Options, *, ok: bool) -> N
         _out().write(render.to_json(document) + "\n")
     elif options.fmt is Format.github:
         _out().write(render.github_problems(problems, options.lang))
+    elif options.fmt is Format.csv:
+        _out().write(render.to_csv([render.problem_json(p, options.lang) for p in problems]))
+    elif options.fmt is Format.markdown:
+        _out().write("".join(f"- `{p.where()}` {p.severity}: {p.message(options.lang)}\n"
+                             for p in problems))
     else:
         report_problems(problems, options.lang)
 
@@ -273,10 +278,10 @@ def check(options: Options, year: int | None, as_of: date | None, fail_on: str,
                                      options.display)
             with open(summary_file, "a", encoding="utf-8") as stream:
                 stream.write(render.to_markdown(page) + "\n")
-    else:
+    else:  # table, csv or markdown
         report_problems(warnings, options.lang)
         page = views.check_page(plan, rows, findings, failing, changes, fail_on, options.display)
-        render.write_page(page, Format.table, _out(), ascii_borders=options.ascii_borders)
+        render.write_page(page, options.fmt, _out(), ascii_borders=options.ascii_borders)
     return 1 if failing else 0
 
 

@@ -744,7 +744,7 @@ def check_page(plan: Plan, rows: list[metrics.StatusRow], findings: list[metrics
         notes += [change_sentence(plan, change, show) for change in moved] or [tr("diff.none")]
     notes.append(tr("check.failing", count=len(failing), fail_on=fail_on) if failing
                  else tr("check.ok", findings=len(findings)))
-    return Page({}, tables, notes)
+    return Page({}, tables, notes, [status_json(plan, row) for row in rows])
 
 
 # --- wuhai tasks ------------------------------------------------------------------------
