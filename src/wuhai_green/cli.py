@@ -10,14 +10,18 @@ from collections.abc import Callable
 from datetime import date
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from wuhai_green import __version__, commands
-from wuhai_green.commands import Options
+from wuhai_green import __version__
 from wuhai_green.errors import DataError, UsageError, WuhaiError
 from wuhai_green.i18n import Lang, default_lang, t
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    from wuhai_green.commands import Options
 
 app = typer.Typer(
     name="wuhai",
@@ -88,6 +92,13 @@ DistrictOpt = Annotated[str | None, typer.Option("--district", help="One distric
 F = TypeVar("F", bound=Callable[..., None])
 
 
+def _commands() -> ModuleType:
+    """The commands, imported on first use: `wuhai --help` builds no model and loads no rich."""
+    from wuhai_green import commands
+
+    return commands
+
+
 def _lang(choice: LangChoice | None) -> Lang:
     return "en" if choice is LangChoice.en else "zh" if choice is LangChoice.zh else default_lang()
 
@@ -101,20 +112,20 @@ def guarded(command: F) -> F:
         try:
             command(*args, **kwargs)
         except DataError as error:
-            commands.report_problems(error.problems, lang)
+            _commands().report_problems(error.problems, lang)
             raise typer.Exit(2) from None
         except UsageError as error:
-            commands.report_message(error.message(lang))
+            _commands().report_message(error.message(lang))
             raise typer.Exit(2) from None
         except WuhaiError as error:  # pragma: no cover - every subclass is handled above
-            commands.report_message(str(error))
+            _commands().report_message(str(error))
             raise typer.Exit(2) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
         except Exception as error:
             if kwargs.get("debug"):
                 raise
-            commands.report_message(t("cli.internal", lang, error=f"{type(error).__name__}: "
+            _commands().report_message(t("cli.internal", lang, error=f"{type(error).__name__}: "
                                       f"{error}"))
             raise typer.Exit(3) from None
 
@@ -124,7 +135,9 @@ def guarded(command: F) -> F:
 def _options(plan: Path | None, progress: Path | None, fmt: Enum, lang: LangChoice | None,
              unit: UnitChoice = UnitChoice.t, ascii_borders: bool = False) -> Options:
     fmt_name = "table" if fmt.value == "text" else fmt.value
-    return Options.build(plan, progress, fmt_name, _lang(lang), unit.value, ascii_borders)
+    options: Options = _commands().Options.build(plan, progress, fmt_name, _lang(lang),
+                                                 unit.value, ascii_borders)
+    return options
 
 
 def _as_of(text: str | None) -> date | None:
@@ -157,7 +170,7 @@ def plan_command(plan: PlanOpt = None, progress: ProgressOpt = None,
                  unit: UnitOpt = UnitChoice.t, ascii_borders: AsciiOpt = False,
                  debug: DebugOpt = False) -> None:
     """Show the plan: goals, districts, baselines, targets, tasks, measures, experts."""
-    commands.show_plan(_options(plan, progress, fmt, lang, unit, ascii_borders))
+    _commands().show_plan(_options(plan, progress, fmt, lang, unit, ascii_borders))
 
 
 @app.command("validate")
@@ -167,7 +180,7 @@ def validate_command(plan: PlanOpt = None, progress: ProgressOpt = None,
                              "--format", help="Output format.")] = CheckFormat.table,
                      lang: LangOpt = None, debug: DebugOpt = False) -> None:
     """Check the plan and every progress file; exit 2 with every problem found."""
-    code = commands.validate(_options(plan, progress, fmt, lang))
+    code = _commands().validate(_options(plan, progress, fmt, lang))
     raise typer.Exit(code)
 
 
@@ -184,7 +197,7 @@ def status_command(year: YearOpt = None, as_of: AsOfOpt = None, district: Distri
                    unit: UnitOpt = UnitChoice.t, ascii_borders: AsciiOpt = False,
                    debug: DebugOpt = False) -> None:
     """Where each district and the city stand against the plan's cumulative targets."""
-    commands.status(_options(plan, progress, fmt, lang, unit, ascii_borders), year,
+    _commands().status(_options(plan, progress, fmt, lang, unit, ascii_borders), year,
                     _as_of(as_of), district, explain, targets)
 
 
@@ -196,7 +209,7 @@ def gap_command(district: DistrictOpt = None, year: YearOpt = None, as_of: AsOfO
                 unit: UnitOpt = UnitChoice.t, ascii_borders: AsciiOpt = False,
                 debug: DebugOpt = False) -> None:
     """What is still to be added for every milestone ahead, and how much a year."""
-    commands.gap(_options(plan, progress, fmt, lang, unit, ascii_borders), year, _as_of(as_of),
+    _commands().gap(_options(plan, progress, fmt, lang, unit, ascii_borders), year, _as_of(as_of),
                  district)
 
 
@@ -207,7 +220,7 @@ def new_command(year: Annotated[int, typer.Option("--year", help="The reporting 
                 force: ForceOpt = False, plan: PlanOpt = None, progress: ProgressOpt = None,
                 lang: LangOpt = None, debug: DebugOpt = False) -> None:
     """Write a commented template progress file for a year and district."""
-    commands.new_report(_options(plan, progress, TableFormat.table, lang), year, district, force)
+    _commands().new_report(_options(plan, progress, TableFormat.table, lang), year, district, force)
 
 
 @app.command("adjust")
@@ -224,7 +237,7 @@ def adjust_command(year: Annotated[int | None, typer.Option(
                    unit: UnitOpt = UnitChoice.t, ascii_borders: AsciiOpt = False,
                    debug: DebugOpt = False) -> None:
     """Next year's targets adjusted for what was achieved and what lapses (note 2 of 附件2)."""
-    commands.adjust(_options(plan, progress, fmt, lang, unit, ascii_borders), year, district,
+    _commands().adjust(_options(plan, progress, fmt, lang, unit, ascii_borders), year, district,
                     write, force)
 
 
@@ -238,7 +251,7 @@ def expiring_command(within: Annotated[str, typer.Option(
                      unit: UnitOpt = UnitChoice.t, ascii_borders: AsciiOpt = False,
                      debug: DebugOpt = False) -> None:
     """The renewal calendar: certificates lapsing in the window with no renewal on file."""
-    commands.expiring(_options(plan, progress, fmt, lang, unit, ascii_borders), within,
+    _commands().expiring(_options(plan, progress, fmt, lang, unit, ascii_borders), within,
                       _as_of(as_of), district)
 
 
@@ -257,7 +270,7 @@ def check_command(year: YearOpt = None, as_of: AsOfOpt = None,
                   lang: LangOpt = None, unit: UnitOpt = UnitChoice.t,
                   ascii_borders: AsciiOpt = False, debug: DebugOpt = False) -> None:
     """For CI: validate everything, then exit 1 when a row is at or below --fail-on."""
-    code = commands.check(_options(plan, progress, fmt, lang, unit, ascii_borders), year,
+    code = _commands().check(_options(plan, progress, fmt, lang, unit, ascii_borders), year,
                           _as_of(as_of), fail_on.value, changed_since)
     raise typer.Exit(code)
 
@@ -272,7 +285,7 @@ def diff_command(base_ref: Annotated[str, typer.Argument(help="The git revision 
                  unit: UnitOpt = UnitChoice.t, ascii_borders: AsciiOpt = False,
                  debug: DebugOpt = False) -> None:
     """What a change does to the figures: status before and after, for the rows that moved."""
-    commands.diff(_options(plan, progress, fmt, lang, unit, ascii_borders), base_ref, year,
+    _commands().diff(_options(plan, progress, fmt, lang, unit, ascii_borders), base_ref, year,
                   _as_of(as_of))
 
 
@@ -284,7 +297,7 @@ def tasks_command(year: YearOpt = None, district: DistrictOpt = None,
                   ascii_borders: AsciiOpt = False, debug: DebugOpt = False) -> None:
     """The plan's tasks and measures as a checklist per district: brand plan, meetings,
     expos, agreements, sampling."""
-    commands.tasks(_options(plan, progress, fmt, lang, UnitChoice.t, ascii_borders), year,
+    _commands().tasks(_options(plan, progress, fmt, lang, UnitChoice.t, ascii_borders), year,
                    district)
 
 
@@ -304,7 +317,7 @@ def report_command(year: YearOpt = None, as_of: AsOfOpt = None,
                    unit: UnitOpt = UnitChoice.t, debug: DebugOpt = False) -> None:
     """One document for the year: status, gaps, next year's adjustment, renewals, tasks,
     charts."""
-    commands.report(_options(plan, progress, fmt, lang, unit), year, _as_of(as_of), output,
+    _commands().report(_options(plan, progress, fmt, lang, unit), year, _as_of(as_of), output,
                     force, charts and fmt is ReportFormat.html)
 
 
