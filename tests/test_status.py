@@ -442,3 +442,12 @@ def test_english_titles_have_no_empty_parentheses() -> None:
     text = run_status("--format", "markdown", "--lang", "en").stdout
     assert "()" not in text
     assert "### Newly listed famous, special, quality and new products\n" in text
+
+
+def test_as_of_alone_chooses_its_year() -> None:
+    """--as-of 2025-06-30 without --year takes the figures of 2025 on that day (not an error
+    that 2025-06-30 lies outside the current year)."""
+    run = wuhai_on("status", DEMO_DIR, "--as-of", "2025-06-30", "--format", "json")
+    assert run.exit_code == 0, run.stderr
+    document = run.json()
+    assert (document["year"], document["as_of"]) == (2025, "2025-06-30")

@@ -100,8 +100,9 @@ def window_end(start: date, text: str) -> date:
         raise UsageError("cli.bad_window", value=text) from None
 
 
-def _year(plan: Plan, year: int | None) -> int:
-    chosen = today().year if year is None else year
+def _year(plan: Plan, year: int | None, as_of: date | None = None) -> int:
+    """The year asked for; else the year of --as-of; else the current year."""
+    chosen = year if year is not None else as_of.year if as_of is not None else today().year
     period = plan.data.period
     if not period.start <= chosen <= period.end:
         raise UsageError("cli.year_outside", year=chosen, start=period.start, end=period.end)
@@ -182,7 +183,7 @@ def _write_problems(problems: list[Problem], options: Options, *, ok: bool) -> N
 def status(options: Options, year: int | None, as_of: date | None, district: str | None,
            explain: bool, targets_path: Path | None = None) -> None:
     plan, register = _load(options)
-    chosen = _year(plan, year)
+    chosen = _year(plan, year, as_of)
     overrides: metrics.TargetOverrides = {}
     notes: tuple[str, ...] = ()
     if targets_path is not None:
@@ -221,7 +222,7 @@ def expiring(options: Options, within: str, as_of: date | None, district: str | 
 
 def gap(options: Options, year: int | None, as_of: date | None, district: str | None) -> None:
     plan, register = _load(options)
-    chosen = _year(plan, year)
+    chosen = _year(plan, year, as_of)
     page = views.gap_page(plan, register, chosen, _as_of(chosen, as_of), _areas(plan, district),
                           options.display)
     _write(page, options)
@@ -256,7 +257,7 @@ def check(options: Options, year: int | None, as_of: date | None, fail_on: str,
         _check_problems(error.problems, options)
         return 2
     warnings = [*plan.source.warnings, *register.warnings]
-    chosen = _year(plan, year)
+    chosen = _year(plan, year, as_of)
     moment = _as_of(chosen, as_of)
     rows = views.status_rows(plan, register, chosen, moment, [*plan.districts, plan.root])
     findings = [row for row in rows if row.status in FINDING_STATUSES]
@@ -325,7 +326,7 @@ def _changes(options: Options, plan: Plan, register: Register, base_ref: str | N
 
 def diff(options: Options, base_ref: str, year: int | None, as_of: date | None) -> None:
     plan, register = _load(options)
-    chosen = _year(plan, year)
+    chosen = _year(plan, year, as_of)
     moment = _as_of(chosen, as_of)
     changes = _changes(options, plan, register, base_ref, chosen, moment) or []
     _write(views.diff_page(plan, base_ref, chosen, moment, changes, options.display), options)
@@ -341,7 +342,7 @@ def tasks(options: Options, year: int | None, district: str | None) -> None:
 def report(options: Options, year: int | None, as_of: date | None, output: Path | None,
            force: bool, with_charts: bool) -> None:
     plan, register = _load(options)
-    chosen = _year(plan, year)
+    chosen = _year(plan, year, as_of)
     document = annual_report.build(plan, register, chosen, _as_of(chosen, as_of),
                                    options.display, with_charts)
     text = (annual_report.to_html(document, options.lang) if options.fmt is Format.html
