@@ -15,7 +15,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -35,8 +35,7 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):  # a tuple: cheap to make, one per value of every file
     line: int  # 1-based
     column: int  # 1-based
 
@@ -184,66 +183,77 @@ def parse_yaml(text: str, name: str) -> Located:
     return located
 
 
+_SCALAR, _ALIAS, _DOCUMENT = yaml.ScalarEvent, yaml.AliasEvent, yaml.DocumentStartEvent
+_MAPPING, _SEQUENCE = yaml.MappingStartEvent, yaml.SequenceStartEvent
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
 def _build(events: Any, located: Located) -> None:
-    """Turn a stream of parser events into `located.value`, iteratively (no recursion)."""
-    stack: list[tuple[Any, PathKey, list[Any]]] = []  # (container, path, [pending key, key mark])
+    """Turn a stream of parser events into `located.value`, iteratively (no recursion).
+
+    This loop runs once per value of every file: it dispatches on the exact event class
+    and keeps the open container in locals instead of calling a helper per value.
+    """
+    marks, key_marks = located.marks, located.key_marks
+    stack: list[tuple[Any, PathKey, bool]] = []  # the enclosing (container, path, is_list)
+    container: Any = None  # the open mapping or list; None before the root
+    path: PathKey = ()
+    is_list = False
+    key: Any = None  # a mapping's pending key and its mark
+    key_at: Mark | None = None
     documents = 0
-    root_set = False
 
     def refuse(event: Any, message: str, /, **params: Any) -> None:
-        mark = _mark(event)
-        raise DataError([Problem(located.file, mark.line, mark.column, message, params)])
-
-    def attach(value: Any, event: Any) -> PathKey | None:
-        """Place a finished value in the container on top of the stack; return its path."""
-        nonlocal root_set
-        if not stack:
-            located.value = value
-            root_set = True
-            located.marks[()] = _mark(event)
-            return ()
-        container, path, pending = stack[-1]
-        if isinstance(container, list):
-            child: PathKey = (*path, len(container))
-            container.append(value)
-        else:
-            if not pending:  # this value is a key
-                if isinstance(value, (dict, list)):
-                    refuse(event, "yaml.complex_key")
-                key = event.value
-                if key in container:
-                    refuse(event, "yaml.duplicate_key", key=key)
-                pending.extend([key, _mark(event)])
-                return None
-            key, key_mark = pending
-            pending.clear()
-            child = (*path, key)
-            container[key] = value
-            located.key_marks[child] = key_mark
-        located.marks[child] = _mark(event)
-        return child
+        start = event.start_mark
+        raise DataError([Problem(located.file, start.line + 1, start.column + 1, message, params)])
 
     for event in events:
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+        kind = type(event)
+        if kind is _SCALAR or kind is _MAPPING or kind is _SEQUENCE:
+            if event.anchor is not None:
+                refuse(event, "yaml.alias")
+            if event.tag is not None and not _implicit(event):
+                refuse(event, "yaml.tag", tag=event.tag)
+            start = event.start_mark
+            mark = Mark(start.line + 1, start.column + 1)
+            wants_key = container is not None and not is_list and key_at is None
+            if kind is _SCALAR:
+                if wants_key:
+                    if event.value in container:
+                        refuse(event, "yaml.duplicate_key", key=event.value)
+                    key, key_at = event.value, mark
+                    continue
+                value: Any = _scalar(event)
+            else:
+                if len(stack) >= MAX_DEPTH:
+                    refuse(event, "yaml.too_deep", limit=MAX_DEPTH)
+                if wants_key:
+                    refuse(event, "yaml.complex_key")
+                value = {} if kind is _MAPPING else []
+            if container is None:
+                child: PathKey = ()
+                located.value = value
+            elif is_list:
+                child = (*path, len(container))
+                container.append(value)
+            else:
+                child = (*path, key)
+                container[key] = value
+                key_marks[child] = key_at  # type: ignore[assignment]
+                key_at = None
+            marks[child] = mark
+            if kind is not _SCALAR:
+                stack.append((container, path, is_list))
+                container, path, is_list = value, child, kind is _SEQUENCE
+        elif kind in _ENDS:
+            container, path, is_list = stack.pop()
+        elif kind is _ALIAS:
             refuse(event, "yaml.alias")
-        if getattr(event, "tag", None) and not _implicit(event):
-            refuse(event, "yaml.tag", tag=event.tag)
-        if isinstance(event, yaml.DocumentStartEvent):
+        elif kind is _DOCUMENT:
             documents += 1
             if documents > 1:
                 refuse(event, "yaml.multiple_documents")
-        elif isinstance(event, yaml.ScalarEvent):
-            attach(_scalar(event), event)
-        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            if len(stack) >= MAX_DEPTH:
-                refuse(event, "yaml.too_deep", limit=MAX_DEPTH)
-            container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-            path = attach(container, event)
-            assert path is not None
-            stack.append((container, path, []))
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            stack.pop()
-    if not root_set:
+    if () not in marks:
         raise DataError([Problem(located.file, None, None, "yaml.empty")])
 
 

@@ -6,6 +6,7 @@ expiry, an `ended` date, and the day before a record that renews it was issued.
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -132,12 +133,18 @@ def load_register(plan: Plan, folder: Path | None) -> Register:
         raise DataError([Problem(display_name(folder), None, None, "progress.not_a_folder")])
     reports: list[Report] = []
     problems: list[Problem] = []
-    for path in progress_files(folder):
-        report, found = read_report(path)
-        problems += found
-        if report is not None:
-            reports.append(report)
-    register, found = build_register(plan, reports)
+    collecting = gc.isenabled()
+    gc.disable()  # a big graph of long-lived objects and no cycles: the collector only rescans it
+    try:
+        for path in progress_files(folder):
+            report, found = read_report(path)
+            problems += found
+            if report is not None:
+                reports.append(report)
+        register, found = build_register(plan, reports)
+    finally:
+        if collecting:
+            gc.enable()
     problems += found
     if any(problem.severity == "error" for problem in problems):
         raise DataError(problems)
@@ -178,6 +185,8 @@ def _district_name(plan: Plan, report: Report, path: PathKey, given: str | None,
     if given is None:
         return None
     area = plan.find_area(given)
+    if area is not None and not area.children:
+        return area.name  # the common case: no list of known names to build
     known = ", ".join(f"{d.name} ({'/'.join(d.aliases)})" if d.aliases else d.name
                       for d in plan.districts)
     if area is None:
