@@ -127,8 +127,17 @@ def test_table_marks_overdue_and_summarises(calendar_data: Path) -> None:
 
 
 def test_nothing_on_file(tmp_path: Path) -> None:
-    document = expiring(tmp_path / "none")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    document = expiring(empty)
     assert document["rows"] == []
+
+
+def test_a_named_progress_folder_that_does_not_exist_is_bad_input(tmp_path: Path) -> None:
+    """A typo in --progress must not read as "nothing on file": exit 2 naming the folder."""
+    run = on("expiring", tmp_path / "typo", "--as-of", "2026-01-10")
+    assert run.exit_code == 2
+    assert run.stderr == f"{tmp_path / 'typo'}: 进度报告文件夹不存在\n"
 
 
 @pytest.mark.parametrize("window", ["6x", "m6", "", "6", "-1d", "1.5m"])

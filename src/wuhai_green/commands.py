@@ -31,12 +31,24 @@ class Options:
     lang: Lang
     unit: views.DisplayUnit = "t"
     ascii_borders: bool = False
+    progress_named: bool = False  # given by --progress or $WUHAI_PROGRESS, not the default
 
     @classmethod
     def build(cls, plan: Path | None, progress: Path | None, fmt: str, lang: Lang,
               unit: str = "t", ascii_borders: bool = False) -> Options:
+        named = progress is not None or bool(os.environ.get("WUHAI_PROGRESS"))
         return cls(resolve_plan_path(plan), resolve_progress_dir(progress), Format(fmt), lang,
-                   "wan-t" if unit == "wan-t" else "t", ascii_borders)
+                   "wan-t" if unit == "wan-t" else "t", ascii_borders, named)
+
+    def progress_folder(self) -> Path | None:
+        """The folder of reports to read: a named one must exist (a typo would otherwise
+        read as "no reports"); the default ./data/progress may be absent."""
+        if self.progress_dir.exists() or self.progress_dir.is_symlink():
+            return self.progress_dir
+        if self.progress_named:
+            name = str(self.progress_dir)
+            raise DataError([Problem(name, None, None, "progress.no_folder")])
+        return None
 
     @property
     def display(self) -> views.Display:
@@ -69,7 +81,7 @@ def _out() -> TextIO:
 
 def _load(options: Options) -> tuple[Plan, Register]:
     plan = load_plan(options.plan_path)
-    register = load_register(plan, options.progress_dir)
+    register = load_register(plan, options.progress_folder())
     warnings = list(plan.source.warnings) + list(register.warnings)
     if warnings:
         report_problems(warnings, options.lang)
@@ -148,7 +160,7 @@ def validate(options: Options) -> int:
     try:
         plan = load_plan(options.plan_path)
         problems += plan.source.warnings
-        register = load_register(plan, options.progress_dir)
+        register = load_register(plan, options.progress_folder())
         problems += register.warnings
     except DataError as error:
         _write_problems(error.problems, options, ok=False)
@@ -288,7 +300,7 @@ def check(options: Options, year: int | None, as_of: date | None, fail_on: str,
 
 def _load_quietly(options: Options) -> tuple[Plan, Register]:
     plan = load_plan(options.plan_path)
-    return plan, load_register(plan, options.progress_dir)
+    return plan, load_register(plan, options.progress_folder())
 
 
 def _check_problems(problems: list[Problem], options: Options) -> None:

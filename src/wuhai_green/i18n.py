@@ -148,6 +148,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # progress reports and the register
     "progress.not_a_folder": ("进度报告路径不是文件夹", "the progress path is not a folder"),
+    "progress.no_folder": ("进度报告文件夹不存在", "no such folder of progress reports"),
     "progress.year_outside": (
         "报告年份 {year} 不在方案年份 {first}-{last} 内",
         "reporting year {year} lies outside the plan's years {first}-{last}",
