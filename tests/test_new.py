@@ -68,3 +68,19 @@ def test_new_refuses_bad_usage_and_writes_nothing(tmp_path: Path, args: tuple[st
     assert run.exit_code == 2
     assert run.stderr.strip()
     assert not (tmp_path / "progress").exists() or not any((tmp_path / "progress").iterdir())
+
+
+def test_the_uncommented_examples_form_a_valid_report(tmp_path: Path) -> None:
+    """Taking the `# ` off the example lines gives a report that validates: one certificate
+    (issued 2026-06-15, expiring 2029-06-14 as the default would), ended on 2026-09-01."""
+    folder = tmp_path / "progress"
+    assert wuhai_on("new", folder, "--year", "2026", "--district", "hainan").exit_code == 0
+    path = folder / "2026-hainan.yaml"
+    text = path.read_text(encoding="utf-8")
+    uncommented = "\n".join(line[1:] if line.startswith(("#  - ", "#    ")) else line
+                            for line in text.splitlines())
+    path.write_text(uncommented + "\n", encoding="utf-8")
+    run = wuhai_on("validate", folder, "--lang", "en")
+    assert run.exit_code == 0, run.stderr
+    assert "1 progress files, 1 certificate records" in run.stdout
+    assert "expires: 2029-06-14" in uncommented

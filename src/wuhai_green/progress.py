@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from wuhai_green.errors import DataError, Problem
 from wuhai_green.fields import Count, IsoDate, PositiveQuantity, Quantity, Text, Year
@@ -144,6 +144,12 @@ class ProgressFile(_Model):
     certificates: list[CertificateEntry] = []
     ended: list[EndedEntry] = []
     activities: list[ActivityEntry] = []
+
+    @field_validator("certificates", "ended", "activities", mode="before")
+    @classmethod
+    def _empty_section(cls, value: Any) -> Any:
+        """`certificates:` with every entry still commented out is an empty list."""
+        return [] if value is None else value
 
 
 @dataclass(frozen=True)
