@@ -28,6 +28,7 @@ import pytest
 from factories import (
     DEMO_DIR,
     GOLDEN_DIR,
+    PLAN_PATH,
     clean_environment,
     rows_by_key,
     status_json,
@@ -451,3 +452,23 @@ def test_as_of_alone_chooses_its_year() -> None:
     assert run.exit_code == 0, run.stderr
     document = run.json()
     assert (document["year"], document["as_of"]) == (2025, "2025-06-30")
+
+
+def test_piped_tables_keep_every_figure_whole_at_80_columns(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Written to a pipe at 80 columns, an English table in 万吨 is wider than 80: it is printed
+    at its natural width instead of folding or cropping figures (乌达区's gap 0.0017 万吨 =
+    17 t, the city's 0.0057 = 57 t; the status words stay whole)."""
+    from typer.testing import CliRunner
+
+    from wuhai_green.cli import app
+
+    monkeypatch.delenv("WUHAI_LANG", raising=False)
+    result = CliRunner().invoke(app, ["status", "--year", "2025", "--plan", str(PLAN_PATH),
+                                      "--progress", str(DEMO_DIR), "--unit", "wan-t",
+                                      "--lang", "en"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    wuda = next(line for line in result.stdout.splitlines() if "Wuda District" in line)
+    assert wuda.split()[-4:] == ["0.0017", "83%", "at", "risk"]
+    assert any(line.split()[-4:] == ["0.0057", "85.8%", "at", "risk"]
+               for line in result.stdout.splitlines() if "Wuhai City" in line)

@@ -17,6 +17,7 @@ from typing import Any, TextIO
 
 from rich import box
 from rich.console import Console
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -147,22 +148,26 @@ def _bar(ratio: Decimal, width: int = 8) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def _cell_text(cell: Cell) -> Text:
+# Below this width a completion bar costs the figures their room; the percentage stays.
+BAR_MIN_WIDTH = 100
+
+
+def _cell_text(cell: Cell, bars: bool = True) -> Text:
     text = Text(cell.text, style=STYLES.get(cell.style or "", ""))
-    if cell.bar is not None:
+    if cell.bar is not None and bars:
         text.append(" " + _bar(cell.bar), style="cyan")
     return text
 
 
-def rich_table(view: TableView, *, ascii_borders: bool = False) -> Table:
+def rich_table(view: TableView, *, ascii_borders: bool = False, bars: bool = True) -> Table:
     table = Table(title=Text(view.title, style="bold"), box=box.ASCII if ascii_borders
                   else box.SIMPLE_HEAVY, title_justify="left", highlight=False)
     for index, header in enumerate(view.headers):
-        keep_whole = index in view.numeric or index == 0  # figures and names never break
+        keep_whole = index not in view.wrap and (index in view.numeric or index == 0)
         table.add_column(Text(header), justify="right" if index in view.numeric else "left",
                          overflow="fold", no_wrap=keep_whole)
     for index, row in enumerate(view.rows):
-        table.add_row(*[_cell_text(cell) for cell in row])
+        table.add_row(*[_cell_text(cell, bars) for cell in row])
         for line in view.details.get(index, []):
             table.add_row(Text("  ↳ " + line, style="dim"), *[""] * (len(view.headers) - 1))
     return table
@@ -170,7 +175,19 @@ def rich_table(view: TableView, *, ascii_borders: bool = False) -> Table:
 
 def print_tables(page: Page, out: Console, *, ascii_borders: bool = False) -> None:
     for view in page.tables:
-        out.print(rich_table(view, ascii_borders=ascii_borders))
+        table = rich_table(view, ascii_borders=ascii_borders, bars=out.width >= BAR_MIN_WIDTH)
+        if out.is_terminal:
+            out.print(table)
+            continue
+        # To a file or a pipe nothing limits the width: print each table at its natural
+        # width rather than squeezing figures into folded columns.
+        natural = Measurement.get(out, out.options.update_width(10_000), table).maximum
+        width = out.width
+        out.width = max(width, natural)
+        try:
+            out.print(table)
+        finally:
+            out.width = width
     for note in page.notes:
         out.print(Text("• " + note, style="dim"), soft_wrap=True)
 

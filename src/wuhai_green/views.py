@@ -32,6 +32,7 @@ class TableView:
     headers: list[str]
     rows: list[list[Cell]] = field(default_factory=list)
     numeric: frozenset[int] = frozenset()  # right-aligned columns
+    wrap: frozenset[int] = frozenset()  # columns of long text that may wrap; others never do
     details: dict[int, list[str]] = field(default_factory=dict)  # lines under a row (--explain)
 
 
@@ -107,7 +108,8 @@ def plan_page(plan: Plan, show: Display) -> Page:
     data = plan.data
     tr = show.tr
     goals = TableView(tr("plan.goals"), [tr("col.goal"), tr("col.value"), tr("col.band"),
-                                         tr("col.types")], numeric=frozenset({1}))
+                                         tr("col.types")], numeric=frozenset({1}),
+                      wrap=frozenset({0, 3}))
     for goal in data.goals:
         unit = data.units.get(goal.unit)
         unit_text = "" if unit is None else (unit.en if show.lang == "en" else unit.zh)
@@ -115,7 +117,7 @@ def plan_page(plan: Plan, show: Display) -> Page:
                            Cell(tr("band." + goal.band)),
                            Cell(", ".join(_type_name(plan, kind, show) for kind in goal.certificate_types))])
     areas = TableView(tr("plan.areas"), [tr("col.area"), tr("col.aliases"), tr("col.products"),
-                                         tr("col.base_type")])
+                                         tr("col.base_type")], wrap=frozenset({2, 3}))
     for area in walk(plan.root):
         layout = area.layout
         base = "" if layout is None else (layout.base_type_en if show.lang == "en" and
@@ -129,7 +131,8 @@ def plan_page(plan: Plan, show: Display) -> Page:
     )
     targets = TableView(tr("plan.targets"), [tr("col.area"), tr("col.indicator")]
                         + [str(year) for year in data.period.milestones],
-                        numeric=frozenset(range(2, len(data.period.milestones) + 2)))
+                        numeric=frozenset(range(2, len(data.period.milestones) + 2)),
+                        wrap=frozenset({1}))
     for area in walk(plan.root):
         baselines.rows.append([Cell(area.label(show.lang))] + [
             Cell(show.amount(plan, i, plan.baseline(area, i))) for i in data.indicators])
@@ -139,22 +142,25 @@ def plan_page(plan: Plan, show: Display) -> Page:
                  Cell(show.titled(plan, indicator))]
                 + [Cell(show.amount(plan, indicator, plan.milestone_target(area, indicator, year)))
                    for year in data.period.milestones])
-    types = TableView(tr("plan.types"), [tr("col.type"), tr("col.validity"), tr("col.lead")])
+    types = TableView(tr("plan.types"), [tr("col.type"), tr("col.validity"), tr("col.lead")],
+                      wrap=frozenset({0}))
     for kind in data.certificate_types:
         types.rows.append([Cell(show.name(kind)), Cell(tr("years", n=kind.validity_years)),
                            Cell(_lead(kind.renewal_lead.months, kind.renewal_lead.days, show))])
     tasks = TableView(tr("plan.tasks"), [tr("col.section"), tr("col.task"), tr("col.owner"),
-                                         tr("col.recipient"), tr("col.due")])
+                                         tr("col.recipient"), tr("col.due")],
+                      wrap=frozenset({1, 2, 3}))
     for task in data.tasks:
         tasks.rows.append([Cell(task.section), Cell(show.name(task)), Cell(task.owner),
                            Cell(task.recipient or ""), Cell(str(task.due or ""))])
     measures = TableView(tr("plan.measures"), [tr("col.section"), tr("col.measure"),
-                                               tr("col.owner"), tr("col.detail")])
+                                               tr("col.owner"), tr("col.detail")],
+                         wrap=frozenset({1, 2, 3}))
     for item in data.measures:
         measures.rows.append([Cell(item.section), Cell(show.name(item)), Cell(item.owner),
                               Cell(item.detail)])
     experts = TableView(tr("plan.experts"), [tr("col.name"), tr("col.organization"),
-                                             tr("col.title")])
+                                             tr("col.title")], wrap=frozenset({1}))
     for expert in data.experts:
         experts.rows.append([Cell(expert.name), Cell(expert.organization), Cell(expert.title)])
     header = data.document
@@ -331,7 +337,7 @@ def goals_table(plan: Plan, goals: list[metrics.GoalResult], as_of: date, show: 
     tr = show.tr
     table = TableView(tr("goals.title", as_of=as_of),
                       [tr("col.goal"), tr("col.stock"), tr("col.band"), tr("col.status")],
-                      numeric=frozenset({1}))
+                      numeric=frozenset({1}), wrap=frozenset({0}))
     for result in goals:
         band = (f"≥ {plain(result.lower)}" if result.upper is None
                 else f"{plain(result.lower)}–{plain(result.upper)}")
@@ -602,7 +608,7 @@ def renewals_table(plan: Plan, records: list[Certificate], as_of: date | None,
     table = TableView(tr("renewals.title"),
                       [tr("col.apply_by"), tr("col.expires"), tr("col.area"), tr("col.type"),
                        tr("col.id"), tr("col.product"), tr("col.holder"), tr("col.output")],
-                      numeric=frozenset({7}))
+                      numeric=frozenset({7}), wrap=frozenset({3, 5, 6}))
     for record in records:
         deadline = metrics.apply_by(plan, record)
         overdue = as_of is not None and deadline < as_of
@@ -610,7 +616,7 @@ def renewals_table(plan: Plan, records: list[Certificate], as_of: date | None,
         table.rows.append([
             Cell(str(deadline) + (" " + tr("renewals.overdue") if overdue else ""),
                  style="overdue" if overdue else None),
-            Cell(str(record.expires)), Cell(record.district),
+            Cell(str(record.expires)), Cell(_area_label(plan, record.district, show)),
             Cell(show.name(kind) if kind else record.type), Cell(record.id),
             Cell(record.product), Cell(record.holder),
             Cell("" if record.output_tonnes is None else shown(record.output_tonnes, 2)),
@@ -690,7 +696,7 @@ def diff_page(plan: Plan, base_ref: str, year: int, as_of: date, moved: list[Cha
     tr = show.tr
     table = TableView(tr("diff.title", ref=base_ref, year=year),
                       [tr("col.area"), tr("col.indicator"), tr("col.before"), tr("col.after"),
-                       tr("col.status")], numeric=frozenset({2, 3}))
+                       tr("col.status")], numeric=frozenset({2, 3}), wrap=frozenset({1}))
     for change in moved:
         row, previous = change.after, change.before
         unit = show.unit_label(plan, row.indicator)
@@ -732,7 +738,7 @@ def check_page(plan: Plan, rows: list[metrics.StatusRow], findings: list[metrics
     tr = show.tr
     table = TableView(tr("check.title"), [tr("col.area"), tr("col.indicator"), tr("col.achieved"),
                                           tr("col.target_plain"), tr("col.status")],
-                      numeric=frozenset({2, 3}))
+                      numeric=frozenset({2, 3}), wrap=frozenset({1}))
     for row in rows:
         table.rows.append([Cell(row.area.label(show.lang)), Cell(show.name(row.indicator)),
                            Cell(show.amount(plan, row.indicator, row.achieved)),
@@ -764,7 +770,8 @@ def tasks_page(plan: Plan, register: Register, year: int, areas: list[Area],
                        [tr("col.area")] + [tr("activity." + kind) for kind in checklist.COUNTED],
                        numeric=frozenset(range(1, 1 + len(checklist.COUNTED))))
     failures = TableView(tr("tasks.failures"), [tr("col.area"), tr("col.date"), tr("col.id"),
-                                                tr("col.product"), tr("col.reason")])
+                                                tr("col.product"), tr("col.reason")],
+                         wrap=frozenset({3, 4}))
     for check in checks:
         brand = check.brand_plan
         brand_text = tr("brand_plan." + brand.status) + (f" {brand.submitted}"
@@ -784,7 +791,8 @@ def tasks_page(plan: Plan, register: Register, year: int, areas: list[Area],
                                   Cell(failure.certificate or "—"), Cell(failure.product or ""),
                                   Cell(failure.reason or "")])
     meetings = TableView(tr("tasks.meetings", year=year),
-                         [tr("col.date"), tr("col.host"), tr("col.title_plain")])
+                         [tr("col.date"), tr("col.host"), tr("col.title_plain")],
+                         wrap=frozenset({2}))
     for meeting in held.held:
         host = plan.find_area(meeting.host or "")
         meetings.rows.append([Cell(str(meeting.entry.date)),
