@@ -70,24 +70,42 @@ def summary(document: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
 
 
 def test_six_months_sorted_by_apply_by_overdue_first(calendar_data: Path) -> None:
-    """--within 6m from 2026-01-10 runs to 2026-07-10: LB-E (2026-09-30) is outside; OR-D is
-    renewed, LB-F ended early, LB-G lapsed before the window. Overdue MT-I and LB-A lead."""
+    """--within 6m from 2026-01-10 runs to 2026-07-09 (both days inside): LB-E (2026-09-30) is
+    outside; LB-F ended early, LB-G lapsed before the window. OR-D (expires 2026-02-14) is
+    renewed only on 2026-02-01, after the as-of date, so on 2026-01-10 its renewal was still
+    due: apply by 2026-02-14 − 3 months = 2025-11-14, overdue. Overdue OR-D, MT-I, LB-A lead."""
     document = expiring(calendar_data, "--within", "6m")
     assert document["schema"] == "wuhai-green/expiring@1"
-    assert (document["as_of"], document["until"]) == ("2026-01-10", "2026-07-10")
+    assert (document["as_of"], document["until"]) == ("2026-01-10", "2026-07-09")
     assert summary(document) == [
+        ("OR-D", "2026-02-14", "2025-11-14", True),
         ("MT-I", "2026-01-20", "2025-12-21", True),
         ("LB-A", "2026-03-31", "2025-12-31", True),
         ("LB-H", "2026-04-15", "2026-01-15", False),
         ("MT-B", "2026-03-10", "2026-02-08", False),
         ("LB-C", "2026-05-31", "2026-02-28", False),
     ]
-    first = document["rows"][0]
-    assert (first["district"], first["type"], first["output_tonnes"]) == (
+    mt_i = document["rows"][1]
+    assert (mt_i["district"], mt_i["type"], mt_i["output_tonnes"]) == (
         "海南区", "famous_product", None)
-    assert document["rows"][4]["output_tonnes"] == 30
+    assert document["rows"][5]["output_tonnes"] == 30
     # MT-I: apply by 2025-12-21 is 20 days before 2026-01-10; it expires 10 days after
-    assert (first["days_to_apply"], first["days_to_expiry"]) == (-20, 10)
+    assert (mt_i["days_to_apply"], mt_i["days_to_expiry"]) == (-20, 10)
+
+
+def test_a_renewal_on_file_by_the_as_of_date_takes_a_record_off(calendar_data: Path) -> None:
+    """On 2026-02-01 OR-D's renewal is on file: it is no longer listed."""
+    run = on("expiring", calendar_data, "--as-of", "2026-02-01", "--format", "json")
+    assert "OR-D" not in [row["id"] for row in run.json()["rows"]]
+
+
+def test_a_record_issued_after_the_as_of_date_is_not_listed(calendar_data: Path) -> None:
+    """On 2024-02-01 only the records issued by then exist: MT-I (2024-01-21) and LB-G
+    (2024-01-01); in two years, MT-I (expires 2026-01-20) is the only one to lapse by
+    2026-01-31 — LB-G expires 2025-12-31 and is listed too; nothing issued later is."""
+    run = on("expiring", calendar_data, "--as-of", "2024-02-01", "--within", "2y",
+             "--format", "json")
+    assert [row["id"] for row in run.json()["rows"]] == ["LB-G", "MT-I"]
 
 
 def test_default_window_is_six_months(calendar_data: Path) -> None:
@@ -95,13 +113,13 @@ def test_default_window_is_six_months(calendar_data: Path) -> None:
 
 
 @pytest.mark.parametrize(("window", "until", "ids"), [
-    ("90d", "2026-04-10", ["MT-I", "LB-A", "MT-B"]),
-    ("2w", "2026-01-24", ["MT-I"]),
-    ("1y", "2027-01-10", ["MT-I", "LB-A", "LB-H", "MT-B", "LB-C", "LB-E"]),
+    ("90d", "2026-04-09", ["OR-D", "MT-I", "LB-A", "MT-B"]),
+    ("2w", "2026-01-23", ["MT-I"]),
+    ("1y", "2027-01-09", ["OR-D", "MT-I", "LB-A", "LB-H", "MT-B", "LB-C", "LB-E"]),
 ])
 def test_other_windows(calendar_data: Path, window: str, until: str, ids: list[str]) -> None:
-    """90 days from 2026-01-10 is 2026-04-10 (LB-H, 04-15, falls outside); 2 weeks is
-    2026-01-24 (only MT-I, 01-20); 1 year is 2027-01-10 (LB-E, 2026-09-30, comes in)."""
+    """90 days from 2026-01-10 end on 2026-04-09 (LB-H, 04-15, falls outside); 2 weeks on
+    2026-01-23 (only MT-I, 01-20; OR-D expires 02-14); 1 year on 2027-01-09 (LB-E comes in)."""
     document = expiring(calendar_data, "--within", window)
     assert document["until"] == until
     assert [row["id"] for row in document["rows"]] == ids
@@ -112,7 +130,7 @@ def test_district_filter(calendar_data: Path) -> None:
         "LB-H"]
     assert "LB-H" not in [row["id"] for row in
                           expiring(calendar_data, "--district", "hainan")["rows"]]
-    assert len(expiring(calendar_data, "--district", "乌海市")["rows"]) == 5
+    assert len(expiring(calendar_data, "--district", "乌海市")["rows"]) == 6
 
 
 def test_table_marks_overdue_and_summarises(calendar_data: Path) -> None:
@@ -120,9 +138,9 @@ def test_table_marks_overdue_and_summarises(calendar_data: Path) -> None:
     assert run.exit_code == 0, run.stderr
     lines = [line for line in run.stdout.splitlines() if line.startswith("| 20")]
     assert [line.split(" | ")[0] for line in lines] == [
-        "| 2025-12-21 （已逾期）", "| 2025-12-31 （已逾期）", "| 2026-01-15", "| 2026-02-08",
-        "| 2026-02-28"]
-    assert "- 2026-01-10 至 2026-07-10 到期且无续展记录的证书 5 张，其中 2 张已过续展申请期限" \
+        "| 2025-11-14 （已逾期）", "| 2025-12-21 （已逾期）", "| 2025-12-31 （已逾期）",
+        "| 2026-01-15", "| 2026-02-08", "| 2026-02-28"]
+    assert "- 2026-01-10 至 2026-07-09 到期且无续展记录的证书 6 张，其中 3 张已过续展申请期限" \
         in run.stdout
 
 
@@ -157,12 +175,14 @@ def test_huge_window_is_a_usage_error_not_a_crash(calendar_data: Path, window: s
 
 
 @pytest.mark.parametrize(("start", "text", "end"), [
-    (date(2026, 1, 10), "6m", date(2026, 7, 10)),
-    (date(2025, 8, 31), "6m", date(2026, 2, 28)),   # no 31 Feb: the month's last day
-    (date(2026, 1, 10), "90d", date(2026, 4, 10)),
-    (date(2026, 1, 10), "2w", date(2026, 1, 24)),
-    (date(2024, 2, 29), "1y", date(2025, 2, 28)),
-    (date(2026, 1, 10), " 3M ", date(2026, 4, 10)),
+    # the window holds its first day and ends the day before the same date later
+    (date(2026, 1, 10), "6m", date(2026, 7, 9)),
+    (date(2025, 8, 31), "6m", date(2026, 2, 27)),   # no 31 Feb: 28 Feb, less a day
+    (date(2026, 1, 10), "90d", date(2026, 4, 9)),   # 10 Jan + 90 days − 1 = 9 Apr: 90 days
+    (date(2026, 1, 10), "2w", date(2026, 1, 23)),
+    (date(2024, 2, 29), "1y", date(2025, 2, 27)),   # 29 Feb → 28 Feb 2025, less a day
+    (date(2026, 1, 10), " 3M ", date(2026, 4, 9)),
+    (date(2026, 1, 10), "1d", date(2026, 1, 10)),   # one day: today only
 ])
 def test_window_end(start: date, text: str, end: date) -> None:
     assert window_end(start, text) == end

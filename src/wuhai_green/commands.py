@@ -99,15 +99,18 @@ def _human(options: Options, message: str) -> None:
 
 
 def window_end(start: date, text: str) -> date:
-    """The last day of a window such as 6m, 90d, 2w or 1y that begins on `start`."""
+    """The last day of a window such as 6m, 90d, 2w or 1y that begins on `start` (both days
+    inside: 90d from 1 Jan is 1 Jan to 31 Mar)."""
     match = re.fullmatch(r"\s*(\d+)\s*([dwmy])\s*", text.lower())
     if match is None:
         raise UsageError("cli.bad_window", value=text)
     count, unit = int(match.group(1)), match.group(2)
     try:
         if unit in "dw":
-            return start + timedelta(days=count * (7 if unit == "w" else 1))
-        return metrics.add_months(start, count * (12 if unit == "y" else 1))
+            after = start + timedelta(days=count * (7 if unit == "w" else 1))
+        else:
+            after = metrics.add_months(start, count * (12 if unit == "y" else 1))
+        return after - timedelta(days=1)
     except (ValueError, OverflowError):  # beyond the year 9999
         raise UsageError("cli.bad_window", value=text) from None
 

@@ -279,18 +279,29 @@ def goal_result(plan: Plan, register: Register, goal: Goal, on: date) -> GoalRes
 # --- lapses and renewals ----------------------------------------------------------------
 
 
-def lapses(record: Certificate) -> bool:
-    """A record lapses at its expiry unless it ended earlier or a later record renews it."""
-    ended_earlier = record.ended_on is not None and record.ended_on < record.expires
-    return not ended_earlier and record.renewed_on is None
+def lapses(record: Certificate, known_on: date | None = None) -> bool:
+    """A record lapses at its expiry unless it ended earlier or a later record renews it.
+
+    With `known_on`, only what had happened by that date counts: a renewal issued later,
+    or an end dated later, was not yet on file.
+    """
+    def by_then(day: date | None) -> bool:
+        return day is not None and (known_on is None or day <= known_on)
+
+    ended_earlier = by_then(record.ended_on) and record.ended_on is not None \
+        and record.ended_on < record.expires
+    return not ended_earlier and not by_then(record.renewed_on)
 
 
 def lapsing(register: Register, area: Area, first: date, last: date,
-            indicator: Indicator | None = None) -> list[Certificate]:
-    """Records of the area whose expiry falls in [first, last] and that lapse then."""
+            indicator: Indicator | None = None, *, issued_by: date | None = None,
+            known_on: date | None = None) -> list[Certificate]:
+    """Records of the area issued by `issued_by` whose expiry falls in [first, last] and that
+    lapse then, by the renewals and ends on file by `known_on` (None: no limit)."""
     return sorted(
         (record for record in records_in(register, area)
-         if first <= record.expires <= last and lapses(record)
+         if first <= record.expires <= last and lapses(record, known_on)
+         and (issued_by is None or record.issued <= issued_by)
          and (indicator is None or record.indicator == indicator.id)),
         key=lambda record: (record.expires, record.id),
     )
@@ -365,7 +376,10 @@ def adjust_row(plan: Plan, register: Register, area: Area, indicator: Indicator,
     adjusted = max(plan_target.amount, even_pace)
     if not plan.measured_in_tonnes(indicator):
         adjusted = round_up(adjusted)
-    lapsing_records = tuple(lapsing(register, area, date(year, 1, 1), year_end(year), indicator))
+    # The records of the data up to 31 Dec of the year before; a renewal on file, of any
+    # date, takes a record off the list (what is left must still be renewed).
+    lapsing_records = tuple(lapsing(register, area, date(year, 1, 1), year_end(year), indicator,
+                                    issued_by=year_end(based_on)))
     return AdjustRow(
         area, indicator, plan_target, plan_addition, done, even_pace, adjusted,
         required_addition=max(adjusted - done, ZERO),

@@ -410,7 +410,8 @@ def gap_rows(plan: Plan, register: Register, as_of: date, areas: list[Area]) -> 
                 missing = metrics.gap(goal.amount, achieved)
                 left = years_left(milestone, as_of)
                 lapsing = tuple(metrics.lapsing(register, area, as_of + timedelta(days=1),
-                                                metrics.year_end(milestone), indicator))
+                                                metrics.year_end(milestone), indicator,
+                                                issued_by=as_of, known_on=as_of))
                 rows.append(GapRow(area, indicator, milestone, goal, achieved, missing, left,
                                    missing / left if left > 0 else None, lapsing,
                                    metrics.measure(plan, indicator, lapsing)))
@@ -629,7 +630,8 @@ def renewals_table(plan: Plan, records: list[Certificate], as_of: date | None,
 
 def expiring_page(plan: Plan, register: Register, as_of: date, until: date, area: Area,
                   show: Display) -> Page:
-    records = sorted(metrics.lapsing(register, area, as_of, until),
+    records = sorted(metrics.lapsing(register, area, as_of, until, issued_by=as_of,
+                                     known_on=as_of),
                      key=lambda record: (metrics.apply_by(plan, record), record.id))
     rows = []
     for record in records:
