@@ -254,7 +254,7 @@ def test_markdown_holds_the_tables_of_the_other_commands(lang: str) -> None:
         "status": ("status", "--year", "2025", "--as-of", "2025-12-31"),
         "gap": ("gap", "--year", "2025", "--as-of", "2025-12-31"),
         "adjust": ("adjust", "--year", "2026"),
-        "renewals": ("expiring", "--as-of", "2026-01-01", "--within", "364d"),
+        "renewals": ("expiring", "--as-of", "2026-01-01", "--within", "365d"),
         "tasks": ("tasks", "--year", "2025"),
     }
     sections = report.split("\n## ")[1:]
