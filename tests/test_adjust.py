@@ -27,6 +27,7 @@ from _progress_helpers import (
     CERTIFIED,
     CITY,
     FAMOUS,
+    REPO,
     area,
     cert,
     clean_env,
@@ -654,3 +655,24 @@ def test_targets_file_unit_is_not_silently_ignored(three_districts: Path,
         return
     row = rows(run.json())[("海南区", CERTIFIED)]
     assert (row["target"], row["status"]) == (200, "at_risk")
+
+
+def test_a_count_on_the_plans_pace_is_not_called_behind() -> None:
+    """Demo data, 2026: 海南区 and 乌达区 hold 2 名特优新 = T2025 each. The plan adds 2/3 of a
+    product in 2026 (T2026 = 8/3), which a district makes as one product: adjusted
+    ⌈8/3⌉ = 3, required 1 — the plan's own pace, so no sentence calls them behind. 海勃湾区
+    holds 1: required 3 − 1 = 2, one more than the plan's pace."""
+    run = on("adjust", REPO / "examples" / "demo", "--year", "2026", "--format", "json")
+    sentences = run.json()["sentences"]
+    famous = [s for s in sentences if "名特优新" in s]
+    assert famous == ["海勃湾区：2026 年新增名特优新农产品需新增 2 个，比方案的 1 个 多 1 个"]
+
+
+def test_targets_of_another_year_are_refused(three_districts: Path, tmp_path: Path) -> None:
+    """Adjusted targets for 2026 cannot stand in for 2025's: exit 2 rather than a note that
+    claims they are used while the plan's are."""
+    path = tmp_path / "targets-2026.yaml"
+    assert on("adjust", three_districts, "--year", "2026", "--write", path).exit_code == 0
+    run = on("status", three_districts, "--year", "2025", "--targets", path, "--lang", "en")
+    assert run.exit_code == 2
+    assert run.stderr.strip() == f"{path} holds adjusted targets for 2026, not for 2025"

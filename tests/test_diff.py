@@ -179,3 +179,23 @@ def test_invalid_data_at_the_base_ref(repo: Path, monkeypatch: pytest.MonkeyPatc
     run = diff(repo, monkeypatch, "HEAD", "--year", "2025")
     assert run.exit_code == 2
     assert "HEAD" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_check_passes_a_change_that_repairs_the_base(repo: Path) -> None:
+    """HEAD holds a broken report; the working tree repairs it. check --changed-since HEAD
+    must judge the repaired data (exit 0 with --fail-on never), warn that the comparison is
+    left out, and print no notice — a fix of broken data on main must be able to pass CI."""
+    broken = repo / "data" / "progress" / "2024-海南区.yaml"
+    good = broken.read_text(encoding="utf-8")
+    broken.write_text(good.replace("120", "abc"), encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "broken")
+    broken.write_text(good, encoding="utf-8")
+    result = run_module("check", "--year", "2025", "--plan", "data/plan.yaml", "--progress",
+                        "data/progress", "--format", "github", "--changed-since", "HEAD",
+                        "--fail-on", "never", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert not [line for line in lines if line.startswith(("::notice", "::error"))]
+    assert [line for line in lines if line.startswith("::warning file=data/progress::")] == [
+        "::warning file=data/progress::HEAD 版本的数据有 1 个错误，无法比较"]

@@ -145,6 +145,9 @@ def _areas(plan: Plan, district: str | None) -> list[Area]:
 
 def _write(page: views.Page, options: Options) -> None:
     render.write_page(page, options.fmt, _out(), ascii_borders=options.ascii_borders)
+    if options.fmt is Format.csv:  # the notes and sentences go beside the rows, to stderr
+        for note in page.notes:
+            _human(options, note)
 
 
 # --- commands ---------------------------------------------------------------------------
@@ -203,6 +206,9 @@ def status(options: Options, year: int | None, as_of: date | None, district: str
     notes: tuple[str, ...] = ()
     if targets_path is not None:
         adjusted, overrides = load_targets(plan, targets_path)
+        if adjusted.year != chosen:
+            raise UsageError("targets.other_year", path=targets_path, year=adjusted.year,
+                             chosen=chosen)
         notes = (t("note.adjusted_targets", options.lang, year=adjusted.year,
                    path=targets_path),)
     page = views.status_page(plan, register, chosen, _as_of(chosen, as_of),
@@ -277,7 +283,15 @@ def check(options: Options, year: int | None, as_of: date | None, fail_on: str,
     rows = views.status_rows(plan, register, chosen, moment, [*plan.districts, plan.root])
     findings = [row for row in rows if row.status in FINDING_STATUSES]
     failing = [row for row in rows if row.status in FAIL_LEVELS[fail_on]]
-    changes = _changes(options, plan, register, changed_since, chosen, moment)
+    try:
+        changes = _changes(options, plan, register, changed_since, chosen, moment)
+    except UsageError as error:
+        if error.key != "diff.base_invalid":
+            raise
+        # A change that repairs broken data must still pass: the comparison is left out.
+        warnings.append(Problem(str(options.progress_dir), None, None, error.key,
+                                dict(error.params), "warning"))
+        changes = None
     document = views.check_document(plan, chosen, moment, warnings, findings, failing, changes,
                                     options.lang)
     if options.fmt is Format.json:

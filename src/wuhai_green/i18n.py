@@ -297,6 +297,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "targets.schema": ("schema 应为 {expected}", "schema must be {expected}"),
     "targets.unit": (
         "未知的产量单位“{unit}”；应为：{known}", "unknown unit for tonnes '{unit}'; expected one of: {known}"),
+    "targets.other_year": (
+        "{path} 是 {year} 年的调整后目标，不能用于 {chosen} 年",
+        "{path} holds adjusted targets for {year}, not for {chosen}",
+    ),
     "targets.unknown_area": ("未知的地区“{area}”", "unknown area '{area}'"),
     "new.written": ("已写入 {path}", "wrote {path}"),
     # units and words

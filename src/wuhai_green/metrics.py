@@ -340,6 +340,18 @@ class AdjustRow:
     required_addition: Decimal
     lapsing: tuple[Certificate, ...]
     lapsing_amount: Decimal  # tonnes, or a count for count indicators
+    whole_units: bool = False  # a count: additions come in whole products
+
+    @property
+    def plan_pace(self) -> Decimal:
+        """The plan's own addition as a district can make it: whole units for counts (the
+        plan's 2/3 of a product a year is one product)."""
+        return round_up(self.plan_addition) if self.whole_units else self.plan_addition
+
+    @property
+    def behind_plan(self) -> Decimal:
+        """How much more than the plan's own addition the year requires (0 if none)."""
+        return max(self.required_addition - self.plan_pace, ZERO)
 
 
 def _plan_part(plan: Plan, area: Area, indicator: Indicator, year: int) -> tuple[Target, Decimal]:
@@ -367,6 +379,7 @@ def adjust_row(plan: Plan, register: Register, area: Area, indicator: Indicator,
             required_addition=sum((part.required_addition for part in parts), ZERO),
             lapsing=tuple(record for part in parts for record in part.lapsing),
             lapsing_amount=sum((part.lapsing_amount for part in parts), ZERO),
+            whole_units=not plan.measured_in_tonnes(indicator),
         )
     based_on = year - 1
     end = plan.data.period.end
@@ -385,4 +398,5 @@ def adjust_row(plan: Plan, register: Register, area: Area, indicator: Indicator,
         required_addition=max(adjusted - done, ZERO),
         lapsing=lapsing_records,
         lapsing_amount=measure(plan, indicator, lapsing_records),
+        whole_units=not plan.measured_in_tonnes(indicator),
     )

@@ -519,7 +519,7 @@ def adjust_page(plan: Plan, register: Register, year: int, areas: list[Area],
                 Cell(amount(row.achieved)), Cell(amount(row.even_pace)),
                 Cell(amount(row.adjusted_target), style="at_risk" if raised else None),
                 Cell(amount(row.required_addition),
-                     style="behind" if row.required_addition > row.plan_addition else None),
+                     style="behind" if row.behind_plan > 0 else None),
                 Cell(amount(row.plan_addition)),
                 Cell(_lapsing_cell(plan, indicator, row.lapsing, row.lapsing_amount, show)),
             ])
@@ -589,10 +589,9 @@ def adjust_sentences(plan: Plan, rows: list[metrics.AdjustRow], lapsing_records:
         params = {"area": row.area.label(show.lang), "indicator": show.name(row.indicator),
                   "year": year, "unit": unit,
                   "required": show.amount(plan, row.indicator, row.required_addition),
-                  "plan": show.amount(plan, row.indicator, row.plan_addition),
-                  "extra": show.amount(plan, row.indicator,
-                                       row.required_addition - row.plan_addition)}
-        if row.required_addition > row.plan_addition:
+                  "plan": show.amount(plan, row.indicator, row.plan_pace),
+                  "extra": show.amount(plan, row.indicator, row.behind_plan)}
+        if row.behind_plan > 0:
             notes.append(show.tr("adjust.behind", **params))
     if not notes:
         notes.append(show.tr("adjust.all_on_plan", year=year))
