@@ -25,7 +25,7 @@ SECTIONS = {
            "Renewals due by the end of 2026", "Tasks and measures", "Charts"],
 }
 TITLE = {"zh": "乌海市绿色有机品牌建设 2025 年度报告",
-         "en": "Wuhai green and organic brands: report 2025"}
+         "en": "Wuhai City green and organic brands: report 2025"}
 CHART_TITLES = {
     "zh": ["乌海市新增绿色有机食品认证：累计目标与完成", "2025 年各区新增绿色有机食品认证",
            "乌海市新增名特优新农产品：累计目标与完成", "2025 年各区新增名特优新农产品"],

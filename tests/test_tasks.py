@@ -218,12 +218,12 @@ def test_a_year_without_a_meeting_is_flagged(run_cli: RunCli, tmp_path: Path) ->
     assert tasks_json(run_cli, 2024)["exchange_meetings"]["missing"] is False
     document = tasks_json(run_cli, 2025)
     assert document["exchange_meetings"] == {"held": [], "missing": True, "repeated_hosts": []}
-    assert document["notes"] == ["2025 年没有召开经验交流座谈会（方案要求每年 1 次）"]
+    assert document["notes"] == ["2025 年召开经验交流座谈会 0 次（方案要求每年 1 次）"]
     exit_code, stdout, _ = tasks(run_cli, 2025)
     assert exit_code == 0  # a checklist, not a check: nothing fails
-    assert "2025 年没有召开经验交流座谈会（方案要求每年 1 次）" in stdout
+    assert "2025 年召开经验交流座谈会 0 次（方案要求每年 1 次）" in stdout
     _, stdout, _ = tasks(run_cli, 2025, "--lang", "en")
-    assert "No exchange meeting in 2025 (the plan asks for one a year)" in stdout
+    assert "0 exchange meetings in 2025 (the plan asks for 1 a year)" in stdout
 
 
 def test_no_reports_at_all_flags_the_meeting_and_every_brand_plan(run_cli: RunCli,

@@ -51,7 +51,8 @@ class DistrictTasks:
 @dataclass(frozen=True)
 class Meetings:
     held: tuple[Activity, ...]  # this year's exchange meetings
-    missing: bool  # no meeting this year (the plan asks for one a year)
+    per_year: int  # how many the plan asks for a year
+    missing: bool  # fewer than that this year
     repeated_hosts: tuple[str, ...]  # hosts again before every district has hosted
 
 
@@ -108,4 +109,13 @@ def meetings(plan: Plan, register: Register, year: int) -> Meetings:
         if districts <= hosted:  # a new round of the rotation begins
             hosted = set()
     held = tuple(a for a in every if a.year == year)
-    return Meetings(held, not held, tuple(repeated))
+    per_year = meetings_per_year(plan)
+    return Meetings(held, per_year, len(held) < per_year, tuple(repeated))
+
+
+def meetings_per_year(plan: Plan) -> int:
+    """The yearly exchange meetings the plan's measure asks for (one where it says nothing)."""
+    for measure in plan.data.measures:
+        if measure.id == "exchange_meeting" and measure.frequency is not None:
+            return measure.frequency.per_year
+    return 1

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="wuhai",
-    help="乌海市绿色有机品牌工作方案进度跟踪 / Track the Wuhai green and organic brand plan.",
+    help="绿色有机品牌工作方案进度跟踪（默认：乌海市方案）/ Track a green and organic brand plan "
+    "(by default, Wuhai City's).",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -160,7 +161,7 @@ def main_callback(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
 ) -> None:
-    """乌海市绿色有机品牌工作方案进度跟踪 / Track the Wuhai green and organic brand plan."""
+    """绿色有机品牌工作方案进度跟踪 / Track a green and organic brand plan."""
 
 
 @app.command("plan")

@@ -231,7 +231,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tasks.counts": ("{year} 年产销对接、品牌与宣传活动（次）", "Linkage, brand and publicity activities {year}"),
     "tasks.meetings": ("{year} 年经验交流座谈会", "Exchange meetings {year}"),
     "tasks.failures": ("认证产品抽检不合格批次", "Failed sampling batches of certified products"),
-    "tasks.no_meeting": ("{year} 年没有召开经验交流座谈会（方案要求每年 1 次）", "No exchange meeting in {year} (the plan asks for one a year)"),
+    "tasks.no_meeting": ("{year} 年召开经验交流座谈会 {held} 次（方案要求每年 {per_year} 次）", "{held} exchange meetings in {year} (the plan asks for {per_year} a year)"),
     "tasks.repeat_host": ("{host} 在各区轮流承办一遍之前再次承办了 {year} 年的交流座谈会", "{host} hosted again in {year} before every district had hosted"),
     "col.brand_plan": ("品牌打造方案", "brand plan"),
     "col.sampled": ("抽检批次", "batches"),
@@ -246,13 +246,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "brand_plan.not_due": ("未到期", "not due"),
     "activity.expo": ("展会", "expos"),
     "activity.agreement": ("合作协议", "agreements"),
-    "activity.meng_label": ("蒙字标", "蒙 labels"),
+    "activity.meng_label": ("蒙字标", "Meng-label certifications"),
     "activity.brand": ("品牌建设", "brand work"),
     "activity.evaluation_fair": ("评鉴会", "evaluation fairs"),
     "activity.publicity": ("宣传", "publicity"),
     "activity.training": ("培训", "trainings"),
     # report
-    "report.title": ("乌海市绿色有机品牌建设 {year} 年度报告", "Wuhai green and organic brands: report {year}"),
+    "report.title": ("{area}绿色有机品牌建设 {year} 年度报告", "{area} green and organic brands: report {year}"),
     "report.subtitle": (
         "依据《{document}》；数据截至 {as_of}，{files} 个进度文件，{certificates} 条证书记录",
         "After the plan '{document}'; figures as of {as_of} from {files} progress files, {certificates} certificate records",
@@ -368,7 +368,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.lapsing": ("期间到期", "lapsing"),
     "goals.title": ("建设目标（{as_of} 有效证书）", "Goals (certificates in force on {as_of})"),
     "explain.none": ("（无证书）", "(no certificates)"),
-    "explain.block": ("基期常量 {value}（无 2023 年证书登记）", "baseline block {value} (no register of the baseline year)"),
+    "explain.block": ("基期常量 {value}（无 {year} 年证书登记）", "baseline block {value} (no register of {year})"),
     # notes
     "note.baseline_block": (
         "{districts} 没有 {year} 年证书登记：其存量按附件1 基期数计为不会到期的常量，续展基期证书不重复计入。",
@@ -397,7 +397,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.id": ("证书编号", "certificate"),
     "col.product": ("产品", "product"),
     "col.holder": ("获证主体", "holder"),
-    "col.output": ("产量（吨）", "output (t)"),
+    "col.output": ("产量（{unit}）", "output ({unit})"),
     "renewals.title": ("到期需续展的证书", "Certificates to renew"),
     "renewals.overdue": ("（已逾期）", "(overdue)"),
     "adjust.behind": (

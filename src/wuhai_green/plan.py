@@ -276,9 +276,8 @@ def check_plan(data: PlanFile, located: Located) -> list[Problem]:
     problems += _check_names(nodes, located)
     for area, path in nodes:
         problems += _check_area_figures(data, area, path, located)
-    if not problems:  # sums need complete, well-formed figures
-        for area, path in nodes:
-            problems += _check_sums(data, area, path, located)
+    for area, path in nodes:  # every sum whose figures are all there, whatever else is wrong
+        problems += _check_sums(data, area, path, located)
     return problems
 
 
@@ -408,8 +407,17 @@ def _check_sums(data: PlanFile, area: Area, path: PathKey, located: Located) -> 
         figures += [(("targets", indicator.id, str(year)), str(year))
                     for year in data.period.milestones]
         for relative, label in figures:
-            problems += _check_one_sum(area, path, relative, label, indicator.id, located)
+            nodes = [area, *area.children]
+            if all(_has_figure(node, relative) for node in nodes):
+                problems += _check_one_sum(area, path, relative, label, indicator.id, located)
     return problems
+
+
+def _has_figure(area: Area, relative: PathKey) -> bool:
+    """Whether the figure is given (a blank counts; a missing key, reported elsewhere, not)."""
+    if relative[0] == "baseline":
+        return str(relative[1]) in area.baseline
+    return int(relative[2]) in area.targets.get(str(relative[1]), {})
 
 
 def _figure(area: Area, relative: PathKey) -> Decimal | None:

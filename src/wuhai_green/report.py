@@ -58,7 +58,7 @@ def build(plan: Plan, register: Register, year: int, as_of: date, show: views.Di
         svgs = [charts.to_svg(chart) for chart in report_charts(plan, register, year, show)]
         sections.append(Section(tr("report.charts"), svgs=svgs))
     header = plan.data.document
-    title = tr("report.title", year=year)
+    title = tr("report.title", area=plan.root.label(show.lang), year=year)
     subtitle = tr("report.subtitle", document=header.title_en if show.lang == "en" and
                   header.title_en else header.title, as_of=as_of,
                   files=len(register.files), certificates=len(register.certificates))

@@ -13,7 +13,7 @@ from typing import Any, Literal
 from wuhai_green import checklist, metrics
 from wuhai_green.i18n import Lang, t
 from wuhai_green.numbers import for_json, percent, plain, shown
-from wuhai_green.plan import Area, Indicator, Plan, leaves, walk
+from wuhai_green.plan import Area, Goal, Indicator, Plan, leaves, walk
 from wuhai_green.register import Certificate, Register
 
 DisplayUnit = Literal["t", "wan-t"]
@@ -76,10 +76,19 @@ class Display:
             return "—"
         if not plan.measured_in_tonnes(indicator):
             return shown(value, 2)
+        return self.tonnes(plan, value)
+
+    def tonnes(self, plan: Plan, value: Decimal) -> str:
+        """Tonnes in the display unit (t, or 万吨 with 6 places)."""
         factor = plan.data.units.get(self.unit)
         if self.unit == "wan-t" and factor is not None and factor.tonnes:
             return shown(value / factor.tonnes, 6)
         return shown(value, 2)
+
+    def tonnes_label(self, plan: Plan) -> str:
+        unit = plan.data.units.get(self.unit)
+        return self.tr("unit.t") if unit is None else str(unit.en if self.lang == "en"
+                                                          else unit.zh)
 
 
 def spaced(unit: str) -> str:
@@ -339,16 +348,20 @@ def goals_table(plan: Plan, goals: list[metrics.GoalResult], as_of: date, show: 
                       [tr("col.goal"), tr("col.stock"), tr("col.band"), tr("col.status")],
                       numeric=frozenset({1}), wrap=frozenset({0}))
     for result in goals:
-        band = (f"≥ {plain(result.lower)}" if result.upper is None
-                else f"{plain(result.lower)}–{plain(result.upper)}")
-        table.rows.append([Cell(show.name(result.goal)), Cell(shown(result.stock.value, 2)),
+        def figure(value: Decimal, goal: Goal = result.goal) -> str:
+            return show.tonnes(plan, value) if goal.measure == "output" else plain(value)
+
+        band = (f"≥ {figure(result.lower)}" if result.upper is None
+                else f"{figure(result.lower)}–{figure(result.upper)}")
+        table.rows.append([Cell(show.name(result.goal)), Cell(figure(result.stock.value)),
                            Cell(band), Cell(tr("goal." + result.status),
                                             style="met" if result.status == "met" else "behind")])
         if explain:
             lines = [f"{r.id} {r.product} {r.holder} {r.issued}–{r.end} ({r.where})"
                      for r in result.stock.records]
             if result.stock.block is not None:
-                lines.insert(0, tr("explain.block", value=plain(result.stock.block)))
+                lines.insert(0, tr("explain.block", value=plain(result.stock.block),
+                                   year=plan.data.period.baseline_year))
             table.details[len(table.rows) - 1] = lines or [tr("explain.none")]
     return table
 
@@ -607,7 +620,8 @@ def renewals_table(plan: Plan, records: list[Certificate], as_of: date | None,
     tr = show.tr
     table = TableView(tr("renewals.title"),
                       [tr("col.apply_by"), tr("col.expires"), tr("col.area"), tr("col.type"),
-                       tr("col.id"), tr("col.product"), tr("col.holder"), tr("col.output")],
+                       tr("col.id"), tr("col.product"), tr("col.holder"),
+                       tr("col.output", unit=show.tonnes_label(plan))],
                       numeric=frozenset({7}), wrap=frozenset({3, 5, 6}))
     for record in records:
         deadline = metrics.apply_by(plan, record)
@@ -619,7 +633,7 @@ def renewals_table(plan: Plan, records: list[Certificate], as_of: date | None,
             Cell(str(record.expires)), Cell(_area_label(plan, record.district, show)),
             Cell(show.name(kind) if kind else record.type), Cell(record.id),
             Cell(record.product), Cell(record.holder),
-            Cell("" if record.output_tonnes is None else shown(record.output_tonnes, 2)),
+            Cell("" if record.output_tonnes is None else show.tonnes(plan, record.output_tonnes)),
         ])
     return table
 
@@ -749,7 +763,8 @@ def check_page(plan: Plan, rows: list[metrics.StatusRow], findings: list[metrics
     notes = []
     if moved is not None:
         notes += [change_sentence(plan, change, show) for change in moved] or [tr("diff.none")]
-    notes.append(tr("check.failing", count=len(failing), fail_on=fail_on) if failing
+    notes.append(tr("check.failing", count=len(failing), fail_on=tr("status." + fail_on))
+                 if failing
                  else tr("check.ok", findings=len(findings)))
     return Page({}, tables, notes, [status_json(plan, row) for row in rows])
 
@@ -801,7 +816,8 @@ def tasks_page(plan: Plan, register: Register, year: int, areas: list[Area],
                               Cell(meeting.entry.title or "")])
     notes = []
     if held.missing:
-        notes.append(tr("tasks.no_meeting", year=year))
+        notes.append(tr("tasks.no_meeting", year=year, held=len(held.held),
+                        per_year=held.per_year))
     notes += [tr("tasks.repeat_host", host=_area_label(plan, host, show), year=year)
               for host in held.repeated_hosts]
     district_rows = [district_tasks_json(check) for check in checks]
