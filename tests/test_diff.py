@@ -160,7 +160,7 @@ def test_a_bad_ref(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     run = diff(repo, monkeypatch, "no-such-ref", "--year", "2025", "--format", "json")
     assert run.exit_code == 2
     assert run.stdout == ""
-    assert "no-such-ref" in run.stderr
+    assert run.stderr.strip() == "git 仓库中没有版本“no-such-ref”"
     assert "Traceback" not in run.stderr
     result = run_module("diff", "no-such-ref", "--year", "2025", "--plan", "data/plan.yaml",
                         "--progress", "data/progress", cwd=repo)

@@ -50,7 +50,10 @@ def export_revision(ref: str, plan_path: Path, progress_dir: Path, into: Path) -
     A plan outside the repository (the shipped one, say) is used as it is now.
     """
     root = repository_root(progress_dir if progress_dir.exists() else Path.cwd())
-    _git(["rev-parse", "--verify", "--quiet", ref + "^{commit}"], root)
+    try:
+        _git(["rev-parse", "--verify", "--quiet", ref + "^{commit}"], root)
+    except UsageError:
+        raise UsageError("git.unknown_revision", ref=ref) from None
     progress_out = into / "progress"
     progress_out.mkdir(parents=True)
     relative = _inside(progress_dir, root)

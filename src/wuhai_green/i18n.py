@@ -453,6 +453,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.after": ("之后", "after"),
     "git.missing": ("找不到 git 命令", "the git command is not installed"),
     "git.failed": ("{command} 失败：{reason}", "{command} failed: {reason}"),
+    "git.unknown_revision": ("git 仓库中没有版本“{ref}”", "unknown git revision '{ref}'"),
     "git.not_a_repository": ("{folder} 不在 git 仓库中", "{folder} is not inside a git repository"),
     # gap
     "gap.sentence": (
