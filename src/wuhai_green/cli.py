@@ -81,6 +81,9 @@ LangOpt = Annotated[LangChoice | None, typer.Option("--lang", help="Language (de
                                                     "$WUHAI_LANG).")]
 UnitOpt = Annotated[UnitChoice, typer.Option("--unit", help="Unit for tonnes in tables "
                                              "(JSON is always tonnes).")]
+# The same option where no tonnes are shown: every command takes it (DESIGN §6).
+QuietUnitOpt = Annotated[UnitChoice, typer.Option("--unit", help="Unit for tonnes (nothing "
+                                                  "in tonnes is shown here).")]
 AsciiOpt = Annotated[bool, typer.Option("--ascii", help="ASCII table borders.")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback on internal errors.")]
@@ -179,7 +182,8 @@ def plan_command(plan: PlanOpt = None, progress: ProgressOpt = None,
 def validate_command(plan: PlanOpt = None, progress: ProgressOpt = None,
                      fmt: Annotated[CheckFormat, typer.Option(
                              "--format", help="Output format.")] = CheckFormat.table,
-                     lang: LangOpt = None, debug: DebugOpt = False) -> None:
+                     lang: LangOpt = None, unit: QuietUnitOpt = UnitChoice.t,
+                     ascii_borders: AsciiOpt = False, debug: DebugOpt = False) -> None:
     """Check the plan and every progress file; exit 2 with every problem found."""
     code = _commands().validate(_options(plan, progress, fmt, lang))
     raise typer.Exit(code)
@@ -219,7 +223,8 @@ def gap_command(district: DistrictOpt = None, year: YearOpt = None, as_of: AsOfO
 def new_command(year: Annotated[int, typer.Option("--year", help="The reporting year.")],
                 district: Annotated[str, typer.Option("--district", help="The district.")],
                 force: ForceOpt = False, plan: PlanOpt = None, progress: ProgressOpt = None,
-                lang: LangOpt = None, debug: DebugOpt = False) -> None:
+                lang: LangOpt = None, unit: QuietUnitOpt = UnitChoice.t,
+                debug: DebugOpt = False) -> None:
     """Write a commented template progress file for a year and district."""
     _commands().new_report(_options(plan, progress, TableFormat.table, lang), year, district, force)
 
@@ -295,7 +300,8 @@ def diff_command(base_ref: Annotated[str, typer.Argument(help="The git revision 
 def tasks_command(year: YearOpt = None, district: DistrictOpt = None,
                   plan: PlanOpt = None, progress: ProgressOpt = None,
                   fmt: FormatOpt = TableFormat.table, lang: LangOpt = None,
-                  ascii_borders: AsciiOpt = False, debug: DebugOpt = False) -> None:
+                  unit: QuietUnitOpt = UnitChoice.t, ascii_borders: AsciiOpt = False,
+                  debug: DebugOpt = False) -> None:
     """The plan's tasks and measures as a checklist per district: brand plan, meetings,
     expos, agreements, sampling."""
     _commands().tasks(_options(plan, progress, fmt, lang, UnitChoice.t, ascii_borders), year,
