@@ -26,6 +26,9 @@ def template_text(plan: Plan, area: Area, year: int, lang: Lang) -> str:
                 "# `wuhai validate` checks the file.\n")
         required = f"required for {', '.join(tonnes_types)}; leave out for the others"
         optional = "optional"
+        words = {"number": "product / certificate number", "product": "product name",
+                 "holder": "holder name", "reason": "production stopped",
+                 "meeting": "exchange meeting on green and organic brands"}
         expiry_rule = f"optional; default: issued + {example.validity_years} years - 1 day"
         renews_rule = "optional: the certificate this renews or confirms"
     else:
@@ -33,6 +36,8 @@ def template_text(plan: Plan, area: Area, year: int, lang: Lang) -> str:
                 "# 去掉示例行首的 # 并填写，不需要的删除；填写后用 `wuhai validate` 检查。\n")
         required = f"{'、'.join(tonnes_types)} 必填；其他类型不填"
         optional = "选填"
+        words = {"number": "产品编号 / 证书编号", "product": "产品名称", "holder": "获证主体名称",
+                 "reason": "企业停产", "meeting": "绿色有机品牌经验交流座谈会"}
         expiry_rule = f"选填；默认：发证日 + {example.validity_years} 年 - 1 天"
         renews_rule = "选填：所续展或确认的原证书编号"
     return (
@@ -41,10 +46,10 @@ def template_text(plan: Plan, area: Area, year: int, lang: Lang) -> str:
         f"district: {area.name}\n"
         f"reported_on: {year + 1}-01-15\n"
         "certificates:\n"
-        "#  - id: LB-00-0000000000A        # 产品编号 / 证书编号\n"
+        f"#  - id: LB-00-0000000000A        # {words['number']}\n"
         f"#    type: {example.id:<20}# {' | '.join(plan.certificate_types)}\n"
-        "#    product: 产品名称\n"
-        "#    holder: 获证主体名称\n"
+        f"#    product: {words['product']}\n"
+        f"#    holder: {words['holder']}\n"
         f"#    output_tonnes: 100          # {required}\n"
         f"#    area_mu: 300                 # {optional}\n"
         f"#    issued: {issued}\n"
@@ -53,11 +58,11 @@ def template_text(plan: Plan, area: Area, year: int, lang: Lang) -> str:
         "ended:\n"
         "#  - id: LB-00-0000000000A\n"
         f"#    date: {year}-09-01\n"
-        "#    reason: 企业停产\n"
+        f"#    reason: {words['reason']}\n"
         "activities:\n"
         "#  - type: exchange_meeting\n"
         f"#    date: {year}-05-20\n"
-        "#    title: 绿色有机品牌经验交流座谈会\n"
+        f"#    title: {words['meeting']}\n"
     )
 
 
