@@ -182,15 +182,15 @@ def validate(options: Options) -> int:
 def _write_problems(problems: list[Problem], options: Options, *, ok: bool) -> None:
     if options.fmt is Format.json:
         document = {"schema": "wuhai-green/validate@1", "ok": ok,
-                    "errors": [render.problem_json(p, options.lang) for p in problems
+                    "errors": [p.as_json(options.lang) for p in problems
                                if p.severity == "error"],
-                    "warnings": [render.problem_json(p, options.lang) for p in problems
+                    "warnings": [p.as_json(options.lang) for p in problems
                                  if p.severity != "error"]}
         _out().write(render.to_json(document) + "\n")
     elif options.fmt is Format.github:
         _out().write(render.github_problems(problems, options.lang))
     elif options.fmt is Format.csv:
-        _out().write(render.to_csv([render.problem_json(p, options.lang) for p in problems]))
+        _out().write(render.to_csv([p.as_json(options.lang) for p in problems]))
     elif options.fmt is Format.markdown:
         _out().write("".join(f"- `{p.where()}` {p.severity}: {p.message(options.lang)}\n"
                              for p in problems))
@@ -323,7 +323,7 @@ def _load_quietly(options: Options) -> tuple[Plan, Register]:
 def _check_problems(problems: list[Problem], options: Options) -> None:
     if options.fmt is Format.json:
         document = {"schema": "wuhai-green/check@1", "ok": False,
-                    "errors": [render.problem_json(p, options.lang) for p in problems
+                    "errors": [p.as_json(options.lang) for p in problems
                                if p.severity == "error"],
                     "findings": []}
         _out().write(render.to_json(document) + "\n")

@@ -41,6 +41,12 @@ class Problem:
         prefix = "" if self.severity == "error" else f"{t('severity.' + self.severity, lang)}: "
         return f"{self.where()}: {prefix}{self.message(lang)}"
 
+    def as_json(self, lang: Lang) -> dict[str, Any]:
+        """The error object of validate, check and their JSON (DESIGN: file, line, column,
+        message)."""
+        return {"file": self.file, "line": self.line, "column": self.column,
+                "severity": self.severity, "message": self.message(lang)}
+
     def sort_key(self) -> tuple[str, int, int]:
         return (self.file, self.line or 0, self.column or 0)
 

@@ -156,10 +156,6 @@ def _text_position(text: str, offset: int) -> tuple[int, int]:
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
-def _mark(event: Any) -> Mark:
-    return Mark(event.start_mark.line + 1, event.start_mark.column + 1)
-
-
 def parse_yaml(text: str, name: str) -> Located:
     """Parse YAML text into plain values with marks; raise `DataError` on any fault."""
     located = Located(name, None)

@@ -201,11 +201,6 @@ def print_problems(problems: list[Problem], lang: Lang, out: Console) -> None:
         out.print(Text(problem.text(lang), style=style), soft_wrap=True)
 
 
-def problem_json(problem: Problem, lang: Lang) -> dict[str, Any]:
-    return {"file": problem.file, "line": problem.line, "column": problem.column,
-            "severity": problem.severity, "message": problem.message(lang)}
-
-
 def github_escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 

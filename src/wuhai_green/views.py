@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from wuhai_green import checklist, metrics
+from wuhai_green.errors import Problem
 from wuhai_green.i18n import Lang, t
 from wuhai_green.numbers import for_json, percent, plain, shown
 from wuhai_green.plan import Area, Goal, Indicator, Plan, leaves, walk
@@ -729,7 +730,7 @@ def diff_page(plan: Plan, base_ref: str, year: int, as_of: date, moved: list[Cha
     return Page(data, [table] if moved else [], notes, json_rows)
 
 
-def check_document(plan: Plan, year: int, as_of: date, warnings: list[Any],
+def check_document(plan: Plan, year: int, as_of: date, warnings: list[Problem],
                    findings: list[metrics.StatusRow], failing: list[metrics.StatusRow],
                    moved: list[Change] | None, lang: Lang) -> dict[str, Any]:
     document: dict[str, Any] = {
@@ -738,8 +739,7 @@ def check_document(plan: Plan, year: int, as_of: date, warnings: list[Any],
         "year": year,
         "as_of": as_of.isoformat(),
         "errors": [],
-        "warnings": [{"file": w.file, "line": w.line, "column": w.column,
-                      "message": w.message(lang)} for w in warnings],
+        "warnings": [warning.as_json(lang) for warning in warnings],
         "findings": [status_json(plan, row) for row in findings],
     }
     if moved is not None:
