@@ -436,3 +436,16 @@ def test_console_script_help_lists_every_command() -> None:
     text = help_text(str(script))
     for name in COMMANDS:
         assert f"  {name} " in text
+
+
+def test_plan_in_english_translates_names_through_the_glossary(run_cli: RunCli) -> None:
+    """The plan's glossary gives the English of owners, recipients, products, organisations
+    and titles; a name it lacks (an expert's own name) stays as written."""
+    _, stdout, _ = run_cli("plan", "--lang", "en")
+    for english in ("grapes, wine", "laying hens, fattening pigs",
+                    "Wuhai Agricultural and Livestock Product Quality and Safety Centre",
+                    "senior agronomist", "every district"):
+        assert english in stdout, english
+    for chinese in ("葡萄酒", "蛋鸡", "乌海市农畜产品质量安全中心", "高级农艺师"):
+        assert chinese not in stdout, chinese
+    assert "郝贵宾" in stdout

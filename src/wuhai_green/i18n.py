@@ -305,9 +305,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "new.written": ("已写入 {path}", "wrote {path}"),
     # units and words
     "unit.t": ("吨", "t"),
-    "years": ("{n} 年", "{n} years"),
-    "months": ("{n} 个月", "{n} months"),
-    "days": ("{n} 天", "{n} days"),
+    "years": ("{n} 年", "{n} year(s)"),
+    "months": ("{n} 个月", "{n} month(s)"),
+    "days": ("{n} 天", "{n} day(s)"),
     "band.about": ("左右（区间）", "about (a band)"),
     "band.at_least": ("以上（下限）", "at least"),
     # status words

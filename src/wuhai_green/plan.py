@@ -165,6 +165,7 @@ class PlanFile(_Model):
     tasks: list[Task] = []
     measures: list[Measure] = []
     experts: list[Expert] = []
+    glossary: dict[Text, Text] = {}  # English for names and words the tables show
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,17 @@ class Display:
             return self.tr("unit.t")
         return str(unit.en if self.lang == "en" else unit.zh)
 
+    def term(self, plan: Plan, text: str) -> str:
+        """A name or word from the plan in the display language (the plan's glossary); parts
+        joined by "; " or "、" are looked up one by one."""
+        if self.lang != "en" or not text:
+            return text
+        for separator in ("; ", "、"):
+            if separator in text:
+                return ("; " if separator == "; " else ", ").join(
+                    self.term(plan, part) for part in text.split(separator))
+        return plan.data.glossary.get(text, text)
+
     def titled(self, plan: Plan, indicator: Indicator) -> str:
         """The indicator's name with its unit in brackets, where the unit has a name."""
         unit = self.unit_label(plan, indicator)
@@ -133,7 +144,8 @@ def plan_page(plan: Plan, show: Display) -> Page:
         base = "" if layout is None else (layout.base_type_en if show.lang == "en" and
                                           layout.base_type_en else layout.base_type)
         areas.rows.append([Cell(area.label(show.lang)), Cell(", ".join(area.aliases)),
-                           Cell("、".join(layout.products) if layout else ""), Cell(base or "")])
+                           Cell(show.term(plan, "、".join(layout.products)) if layout else ""),
+                           Cell(base or "")])
     baselines = TableView(
         tr("plan.baselines", year=data.period.baseline_year),
         [tr("col.area")] + [show.titled(plan, i) for i in data.indicators],
@@ -161,18 +173,20 @@ def plan_page(plan: Plan, show: Display) -> Page:
                                          tr("col.recipient"), tr("col.due")],
                       wrap=frozenset({1, 2, 3}))
     for task in data.tasks:
-        tasks.rows.append([Cell(task.section), Cell(show.name(task)), Cell(task.owner),
-                           Cell(task.recipient or ""), Cell(str(task.due or ""))])
+        tasks.rows.append([Cell(task.section), Cell(show.name(task)),
+                           Cell(show.term(plan, task.owner)),
+                           Cell(show.term(plan, task.recipient or "")), Cell(str(task.due or ""))])
     measures = TableView(tr("plan.measures"), [tr("col.section"), tr("col.measure"),
                                                tr("col.owner"), tr("col.detail")],
                          wrap=frozenset({1, 2, 3}))
     for item in data.measures:
-        measures.rows.append([Cell(item.section), Cell(show.name(item)), Cell(item.owner),
-                              Cell(item.detail)])
+        measures.rows.append([Cell(item.section), Cell(show.name(item)),
+                              Cell(show.term(plan, item.owner)), Cell(item.detail)])
     experts = TableView(tr("plan.experts"), [tr("col.name"), tr("col.organization"),
                                              tr("col.title")], wrap=frozenset({1}))
     for expert in data.experts:
-        experts.rows.append([Cell(expert.name), Cell(expert.organization), Cell(expert.title)])
+        experts.rows.append([Cell(expert.name), Cell(show.term(plan, expert.organization)),
+                             Cell(show.term(plan, expert.title))])
     header = data.document
     notes = [tr("plan.header", title=header.title_en if show.lang == "en" and header.title_en
                 else header.title, issuer=header.issuer_en if show.lang == "en" and
