@@ -489,7 +489,7 @@ def test_unknown_district_is_a_usage_error(run_cli: RunCli, tmp_path: Path) -> N
     write(tmp_path, ALL)
     exit_code, stdout, stderr = tasks(run_cli, 2025, "--district", "haibei", "--lang", "en")
     assert (exit_code, stdout) == (2, "")
-    assert stderr.startswith("unknown district 'haibei'; expected one of: 海勃湾区/haibowan")
+    assert stderr.startswith("unknown district 'haibei'; expected one of: 海勃湾区 (haibowan)")
 
 
 def test_a_year_outside_the_plan_is_a_usage_error(run_cli: RunCli, tmp_path: Path) -> None:

@@ -138,8 +138,7 @@ def _areas(plan: Plan, district: str | None) -> list[Area]:
         return [*plan.districts, plan.root]
     area = plan.find_area(district)
     if area is None:
-        known = ", ".join(f"{d.name}/{'/'.join(d.aliases)}" for d in plan.districts)
-        raise UsageError("cli.unknown_district", district=district, known=known)
+        raise UsageError("cli.unknown_district", district=district, known=plan.district_list())
     return [area]
 
 
@@ -179,13 +178,15 @@ def validate(options: Options) -> int:
     return 0
 
 
-def _write_problems(problems: list[Problem], options: Options, *, ok: bool) -> None:
+def _write_problems(problems: list[Problem], options: Options, *, ok: bool,
+                    schema: str = "wuhai-green/validate@1", **extra: object) -> None:
+    """Problems in the chosen format; JSON is the error document of validate (or check)."""
     if options.fmt is Format.json:
-        document = {"schema": "wuhai-green/validate@1", "ok": ok,
+        document = {"schema": schema, "ok": ok,
                     "errors": [p.as_json(options.lang) for p in problems
                                if p.severity == "error"],
                     "warnings": [p.as_json(options.lang) for p in problems
-                                 if p.severity != "error"]}
+                                 if p.severity != "error"], **extra}
         _out().write(render.to_json(document) + "\n")
     elif options.fmt is Format.github:
         _out().write(render.github_problems(problems, options.lang))
@@ -253,8 +254,7 @@ def new_report(options: Options, year: int, district: str, force: bool = False) 
     plan = load_plan(options.plan_path)
     area = plan.find_area(district)
     if area is None or area.children:
-        known = ", ".join(f"{d.name}/{'/'.join(d.aliases)}" for d in plan.districts)
-        raise UsageError("cli.unknown_district", district=district, known=known)
+        raise UsageError("cli.unknown_district", district=district, known=plan.district_list())
     period = plan.data.period
     if not period.baseline_year <= year <= period.end:
         raise UsageError("cli.year_outside", year=year, start=period.baseline_year, end=period.end)
@@ -275,7 +275,8 @@ def check(options: Options, year: int | None, as_of: date | None, fail_on: str,
     try:
         plan, register = _load_quietly(options)
     except DataError as error:
-        _check_problems(error.problems, options)
+        _write_problems(error.problems, options, ok=False, schema="wuhai-green/check@1",
+                        findings=[])
         return 2
     warnings = [*plan.source.warnings, *register.warnings]
     chosen = _year(plan, year, as_of)
@@ -297,7 +298,7 @@ def check(options: Options, year: int | None, as_of: date | None, fail_on: str,
     if options.fmt is Format.json:
         _out().write(render.to_json(document) + "\n")
     elif options.fmt is Format.github:
-        _check_problems(warnings, options)
+        _write_problems(warnings, options, ok=True)  # github: one ::warning each
         _out().write(render.github_findings(plan, findings, chosen, options.display))
         for change in changes or []:
             sentence = views.change_sentence(plan, change, options.display)
@@ -318,19 +319,6 @@ def check(options: Options, year: int | None, as_of: date | None, fail_on: str,
 def _load_quietly(options: Options) -> tuple[Plan, Register]:
     plan = load_plan(options.plan_path)
     return plan, load_register(plan, options.progress_folder())
-
-
-def _check_problems(problems: list[Problem], options: Options) -> None:
-    if options.fmt is Format.json:
-        document = {"schema": "wuhai-green/check@1", "ok": False,
-                    "errors": [p.as_json(options.lang) for p in problems
-                               if p.severity == "error"],
-                    "findings": []}
-        _out().write(render.to_json(document) + "\n")
-    elif options.fmt is Format.github:
-        _out().write(render.github_problems(problems, options.lang))
-    else:
-        report_problems(problems, options.lang)
 
 
 def _changes(options: Options, plan: Plan, register: Register, base_ref: str | None, year: int,

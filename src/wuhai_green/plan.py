@@ -201,6 +201,11 @@ class Plan:
         """An area by its Chinese name or (case-insensitive) alias."""
         return self._by_name.get(name) or self._by_name.get(name.casefold())
 
+    def district_list(self) -> str:
+        """The districts with their aliases, for messages: `海勃湾区 (haibowan), …`."""
+        return ", ".join(f"{d.name} ({'/'.join(d.aliases)})" if d.aliases else d.name
+                         for d in self.districts)
+
     @cached_property
     def indicators(self) -> dict[str, Indicator]:
         return {indicator.id: indicator for indicator in self.data.indicators}

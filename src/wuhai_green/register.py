@@ -187,8 +187,7 @@ def _district_name(plan: Plan, report: Report, path: PathKey, given: str | None,
     area = plan.find_area(given)
     if area is not None and not area.children:
         return area.name  # the common case: no list of known names to build
-    known = ", ".join(f"{d.name} ({'/'.join(d.aliases)})" if d.aliases else d.name
-                      for d in plan.districts)
+    known = plan.district_list()
     if area is None:
         problems.append(report.source.problem(path, "progress.unknown_district", district=given,
                                               known=known))
