@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from wuhai_green import views
 from wuhai_green.errors import Problem
 from wuhai_green.i18n import LANGS, MESSAGES, default_lang, t
+from wuhai_green.metrics import STATUSES
 from wuhai_green.plan import Goal
+from wuhai_green.render import STYLES
 
 SOURCE = Path(__file__).resolve().parent.parent / "src" / "wuhai_green"
 
@@ -107,7 +108,8 @@ def test_every_field_error_has_a_message() -> None:
 
 
 def test_status_band_and_goal_words_exist() -> None:
-    assert {f"status.{status}" for status in views.STATUS_STYLE} <= set(MESSAGES)
+    assert {f"status.{status}" for status in STATUSES} <= set(MESSAGES)
+    assert set(STATUSES) <= set(STYLES)  # every status has its colour
     bands = typing.get_args(Goal.model_fields["band"].annotation)
     assert {f"band.{band}" for band in bands} <= set(MESSAGES)
     assert {"goal.met", "goal.not_met", "severity.warning", "severity.note"} <= set(MESSAGES)

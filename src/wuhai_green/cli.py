@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from wuhai_green import __version__
-from wuhai_green.errors import DataError, UsageError, WuhaiError
+from wuhai_green.errors import DataError, UsageError
 from wuhai_green.i18n import Lang, default_lang, t
 
 if TYPE_CHECKING:
@@ -120,9 +120,6 @@ def guarded(command: F) -> F:
             raise typer.Exit(2) from None
         except UsageError as error:
             _commands().report_message(error.message(lang))
-            raise typer.Exit(2) from None
-        except WuhaiError as error:  # pragma: no cover - every subclass is handled above
-            _commands().report_message(str(error))
             raise typer.Exit(2) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise

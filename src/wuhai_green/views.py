@@ -23,7 +23,7 @@ DisplayUnit = Literal["t", "wan-t"]
 @dataclass(frozen=True)
 class Cell:
     text: str
-    style: str | None = None  # a style name the renderer maps to colours
+    style: str | None = None  # a style name the renderer maps to colours (a status value)
     bar: Decimal | None = None  # a completion ratio to draw as a small bar
 
 
@@ -246,9 +246,6 @@ def _jsonable(value: Any) -> Any:
 
 # --- wuhai status -----------------------------------------------------------------------
 
-STATUS_STYLE = {"met": "met", "on_track": "on_track", "at_risk": "at_risk", "behind": "behind",
-                "no_target": "no_target"}
-
 
 def status_rows(plan: Plan, register: Register, year: int, as_of: date, areas: list[Area],
                 overrides: metrics.TargetOverrides | None = None) -> list[metrics.StatusRow]:
@@ -336,7 +333,7 @@ def status_table(plan: Plan, rows: list[metrics.StatusRow], year: int, within_ye
                   Cell(show.amount(plan, indicator, row.gap)),
                   Cell("—" if row.completion is None else percent(row.completion),
                        bar=row.completion),
-                  Cell(tr("status." + row.status), style=STATUS_STYLE[row.status])]
+                  Cell(tr("status." + row.status), style=row.status)]
         table.rows.append(cells)
         if explain:
             table.details[len(table.rows) - 1] = explain_lines(plan, indicator, row.records, show)
@@ -486,9 +483,7 @@ def gap_page(plan: Plan, register: Register, year: int, as_of: date, areas: list
                 Cell(show.amount(plan, indicator, row.gap),
                      style="behind" if row.gap > 0 else "met"),
                 Cell(str(row.years_left)), Cell(show.amount(plan, indicator, row.per_year)),
-                Cell(tr("gap.lapsing_cell", count=len(row.lapsing),
-                        amount=show.amount(plan, indicator, row.lapsing_amount))
-                     if plan.measured_in_tonnes(indicator) else str(len(row.lapsing))),
+                Cell(_lapsing_cell(plan, indicator, row.lapsing, row.lapsing_amount, show)),
             ])
         tables.append(table)
     nearest: dict[tuple[str, str], GapRow] = {}
@@ -571,6 +566,7 @@ def adjust_page(plan: Plan, register: Register, year: int, areas: list[Area],
 
 def _lapsing_cell(plan: Plan, indicator: Indicator, records: tuple[Certificate, ...],
                   amount: Decimal, show: Display) -> str:
+    """What lapses: `2 张 / 180` for tonnes, the count alone for counts."""
     if plan.measured_in_tonnes(indicator):
         return show.tr("gap.lapsing_cell", count=len(records),
                        amount=show.amount(plan, indicator, amount))
@@ -736,7 +732,7 @@ def diff_page(plan: Plan, base_ref: str, year: int, as_of: date, moved: list[Cha
                            Cell(with_unit(old, unit)),
                            Cell(with_unit(show.amount(plan, row.indicator, row.achieved), unit)),
                            Cell(f"{old_status} → {tr('status.' + row.status)}",
-                                style=STATUS_STYLE[row.status])])
+                                style=row.status)])
     notes = [change_sentence(plan, change, show) for change in moved] or [tr("diff.none")]
     json_rows = [change_json(plan, change) for change in moved]
     data = {"schema": "wuhai-green/diff@1", "base": base_ref, "year": year,
@@ -772,7 +768,7 @@ def check_page(plan: Plan, rows: list[metrics.StatusRow], findings: list[metrics
         table.rows.append([Cell(row.area.label(show.lang)), Cell(show.name(row.indicator)),
                            Cell(show.amount(plan, row.indicator, row.achieved)),
                            Cell(show.amount(plan, row.indicator, row.target.value)),
-                           Cell(tr("status." + row.status), style=STATUS_STYLE[row.status])])
+                           Cell(tr("status." + row.status), style=row.status)])
     tables = [table]
     notes = []
     if moved is not None:
