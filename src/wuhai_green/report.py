@@ -103,10 +103,9 @@ def report_charts(plan: Plan, register: Register, year: int, show: views.Display
 def _shown(plan: Plan, indicator: Indicator, value: Decimal | None,
            show: views.Display) -> Decimal | None:
     """A figure in the display unit (tonnes or 万吨) for a chart."""
-    if value is None or not plan.measured_in_tonnes(indicator) or show.unit == "t":
+    if value is None or not plan.measured_in_tonnes(indicator):
         return value
-    unit = plan.data.units.get(show.unit)
-    return value / unit.tonnes if unit is not None and unit.tonnes else value
+    return show.in_unit(plan, value)
 
 
 # --- markdown -----------------------------------------------------------------------------

@@ -90,12 +90,17 @@ class Display:
             return shown(value, 2)
         return self.tonnes(plan, value)
 
-    def tonnes(self, plan: Plan, value: Decimal) -> str:
-        """Tonnes in the display unit (t, or 万吨 with 6 places)."""
+    def in_unit(self, plan: Plan, tonnes: Decimal) -> Decimal:
+        """Tonnes converted to the display unit (t, or 万吨 where the plan defines it)."""
         factor = plan.data.units.get(self.unit)
         if self.unit == "wan-t" and factor is not None and factor.tonnes:
-            return shown(value / factor.tonnes, 6)
-        return shown(value, 2)
+            return tonnes / factor.tonnes
+        return tonnes
+
+    def tonnes(self, plan: Plan, value: Decimal) -> str:
+        """Tonnes in the display unit, as text (万吨 with 6 places, tonnes with 2)."""
+        converted = self.in_unit(plan, value)
+        return shown(converted, 2 if converted == value else 6)
 
     def tonnes_label(self, plan: Plan) -> str:
         unit = plan.data.units.get(self.unit)
