@@ -25,8 +25,8 @@ import pytest
 from typer.testing import CliRunner
 
 from wuhai_green.cli import app
-from wuhai_green.plan import Area, Indicator, Plan, load_plan
-from wuhai_green.register import Register, load_register
+from wuhai_green.core.register import Register, load_register
+from wuhai_green.model.plan import Area, Indicator, Plan, load_plan
 
 REPO = Path(__file__).resolve().parent.parent
 PLAN = REPO / "data" / "plan.yaml"

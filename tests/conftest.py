@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from wuhai_green.cli import app
-from wuhai_green.plan import Plan, load_plan
+from wuhai_green.model.plan import Plan, load_plan
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 FAULTY_PLANS = Path(__file__).resolve().parent / "data" / "plans"

@@ -22,8 +22,8 @@ import yaml
 from typer.testing import CliRunner
 
 from wuhai_green.cli import app
-from wuhai_green.plan import Area, Indicator, Plan, load_plan
-from wuhai_green.register import Register, load_register
+from wuhai_green.core.register import Register, load_register
+from wuhai_green.model.plan import Area, Indicator, Plan, load_plan
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PLAN_PATH = REPO_ROOT / "data" / "plan.yaml"

@@ -39,9 +39,9 @@ from _progress_helpers import (
     six,
     wuhai,
 )
-from wuhai_green import metrics
-from wuhai_green.register import Certificate, Register, default_expiry
-from wuhai_green.targets import load_targets
+from wuhai_green.core import metrics
+from wuhai_green.core.register import Certificate, Register, default_expiry
+from wuhai_green.model.targets import load_targets
 
 ROW_KEYS = {"district", "indicator", "plan_target", "achieved", "even_pace", "adjusted_target",
             "required_addition", "plan_addition", "lapsing_count", "lapsing_tonnes"}

@@ -26,7 +26,7 @@ import pytest
 
 from _progress_helpers import cert, clean_env, on, report
 from wuhai_green.commands import window_end
-from wuhai_green.errors import UsageError
+from wuhai_green.core.problems import UsageError
 
 AS_OF = "2026-01-10"
 

@@ -27,10 +27,10 @@ from hypothesis.control import currently_in_test_context
 from typer.testing import CliRunner
 
 from wuhai_green.cli import app
-from wuhai_green.errors import DataError, Problem
-from wuhai_green.progress import ProgressFile
-from wuhai_green.reading import decode, parse_yaml, read_yaml
-from wuhai_green.validation import validate
+from wuhai_green.core.problems import DataError, Problem
+from wuhai_green.load.reading import decode, parse_yaml, read_yaml
+from wuhai_green.load.validate import validate
+from wuhai_green.model.progress import ProgressFile
 
 REPO = Path(__file__).resolve().parent.parent
 PLAN = REPO / "data" / "plan.yaml"

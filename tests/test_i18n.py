@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from wuhai_green.errors import Problem
-from wuhai_green.i18n import LANGS, MESSAGES, default_lang, t
-from wuhai_green.metrics import STATUSES
-from wuhai_green.plan import Goal
-from wuhai_green.render import STYLES
+from wuhai_green.core.metrics import STATUSES
+from wuhai_green.core.problems import Problem
+from wuhai_green.model.plan import Goal
+from wuhai_green.show.i18n import LANGS, MESSAGES, default_lang, t
+from wuhai_green.show.render import STYLES
 
 SOURCE = Path(__file__).resolve().parent.parent / "src" / "wuhai_green"
 
@@ -87,7 +87,7 @@ def test_every_literal_message_key_in_the_code_exists() -> None:
     key_like = re.compile(r"([a-z_]+)\.([a-z_]+)")
     used = {
         text
-        for path in SOURCE.glob("*.py") if path.name != "i18n.py"
+        for path in SOURCE.rglob("*.py") if path.name != "i18n.py"
         for text in string_constants(path)
         if (match := key_like.fullmatch(text)) and match[1] in prefixes
         and match[2] not in {"yaml", "yml", "json", "csv", "md", "txt", "py"}
@@ -98,7 +98,7 @@ def test_every_literal_message_key_in_the_code_exists() -> None:
 
 def test_every_field_error_has_a_message() -> None:
     """fields.py raises PydanticCustomError("wuhai_x", ...); validation maps it to "field.x"."""
-    tree = ast.parse((SOURCE / "fields.py").read_text(encoding="utf-8"))
+    tree = ast.parse((SOURCE / "model" / "fields.py").read_text(encoding="utf-8"))
     kinds = {call.args[0].value for call in ast.walk(tree)
              if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "PydanticCustomError"
              and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str)}

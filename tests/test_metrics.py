@@ -33,10 +33,10 @@ from factories import (
     report,
     write_files,
 )
-from wuhai_green import metrics
-from wuhai_green.metrics import Target
-from wuhai_green.numbers import for_json
-from wuhai_green.register import Register
+from wuhai_green.core import metrics
+from wuhai_green.core.metrics import Target
+from wuhai_green.core.numbers import for_json
+from wuhai_green.core.register import Register
 
 CERTIFIED = "certified_output"
 FAMOUS = "famous_products"

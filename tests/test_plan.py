@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from wuhai_green.errors import DataError
-from wuhai_green.plan import Area, Plan, load_plan, shipped_plan_path
+from wuhai_green.core.problems import DataError
+from wuhai_green.model.plan import Area, Plan, load_plan, shipped_plan_path
 
 CITY = "乌海市"
 DISTRICTS = ["海勃湾区", "海南区", "乌达区"]

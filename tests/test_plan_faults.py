@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FAULTY_PLANS, RunCli
-from wuhai_green.errors import DataError
-from wuhai_green.plan import load_plan
+from wuhai_green.core.problems import DataError
+from wuhai_green.model.plan import load_plan
 
 
 @dataclass(frozen=True)

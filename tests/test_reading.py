@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from wuhai_green.errors import DataError, Problem
-from wuhai_green.plan import PlanFile
-from wuhai_green.reading import MAX_DEPTH, Located, Mark, decode, max_file_bytes, parse_yaml, read_yaml
-from wuhai_green.validation import validate
+from wuhai_green.core.problems import DataError, Problem
+from wuhai_green.load.reading import MAX_DEPTH, Located, Mark, decode, max_file_bytes, parse_yaml, read_yaml
+from wuhai_green.load.validate import validate
+from wuhai_green.model.plan import PlanFile
 
 
 def parse(text: str) -> Located:

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from wuhai_green import __version__
-from wuhai_green.errors import DataError, UsageError
-from wuhai_green.i18n import Lang, default_lang, t
+from wuhai_green.core.problems import DataError, UsageError
+from wuhai_green.show.i18n import Lang, default_lang, t
 
 if TYPE_CHECKING:
     from types import ModuleType

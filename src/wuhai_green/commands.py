@@ -11,16 +11,17 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TextIO
 
-from wuhai_green import metrics, render, templates, views
-from wuhai_green import report as annual_report
-from wuhai_green.errors import DataError, Problem, UsageError
-from wuhai_green.files import write_atomically
-from wuhai_green.history import export_revision
-from wuhai_green.i18n import Lang, t
-from wuhai_green.plan import Area, Plan, load_plan, resolve_plan_path
-from wuhai_green.register import Register, load_register
-from wuhai_green.render import Format
-from wuhai_green.targets import load_targets, targets_yaml
+from wuhai_green.core import metrics
+from wuhai_green.core.problems import DataError, Problem, UsageError
+from wuhai_green.core.register import Register, load_register
+from wuhai_green.load.files import write_atomically
+from wuhai_green.load.git import export_revision
+from wuhai_green.model.plan import Area, Plan, load_plan, resolve_plan_path
+from wuhai_green.model.targets import load_targets, targets_yaml
+from wuhai_green.show import render, templates, views
+from wuhai_green.show import report as annual_report
+from wuhai_green.show.i18n import Lang, t
+from wuhai_green.show.render import Format
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from wuhai_green.errors import UsageError
+from wuhai_green.core.problems import UsageError
 
 # Fonts tried in order by the browser that shows the SVG.
 CJK_FONTS = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",

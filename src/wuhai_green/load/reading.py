@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from wuhai_green.errors import DataError, Problem
+from wuhai_green.core.problems import DataError, Problem
 
 try:  # libyaml's C parser where present: several times faster
     from yaml import CSafeLoader as _Loader

@@ -11,9 +11,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from wuhai_green.plan import Area, Plan
-from wuhai_green.progress import ACTIVITY_TYPES, BrandPlan, FailedBatch, Sampling
-from wuhai_green.register import Activity, Register
+from wuhai_green.core.register import Activity, Register
+from wuhai_green.model.plan import Area, Plan
+from wuhai_green.model.progress import ACTIVITY_TYPES, BrandPlan, FailedBatch, Sampling
 
 BrandPlanStatus = Literal["on_time", "late", "missing", "not_due"]
 COUNTED = tuple(kind for kind in ACTIVITY_TYPES

@@ -8,10 +8,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from wuhai_green.errors import DataError, Problem
-from wuhai_green.fields import Count, IsoDate, PositiveQuantity, Quantity, Text, Year
-from wuhai_green.reading import Located, read_yaml
-from wuhai_green.validation import validate
+from wuhai_green.core.problems import DataError, Problem
+from wuhai_green.load.reading import Located, read_yaml
+from wuhai_green.load.validate import validate
+from wuhai_green.model.fields import Count, IsoDate, PositiveQuantity, Quantity, Text, Year
 
 
 class _Model(BaseModel):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from wuhai_green.i18n import Lang, t
+from wuhai_green.show.i18n import Lang, t
 
 Severity = Literal["error", "warning", "note"]
 

@@ -14,9 +14,10 @@ from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
-from wuhai_green.errors import DataError, Problem
-from wuhai_green.plan import Plan
-from wuhai_green.progress import (
+from wuhai_green.core.problems import DataError, Problem
+from wuhai_green.load.reading import PathKey, display_name
+from wuhai_green.model.plan import Plan
+from wuhai_green.model.progress import (
     ActivityEntry,
     CertificateEntry,
     ExchangeMeeting,
@@ -26,7 +27,6 @@ from wuhai_green.progress import (
     progress_files,
     read_report,
 )
-from wuhai_green.reading import PathKey, display_name
 
 ONE_DAY = timedelta(days=1)
 

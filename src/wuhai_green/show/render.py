@@ -21,12 +21,12 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from wuhai_green.errors import Problem
-from wuhai_green.i18n import Lang
-from wuhai_green.metrics import StatusRow
-from wuhai_green.numbers import plain
-from wuhai_green.plan import Plan
-from wuhai_green.views import Cell, Display, Page, TableView, spaced
+from wuhai_green.core.metrics import StatusRow
+from wuhai_green.core.numbers import plain
+from wuhai_green.core.problems import Problem
+from wuhai_green.model.plan import Plan
+from wuhai_green.show.i18n import Lang
+from wuhai_green.show.views import Cell, Display, Page, TableView, spaced
 
 
 class Format(StrEnum):

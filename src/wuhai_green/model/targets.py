@@ -8,13 +8,13 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from wuhai_green.errors import DataError
-from wuhai_green.fields import IsoDate, Quantity, Text, Year
-from wuhai_green.metrics import AdjustRow, TargetOverrides
-from wuhai_green.numbers import plain
-from wuhai_green.plan import Plan
-from wuhai_green.reading import read_yaml
-from wuhai_green.validation import validate
+from wuhai_green.core.metrics import AdjustRow, TargetOverrides
+from wuhai_green.core.numbers import plain
+from wuhai_green.core.problems import DataError
+from wuhai_green.load.reading import read_yaml
+from wuhai_green.load.validate import validate
+from wuhai_green.model.fields import IsoDate, Quantity, Text, Year
+from wuhai_green.model.plan import Plan
 
 TARGETS_SCHEMA = "wuhai-green/targets@1"
 

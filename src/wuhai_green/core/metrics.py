@@ -13,8 +13,8 @@ from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
 from typing import Literal
 
-from wuhai_green.plan import Area, Goal, Indicator, Plan, leaves
-from wuhai_green.register import Certificate, Register
+from wuhai_green.core.register import Certificate, Register
+from wuhai_green.model.plan import Area, Goal, Indicator, Plan, leaves
 
 ZERO = Decimal(0)
 TargetSource = Literal["plan", "interpolated", "none", "adjusted"]

@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from wuhai_green.errors import UsageError
+from wuhai_green.core.problems import UsageError
 
 
 def write_atomically(path: Path, text: str, *, overwrite: bool = False) -> None:

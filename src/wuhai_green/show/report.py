@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from wuhai_green import charts, metrics, views
-from wuhai_green.plan import Indicator, Plan
-from wuhai_green.register import Register
-from wuhai_green.render import to_markdown
+from wuhai_green.core import metrics
+from wuhai_green.core.register import Register
+from wuhai_green.model.plan import Indicator, Plan
+from wuhai_green.show import charts, views
+from wuhai_green.show.render import to_markdown
 
 
 @dataclass

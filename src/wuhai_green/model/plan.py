@@ -17,10 +17,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from wuhai_green.errors import DataError, Problem, raise_if_errors
-from wuhai_green.fields import AnyText, Count, IsoDate, Quantity, Text, Year
-from wuhai_green.reading import Located, PathKey, read_yaml
-from wuhai_green.validation import validate
+from wuhai_green.core.problems import DataError, Problem, raise_if_errors
+from wuhai_green.load.reading import Located, PathKey, read_yaml
+from wuhai_green.load.validate import validate
+from wuhai_green.model.fields import AnyText, Count, IsoDate, Quantity, Text, Year
 
 PLAN_SCHEMA = "wuhai-green/plan@1"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from wuhai_green.files import write_atomically
-from wuhai_green.i18n import Lang
-from wuhai_green.plan import Area, Plan
-from wuhai_green.register import default_expiry
+from wuhai_green.core.register import default_expiry
+from wuhai_green.load.files import write_atomically
+from wuhai_green.model.plan import Area, Plan
+from wuhai_green.show.i18n import Lang
 
 
 def template_text(plan: Plan, area: Area, year: int, lang: Lang) -> str:

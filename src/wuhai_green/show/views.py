@@ -10,12 +10,12 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Literal
 
-from wuhai_green import checklist, metrics
-from wuhai_green.errors import Problem
-from wuhai_green.i18n import Lang, t
-from wuhai_green.numbers import for_json, percent, plain, shown
-from wuhai_green.plan import Area, Goal, Indicator, Plan, leaves, walk
-from wuhai_green.register import Certificate, Register
+from wuhai_green.core import checklist, metrics
+from wuhai_green.core.numbers import for_json, percent, plain, shown
+from wuhai_green.core.problems import Problem
+from wuhai_green.core.register import Certificate, Register
+from wuhai_green.model.plan import Area, Goal, Indicator, Plan, leaves, walk
+from wuhai_green.show.i18n import Lang, t
 
 DisplayUnit = Literal["t", "wan-t"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from wuhai_green.errors import UsageError
+from wuhai_green.core.problems import UsageError
 
 
 def _git(args: list[str], cwd: Path) -> bytes:

@@ -9,8 +9,8 @@ from typing import Any, TypeVar, Union
 
 from pydantic import BaseModel, ValidationError
 
-from wuhai_green.errors import Problem
-from wuhai_green.reading import Located, PathKey
+from wuhai_green.core.problems import Problem
+from wuhai_green.load.reading import Located, PathKey
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
