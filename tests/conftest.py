@@ -10,7 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from wuhai_green.cli import app
-from wuhai_green.model.plan import Plan, load_plan
+from wuhai_green.load.plan import load_plan
+from wuhai_green.model.plan import Plan
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 FAULTY_PLANS = Path(__file__).resolve().parent / "data" / "plans"

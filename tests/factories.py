@@ -22,8 +22,10 @@ import yaml
 from typer.testing import CliRunner
 
 from wuhai_green.cli import app
-from wuhai_green.core.register import Register, load_register
-from wuhai_green.model.plan import Area, Indicator, Plan, load_plan
+from wuhai_green.core.register import Register
+from wuhai_green.load.plan import load_plan
+from wuhai_green.load.progress import load_register
+from wuhai_green.model.plan import Area, Indicator, Plan
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PLAN_PATH = REPO_ROOT / "data" / "plan.yaml"

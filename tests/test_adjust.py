@@ -40,8 +40,9 @@ from _progress_helpers import (
     wuhai,
 )
 from wuhai_green.core import metrics
-from wuhai_green.core.register import Certificate, Register, default_expiry
-from wuhai_green.model.targets import load_targets
+from wuhai_green.core.dates import add_months, default_expiry
+from wuhai_green.core.register import Certificate, Register
+from wuhai_green.load.targets import load_targets
 
 ROW_KEYS = {"district", "indicator", "plan_target", "achieved", "even_pace", "adjusted_target",
             "required_addition", "plan_addition", "lapsing_count", "lapsing_tonnes"}
@@ -493,7 +494,7 @@ def test_apply_by_green_food_and_famous_product(tmp_path: Path) -> None:
     (date(2026, 1, 10), 12, date(2027, 1, 10)),
 ])
 def test_add_months(day: date, months: int, expected: date) -> None:
-    assert metrics.add_months(day, months) == expected
+    assert add_months(day, months) == expected
 
 
 # --- --write and status --targets ---------------------------------------------------------

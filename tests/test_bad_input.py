@@ -565,9 +565,9 @@ def _boom(*args: object, **kwargs: object) -> None:
 
 # (command, the function it calls that is made to fail)
 INTERNAL = [
-    pytest.param(("status", "--year", "2025"), "wuhai_green.commands.views.status_page", id="status"),
+    pytest.param(("status", "--year", "2025"), "wuhai_green.commands.status_page", id="status"),
     pytest.param(("validate",), "wuhai_green.commands.load_register", id="validate"),
-    pytest.param(("plan",), "wuhai_green.commands.views.plan_page", id="plan"),
+    pytest.param(("plan",), "wuhai_green.commands.plan_page", id="plan"),
 ]
 
 
@@ -595,7 +595,7 @@ def test_internal_error_exits_3_with_one_line_and_a_hint(
 
 
 def test_internal_error_in_english(empty_progress: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("wuhai_green.commands.views.status_page", _boom)
+    monkeypatch.setattr("wuhai_green.commands.status_page", _boom)
     run = invoke("status", "--year", "2025", "--lang", "en", "--plan", PLAN,
                  "--progress", empty_progress)
     assert run.exit_code == 3

@@ -30,7 +30,9 @@ from _progress_helpers import (
     unescape_property,
     write,
 )
-from wuhai_green.show.render import github_command, github_escape_data, github_escape_property
+from wuhai_green.show.render.to_github import command as github_command
+from wuhai_green.show.render.to_github import escape_data as github_escape_data
+from wuhai_green.show.render.to_github import escape_property as github_escape_property
 
 STATUS_KEYS = ["district", "indicator", "unit", "baseline", "target", "target_source",
                "expected", "achieved", "gap", "completion", "status"]

@@ -25,7 +25,7 @@ from conftest import FAULTY_PLANS, RunCli
 from test_plan import ANNEX_1, ANNEX_2_CELLS, generated_plan
 from wuhai_green import __version__, commands
 from wuhai_green.cli import app
-from wuhai_green.model.plan import shipped_plan_path
+from wuhai_green.load.plan import shipped_plan_path
 
 COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
 

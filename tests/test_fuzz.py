@@ -28,9 +28,11 @@ from typer.testing import CliRunner
 
 from wuhai_green.cli import app
 from wuhai_green.core.problems import DataError, Problem
-from wuhai_green.load.reading import decode, parse_yaml, read_yaml
+from wuhai_green.load.files import decode
+from wuhai_green.load.reading import parse_yaml, read_yaml
 from wuhai_green.load.validate import validate
 from wuhai_green.model.progress import ProgressFile
+from wuhai_green.show.problems import text as problem_text
 
 REPO = Path(__file__).resolve().parent.parent
 PLAN = REPO / "data" / "plan.yaml"
@@ -90,7 +92,7 @@ def check_problem(problem: Problem, file: str, text: str | None = None) -> None:
         if text is not None:
             assert problem.line <= len(text.splitlines()) + 1, problem
     for lang in ("zh", "en"):
-        assert problem.text(lang).startswith(problem.where())
+        assert problem_text(problem, lang).startswith(problem.where())
 
 
 def load(text: str, file: str = "fuzz.yaml") -> None:

@@ -14,7 +14,8 @@ from wuhai_green.core.metrics import STATUSES
 from wuhai_green.core.problems import Problem
 from wuhai_green.model.plan import Goal
 from wuhai_green.show.i18n import LANGS, MESSAGES, default_lang, t
-from wuhai_green.show.render import STYLES
+from wuhai_green.show.problems import message as problem_message
+from wuhai_green.show.render.to_terminal import STYLES
 
 SOURCE = Path(__file__).resolve().parent.parent / "src" / "wuhai_green"
 
@@ -56,7 +57,7 @@ def test_a_parameter_named_key_is_filled_in(lang: typing.Literal["zh", "en"]) ->
     """yaml.duplicate_key, schema.unknown_key and schema.unknown_key_hint all use {key}
     (once a TypeError: t(key, lang, **params) got `key` twice)."""
     problem = Problem("f.yaml", 3, 1, "yaml.duplicate_key", {"key": "year"})
-    assert "year" in problem.message(lang)
+    assert "year" in problem_message(problem, lang)
 
 
 @pytest.mark.parametrize(("setting", "expected"), [("en", "en"), ("EN", "en"), ("en_US.UTF-8", "en"),

@@ -34,6 +34,7 @@ from factories import (
     write_files,
 )
 from wuhai_green.core import metrics
+from wuhai_green.core.dates import add_months, days_in_year
 from wuhai_green.core.metrics import Target
 from wuhai_green.core.numbers import for_json
 from wuhai_green.core.register import Register
@@ -275,7 +276,7 @@ def test_expected_on_30_june_2025_in_json() -> None:
 def test_year_fraction_counts_days_from_31_december(year: int, as_of: date,
                                                     fraction: Fraction) -> None:
     assert close_to(metrics.year_fraction(year, as_of), fraction)
-    assert metrics.days_in_year(2028) == 366 and metrics.days_in_year(2027) == 365
+    assert days_in_year(2028) == 366 and days_in_year(2027) == 365
 
 
 # --- gap, completion, status ----------------------------------------------------------------
@@ -578,7 +579,7 @@ def test_apply_by_at_the_end_of_a_month(tmp_path: Path) -> None:
 ])
 def test_months_before(day: date, months: int, result: date) -> None:
     """The same day `months` earlier, or that month's last day (31 May − 3 months → 28 Feb)."""
-    assert metrics.add_months(day, -months) == result
+    assert add_months(day, -months) == result
 
 
 # --- bugs -----------------------------------------------------------------------------------

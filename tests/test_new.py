@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from factories import clean_environment, load, wuhai_on
-from wuhai_green.model.progress import read_report
+from wuhai_green.load.progress import read_report
 
 
 @pytest.fixture(autouse=True)

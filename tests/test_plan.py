@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from wuhai_green.core.measures import Measure, measure_of
 from wuhai_green.core.problems import DataError
-from wuhai_green.model.plan import Area, Plan, load_plan, shipped_plan_path
+from wuhai_green.load.plan import load_plan, shipped_plan_path
+from wuhai_green.model.plan import Area, Plan
 
 CITY = "乌海市"
 DISTRICTS = ["海勃湾区", "海南区", "乌达区"]
@@ -74,7 +76,7 @@ def test_indicator_units(plan: Plan) -> None:
     assert output.unit == "wan-t"
     assert plan.tonnes_per_unit(output) == Decimal(10000)
     assert plan.tonnes_per_unit(famous) is None
-    assert plan.measured_in_tonnes(output) and not plan.measured_in_tonnes(famous)
+    assert measure_of(plan, output) is Measure.OUTPUT and measure_of(plan, famous) is Measure.COUNT
 
 
 @pytest.mark.parametrize(("area", "output_wan_t", "famous"), ANNEX_1)

@@ -16,7 +16,7 @@ import pytest
 
 from conftest import FAULTY_PLANS, RunCli
 from wuhai_green.core.problems import DataError
-from wuhai_green.model.plan import load_plan
+from wuhai_green.load.plan import load_plan
 
 
 @dataclass(frozen=True)

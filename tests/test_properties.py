@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from factories import certificate, real_plan, register_of, report, status_json, write_files
 from wuhai_green.core import metrics
-from wuhai_green.core.register import default_expiry
+from wuhai_green.core.dates import default_expiry
 
 DISTRICTS = {"海勃湾区": "haibowan", "海南区": "hainan", "乌达区": "wuda"}
 VALIDITY = {"green_food": 3, "organic": 1, "famous_product": 3}

@@ -10,9 +10,13 @@ from pathlib import Path
 import pytest
 
 from wuhai_green.core.problems import DataError, Problem
-from wuhai_green.load.reading import MAX_DEPTH, Located, Mark, decode, max_file_bytes, parse_yaml, read_yaml
+from wuhai_green.load.files import decode, max_file_bytes
+from wuhai_green.load.reading import MAX_DEPTH, Located, parse_yaml, read_yaml
 from wuhai_green.load.validate import validate
+from wuhai_green.model.marks import Mark
 from wuhai_green.model.plan import PlanFile
+from wuhai_green.show.problems import message as problem_message
+from wuhai_green.show.problems import text as problem_text
 
 
 def parse(text: str) -> Located:
@@ -270,7 +274,7 @@ def test_gb18030_is_read_with_a_warning(tmp_path: Path) -> None:
     assert located.value == EXPECTED
     [warning] = located.warnings
     assert (warning.key, warning.severity) == ("read.gb18030", "warning")
-    assert warning.text("en").endswith("warning: file was read as GB18030; please save it as UTF-8")
+    assert problem_text(warning, "en").endswith("warning: file was read as GB18030; please save it as UTF-8")
 
 
 def test_utf8_is_tried_before_gb18030() -> None:
@@ -328,7 +332,7 @@ def test_size_limit_from_the_environment(tmp_path: Path, monkeypatch: pytest.Mon
     problem = read_problem(big)
     assert problem.key == "read.too_large"
     assert problem.params == {"size": 204, "limit": 104}
-    assert "204" in problem.message("en") and "$WUHAI_MAX_FILE_MB" in problem.message("en")
+    assert "204" in problem_message(problem, "en") and "$WUHAI_MAX_FILE_MB" in problem_message(problem, "en")
 
 
 def test_size_limit_exactly_at_the_limit_is_fine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -24,8 +24,8 @@ from factories import (
     write_progress,
     wuhai_on,
 )
+from wuhai_green.core.dates import add_years, default_expiry
 from wuhai_green.core.problems import DataError
-from wuhai_green.core.register import add_years, default_expiry
 
 GREEN_2024 = """\
 year: 2024

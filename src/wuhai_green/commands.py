@@ -11,26 +11,41 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TextIO
 
-from wuhai_green.core import metrics
+from wuhai_green.core import metrics, rows
+from wuhai_green.core.dates import add_months, year_end
 from wuhai_green.core.problems import DataError, Problem, UsageError
-from wuhai_green.core.register import Register, load_register
+from wuhai_green.core.query import Query
+from wuhai_green.core.register import Register
 from wuhai_green.load.files import write_atomically
 from wuhai_green.load.git import export_revision
-from wuhai_green.model.plan import Area, Plan, load_plan, resolve_plan_path
-from wuhai_green.model.targets import load_targets, targets_yaml
-from wuhai_green.show import render, templates, views
-from wuhai_green.show import report as annual_report
+from wuhai_green.load.plan import load_plan, read_plan, resolve_plan_path
+from wuhai_green.load.progress import load_register
+from wuhai_green.load.targets import load_targets
+from wuhai_green.model.plan import Area, Plan
+from wuhai_green.show.display import Display, DisplayUnit
 from wuhai_green.show.i18n import Lang, t
-from wuhai_green.show.render import Format
+from wuhai_green.show.render import renderer
+from wuhai_green.show.render.base import CheckReport, Output, ProblemReport, Renderer
+from wuhai_green.show.report import build as build_report
+from wuhai_green.show.templates import report_path, targets_yaml, template_text
+from wuhai_green.show.views.adjust import adjust_page
+from wuhai_green.show.views.changes import diff_page
+from wuhai_green.show.views.gap import gap_page
+from wuhai_green.show.views.plan import plan_page
+from wuhai_green.show.views.renewals import expiring_page
+from wuhai_green.show.views.status import status_page
+from wuhai_green.show.views.tasks import tasks_page
 
 
 @dataclass(frozen=True)
 class Options:
+    """The options every command takes: where the data is, and how to show it."""
+
     plan_path: Path
     progress_dir: Path
-    fmt: Format
+    fmt: str
     lang: Lang
-    unit: views.DisplayUnit = "t"
+    unit: DisplayUnit = "t"
     ascii_borders: bool = False
     progress_named: bool = False  # given by --progress or $WUHAI_PROGRESS, not the default
 
@@ -38,7 +53,7 @@ class Options:
     def build(cls, plan: Path | None, progress: Path | None, fmt: str, lang: Lang,
               unit: str = "t", ascii_borders: bool = False) -> Options:
         named = progress is not None or bool(os.environ.get("WUHAI_PROGRESS"))
-        return cls(resolve_plan_path(plan), resolve_progress_dir(progress), Format(fmt), lang,
+        return cls(resolve_plan_path(plan), resolve_progress_dir(progress), fmt, lang,
                    "wan-t" if unit == "wan-t" else "t", ascii_borders, named)
 
     def progress_folder(self) -> Path | None:
@@ -47,18 +62,19 @@ class Options:
         if self.progress_dir.exists() or self.progress_dir.is_symlink():
             return self.progress_dir
         if self.progress_named:
-            name = str(self.progress_dir)
-            raise DataError([Problem(name, None, None, "progress.no_folder")])
+            raise DataError([Problem(str(self.progress_dir), None, None, "progress.no_folder")])
         return None
 
     @property
-    def display(self) -> views.Display:
-        return views.Display(self.lang, self.unit)
+    def renderer(self) -> Renderer:
+        return renderer(self.fmt)
 
     @property
-    def machine(self) -> bool:
-        """Machine output on stdout: human text goes to stderr."""
-        return self.fmt in (Format.json, Format.csv, Format.github)
+    def output(self) -> Output:
+        return Output(sys.stdout, sys.stderr, self.lang, self.ascii_borders)
+
+    def display(self, plan: Plan) -> Display:
+        return Display(plan, self.lang, self.unit)
 
 
 def resolve_progress_dir(option: Path | None) -> Path:
@@ -69,21 +85,30 @@ def resolve_progress_dir(option: Path | None) -> Path:
 
 
 def report_problems(problems: list[Problem], lang: Lang) -> None:
-    render.print_problems(problems, lang, render.error_console())
+    from wuhai_green.show.render.to_terminal import print_problems
+
+    print_problems(problems, lang, sys.stderr)
 
 
 def report_message(message: str) -> None:
-    render.print_line(message, render.error_console(), style="red")
+    say(message, sys.stderr, style="red")
 
 
-def _out() -> TextIO:
-    return sys.stdout
+def say(message: str, stream: TextIO, style: str = "") -> None:
+    from wuhai_green.show.render.to_terminal import say as terminal_say
+
+    terminal_say(message, stream, style)
+
+
+def _human(options: Options, message: str) -> None:
+    """A line for people: on stdout with tables, on stderr beside machine output."""
+    say(message, sys.stderr if options.renderer.machine else sys.stdout, style="green")
 
 
 def _load(options: Options) -> tuple[Plan, Register]:
-    plan = load_plan(options.plan_path)
+    plan, warnings = read_plan(options.plan_path)
     register = load_register(plan, options.progress_folder())
-    warnings = list(plan.source.warnings) + list(register.warnings)
+    warnings += register.warnings
     if warnings:
         report_problems(warnings, options.lang)
     return plan, register
@@ -91,12 +116,6 @@ def _load(options: Options) -> tuple[Plan, Register]:
 
 def today() -> date:
     return date.today()
-
-
-def _human(options: Options, message: str) -> None:
-    """A line for people: on stdout with tables, on stderr beside machine output."""
-    stream = sys.stderr if options.machine else _out()
-    render.print_line(message, render.console(stream), style="green")
 
 
 def window_end(start: date, text: str) -> date:
@@ -110,7 +129,7 @@ def window_end(start: date, text: str) -> date:
         if unit in "dw":
             after = start + timedelta(days=count * (7 if unit == "w" else 1))
         else:
-            after = metrics.add_months(start, count * (12 if unit == "y" else 1))
+            after = add_months(start, count * (12 if unit == "y" else 1))
         return after - timedelta(days=1)
     except (ValueError, OverflowError):  # beyond the year 9999
         raise UsageError("cli.bad_window", value=text) from None
@@ -133,89 +152,64 @@ def _as_of(year: int, as_of: date | None) -> date:
     return as_of
 
 
-def _areas(plan: Plan, district: str | None) -> list[Area]:
+def _areas(plan: Plan, district: str | None) -> tuple[Area, ...]:
     """The districts asked for (all by default), then the city."""
     if district is None:
-        return [*plan.districts, plan.root]
+        return (*plan.districts, plan.root)
     area = plan.find_area(district)
     if area is None:
         raise UsageError("cli.unknown_district", district=district, known=plan.district_list())
-    return [area]
+    return (area,)
 
 
-def _write(page: views.Page, options: Options) -> None:
-    render.write_page(page, options.fmt, _out(), ascii_borders=options.ascii_borders)
-    if options.fmt is Format.csv:  # the notes and sentences go beside the rows, to stderr
-        for note in page.notes:
-            _human(options, note)
+def _query(plan: Plan, register: Register, year: int | None, as_of: date | None,
+           district: str | None = None) -> Query:
+    chosen = _year(plan, year, as_of)
+    return Query(plan, register, chosen, _as_of(chosen, as_of), _areas(plan, district))
 
 
 # --- commands ---------------------------------------------------------------------------
 
 
 def show_plan(options: Options) -> None:
-    plan = load_plan(options.plan_path)
-    if plan.source.warnings:
-        report_problems(list(plan.source.warnings), options.lang)
-    _write(views.plan_page(plan, options.display), options)
+    plan, warnings = read_plan(options.plan_path)
+    if warnings:
+        report_problems(warnings, options.lang)
+    options.renderer.page(plan_page(options.display(plan)), options.output)
 
 
 def validate(options: Options) -> int:
     """Exit code 0 when the plan and every report are clean, 2 otherwise."""
-    problems: list[Problem] = []
     try:
-        plan = load_plan(options.plan_path)
-        problems += plan.source.warnings
+        plan, problems = read_plan(options.plan_path)
         register = load_register(plan, options.progress_folder())
         problems += register.warnings
     except DataError as error:
-        _write_problems(error.problems, options, ok=False)
+        options.renderer.problems(ProblemReport(error.problems, ok=False), options.output)
         return 2
-    _write_problems(problems, options, ok=True)
-    if options.fmt is Format.table:
+    options.renderer.problems(ProblemReport(problems, ok=True), options.output)
+    if options.fmt == "table":
         summary = t("validate.ok", options.lang, plan=plan.file, files=len(register.files),
                     certificates=len(register.certificates))
-        render.print_line(summary, render.console(_out()), style="green")
+        say(summary, sys.stdout, style="green")
     return 0
-
-
-def _write_problems(problems: list[Problem], options: Options, *, ok: bool,
-                    schema: str = "wuhai-green/validate@1", **extra: object) -> None:
-    """Problems in the chosen format; JSON is the error document of validate (or check)."""
-    if options.fmt is Format.json:
-        document = {"schema": schema, "ok": ok,
-                    "errors": [p.as_json(options.lang) for p in problems
-                               if p.severity == "error"],
-                    "warnings": [p.as_json(options.lang) for p in problems
-                                 if p.severity != "error"], **extra}
-        _out().write(render.to_json(document) + "\n")
-    elif options.fmt is Format.github:
-        _out().write(render.github_problems(problems, options.lang))
-    elif options.fmt is Format.csv:
-        _out().write(render.to_csv([p.as_json(options.lang) for p in problems]))
-    elif options.fmt is Format.markdown:
-        _out().write("".join(f"- `{p.where()}` {p.severity}: {p.message(options.lang)}\n"
-                             for p in problems))
-    else:
-        report_problems(problems, options.lang)
 
 
 def status(options: Options, year: int | None, as_of: date | None, district: str | None,
            explain: bool, targets_path: Path | None = None) -> None:
     plan, register = _load(options)
-    chosen = _year(plan, year, as_of)
-    overrides: metrics.TargetOverrides = {}
+    query = _query(plan, register, year, as_of, district)
     notes: tuple[str, ...] = ()
     if targets_path is not None:
         adjusted, overrides = load_targets(plan, targets_path)
-        if adjusted.year != chosen:
+        if adjusted.year != query.year:
             raise UsageError("targets.other_year", path=targets_path, year=adjusted.year,
-                             chosen=chosen)
+                             chosen=query.year)
+        query = Query(plan, register, query.year, query.as_of, query.areas, overrides)
         notes = (t("note.adjusted_targets", options.lang, year=adjusted.year,
                    path=targets_path),)
-    page = views.status_page(plan, register, chosen, _as_of(chosen, as_of),
-                             _areas(plan, district), options.display, explain, overrides, notes)
-    _write(page, options)
+    page = status_page(query, options.display(plan), explain, notes)
+    options.renderer.page(page, options.output)
 
 
 def adjust(options: Options, year: int | None, district: str | None, write_to: Path | None,
@@ -225,11 +219,11 @@ def adjust(options: Options, year: int | None, district: str | None, write_to: P
     period = plan.data.period
     if not period.start <= chosen <= period.end:
         raise UsageError("cli.adjust_outside", year=chosen, start=period.start, end=period.end)
-    page, rows = views.adjust_page(plan, register, chosen, _areas(plan, district),
-                                   options.display)
+    query = Query(plan, register, chosen, year_end(chosen - 1), _areas(plan, district))
+    found = rows.adjust_rows(query)
     if write_to is not None:
-        write_atomically(write_to, targets_yaml(rows, chosen, today()), overwrite=force)
-    _write(page, options)
+        write_atomically(write_to, targets_yaml(found, chosen, today()), overwrite=force)
+    options.renderer.page(adjust_page(query, found, options.display(plan)), options.output)
     if write_to is not None:
         _human(options, t("adjust.written", options.lang, path=write_to))
 
@@ -238,17 +232,14 @@ def expiring(options: Options, within: str, as_of: date | None, district: str | 
     plan, register = _load(options)
     start = as_of or today()
     area = _areas(plan, district)[0] if district else plan.root
-    page = views.expiring_page(plan, register, start, window_end(start, within), area,
-                               options.display)
-    _write(page, options)
+    page = expiring_page(register, start, window_end(start, within), area, options.display(plan))
+    options.renderer.page(page, options.output)
 
 
 def gap(options: Options, year: int | None, as_of: date | None, district: str | None) -> None:
     plan, register = _load(options)
-    chosen = _year(plan, year, as_of)
-    page = views.gap_page(plan, register, chosen, _as_of(chosen, as_of), _areas(plan, district),
-                          options.display)
-    _write(page, options)
+    query = _query(plan, register, year, as_of, district)
+    options.renderer.page(gap_page(query, options.display(plan)), options.output)
 
 
 def new_report(options: Options, year: int, district: str, force: bool = False) -> None:
@@ -259,71 +250,43 @@ def new_report(options: Options, year: int, district: str, force: bool = False) 
     period = plan.data.period
     if not period.baseline_year <= year <= period.end:
         raise UsageError("cli.year_outside", year=year, start=period.baseline_year, end=period.end)
-    path = templates.write_template(plan, area, year, options.progress_dir, options.lang, force)
-    render.print_line(t("new.written", options.lang, path=path), render.console(_out()),
-                      style="green")
+    path = report_path(area, year, options.progress_dir)
+    write_atomically(path, template_text(plan, area, year, options.lang), overwrite=force)
+    say(t("new.written", options.lang, path=path), sys.stdout, style="green")
 
 
 # --- CI: check and diff -----------------------------------------------------------------
-
-FAIL_LEVELS = {"behind": ("behind",), "at_risk": ("at_risk", "behind"), "never": ()}
-FINDING_STATUSES = ("at_risk", "behind")
 
 
 def check(options: Options, year: int | None, as_of: date | None, fail_on: str,
           changed_since: str | None) -> int:
     """Validate, then compute status: 2 on bad data, 1 when a row fails `fail_on`, else 0."""
     try:
-        plan, register = _load_quietly(options)
+        plan, warnings = read_plan(options.plan_path)
+        register = load_register(plan, options.progress_folder())
     except DataError as error:
-        _write_problems(error.problems, options, ok=False, schema="wuhai-green/check@1",
-                        findings=[])
+        report = ProblemReport(error.problems, ok=False, schema="wuhai-green/check@1",
+                               extra={"findings": []})
+        options.renderer.problems(report, options.output)
         return 2
-    warnings = [*plan.source.warnings, *register.warnings]
-    chosen = _year(plan, year, as_of)
-    moment = _as_of(chosen, as_of)
-    rows = views.status_rows(plan, register, chosen, moment, [*plan.districts, plan.root])
-    findings = [row for row in rows if row.status in FINDING_STATUSES]
-    failing = [row for row in rows if row.status in FAIL_LEVELS[fail_on]]
+    warnings += register.warnings
+    query = _query(plan, register, year, as_of)
     try:
-        changes = _changes(options, plan, register, changed_since, chosen, moment)
+        moved = _changes(options, query, changed_since)
     except UsageError as error:
         if error.key != "diff.base_invalid":
             raise
         # A change that repairs broken data must still pass: the comparison is left out.
         warnings.append(Problem(str(options.progress_dir), None, None, error.key,
                                 dict(error.params), "warning"))
-        changes = None
-    document = views.check_document(plan, chosen, moment, warnings, findings, failing, changes,
-                                    options.lang)
-    if options.fmt is Format.json:
-        _out().write(render.to_json(document) + "\n")
-    elif options.fmt is Format.github:
-        _write_problems(warnings, options, ok=True)  # github: one ::warning each
-        _out().write(render.github_findings(plan, findings, chosen, options.display))
-        for change in changes or []:
-            sentence = views.change_sentence(plan, change, options.display)
-            _out().write(render.github_command("notice", sentence))
-        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-        if summary_file:
-            page = views.status_page(plan, register, chosen, moment, [*plan.districts, plan.root],
-                                     options.display)
-            with open(summary_file, "a", encoding="utf-8") as stream:
-                stream.write(render.to_markdown(page) + "\n")
-    else:  # table, csv or markdown
-        report_problems(warnings, options.lang)
-        page = views.check_page(plan, rows, findings, failing, changes, fail_on, options.display)
-        render.write_page(page, options.fmt, _out(), ascii_borders=options.ascii_borders)
-    return 1 if failing else 0
+        moved = None
+    result = rows.check_result(rows.status_rows(query), fail_on, moved)
+    options.renderer.check(CheckReport(query, result, warnings, fail_on,
+                                       options.display(plan)), options.output)
+    return 1 if result.failing else 0
 
 
-def _load_quietly(options: Options) -> tuple[Plan, Register]:
-    plan = load_plan(options.plan_path)
-    return plan, load_register(plan, options.progress_folder())
-
-
-def _changes(options: Options, plan: Plan, register: Register, base_ref: str | None, year: int,
-             as_of: date) -> list[views.Change] | None:
+def _changes(options: Options, query: Query, base_ref: str | None) -> list[rows.Change] | None:
     if base_ref is None:
         return None
     with tempfile.TemporaryDirectory(prefix="wuhai-diff-") as folder:
@@ -335,38 +298,33 @@ def _changes(options: Options, plan: Plan, register: Register, base_ref: str | N
         except DataError as error:
             raise UsageError("diff.base_invalid", ref=base_ref,
                              count=len(error.errors)) from None
-    areas = [*plan.districts, plan.root]
-    before = views.status_rows(base_plan, base_register, year, as_of,
-                               [base_plan.find_area(a.name) or a for a in areas])
-    after = views.status_rows(plan, register, year, as_of, areas)
-    return views.changes(before, after)
+    areas = tuple(base_plan.find_area(area.name) or area for area in query.areas)
+    before = rows.status_rows(Query(base_plan, base_register, query.year, query.as_of, areas))
+    return rows.changes(before, rows.status_rows(query))
 
 
 def diff(options: Options, base_ref: str, year: int | None, as_of: date | None) -> None:
     plan, register = _load(options)
-    chosen = _year(plan, year, as_of)
-    moment = _as_of(chosen, as_of)
-    changes = _changes(options, plan, register, base_ref, chosen, moment) or []
-    _write(views.diff_page(plan, base_ref, chosen, moment, changes, options.display), options)
+    query = _query(plan, register, year, as_of)
+    moved = _changes(options, query, base_ref) or []
+    options.renderer.page(diff_page(base_ref, query, moved, options.display(plan)),
+                          options.output)
 
 
 def tasks(options: Options, year: int | None, district: str | None) -> None:
     plan, register = _load(options)
-    chosen = _year(plan, year)
-    areas = _areas(plan, district)
-    _write(views.tasks_page(plan, register, chosen, areas, options.display), options)
+    query = _query(plan, register, year, None, district)
+    options.renderer.page(tasks_page(query, options.display(plan)), options.output)
 
 
 def report(options: Options, year: int | None, as_of: date | None, output: Path | None,
            force: bool, with_charts: bool) -> None:
     plan, register = _load(options)
-    chosen = _year(plan, year, as_of)
-    document = annual_report.build(plan, register, chosen, _as_of(chosen, as_of),
-                                   options.display, with_charts)
-    text = (annual_report.to_html(document, options.lang) if options.fmt is Format.html
-            else annual_report.to_markdown_document(document))
+    query = _query(plan, register, year, as_of)
+    text = options.renderer.report(build_report(query, options.display(plan), with_charts),
+                                   options.output)
     if output is None:
-        _out().write(text)
+        sys.stdout.write(text)
         return
     write_atomically(output, text, overwrite=force)
     _human(options, t("report.written", options.lang, path=output))

@@ -11,8 +11,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
+from wuhai_green.core.query import Query
 from wuhai_green.core.register import Activity, Register
-from wuhai_green.model.plan import Area, Plan
+from wuhai_green.model.plan import Area, Plan, leaves
 from wuhai_green.model.progress import ACTIVITY_TYPES, BrandPlan, FailedBatch, Sampling
 
 BrandPlanStatus = Literal["on_time", "late", "missing", "not_due"]
@@ -58,7 +59,7 @@ class Meetings:
 
 def brand_plan_check(plan: Plan, register: Register, area: Area, year: int) -> BrandPlanCheck:
     """On time, late or missing against the due date of the plan's brand_plan task."""
-    task = next((task for task in plan.data.tasks if task.id == "brand_plan"), None)
+    task = next((task for task in plan.data.tasks if task.activity == "brand_plan"), None)
     due = task.due if task else None
     submitted = sorted(a.entry.date for a in register.activities
                        if isinstance(a.entry, BrandPlan) and a.district == area.name
@@ -92,6 +93,13 @@ def district_tasks(plan: Plan, register: Register, area: Area, year: int) -> Dis
                          sampling_summary(mine))
 
 
+def checklist(query: Query) -> list[DistrictTasks]:
+    """The checklist of every district of the areas asked for, each once."""
+    districts = {leaf.name: leaf for area in query.areas for leaf in leaves(area)}
+    return [district_tasks(query.plan, query.register, area, query.year)
+            for area in districts.values()]
+
+
 def meetings(plan: Plan, register: Register, year: int) -> Meetings:
     """This year's exchange meetings, and hosts repeating before every district has hosted."""
     # One meeting reported by several districts is one meeting: same date, same host.
@@ -116,6 +124,6 @@ def meetings(plan: Plan, register: Register, year: int) -> Meetings:
 def meetings_per_year(plan: Plan) -> int:
     """The yearly exchange meetings the plan's measure asks for (one where it says nothing)."""
     for measure in plan.data.measures:
-        if measure.id == "exchange_meeting" and measure.frequency is not None:
+        if measure.activity == "exchange_meeting" and measure.frequency is not None:
             return measure.frequency.per_year
     return 1

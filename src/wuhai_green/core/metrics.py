@@ -6,13 +6,14 @@ tree), except the plan's own targets, which every node carries itself.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
 from typing import Literal
 
+from wuhai_green.core.dates import add_months, days_in_year, year_end
+from wuhai_green.core.measures import goal_measure, measure_of
 from wuhai_green.core.register import Certificate, Register
 from wuhai_green.model.plan import Area, Goal, Indicator, Plan, leaves
 
@@ -35,10 +36,6 @@ class Target:
         return ZERO if self.value is None else self.value
 
 
-def year_end(year: int) -> date:
-    return date(year, 12, 31)
-
-
 def default_as_of(year: int, today: date) -> date:
     """31 Dec of the year, or today while the year is the current one."""
     return today if year == today.year else year_end(year)
@@ -59,9 +56,7 @@ def records_in(register: Register, area: Area) -> Iterator[Certificate]:
 
 def measure(plan: Plan, indicator: Indicator, records: Iterable[Certificate]) -> Decimal:
     """Tonnes of output, or a count, of some records."""
-    if plan.measured_in_tonnes(indicator):
-        return sum((record.output_tonnes or ZERO for record in records), ZERO)
-    return Decimal(sum(1 for _ in records))
+    return measure_of(plan, indicator).total(records)
 
 
 def achieved_records(plan: Plan, register: Register, area: Area, indicator: Indicator,
@@ -113,10 +108,6 @@ def target(plan: Plan, area: Area, indicator: Indicator, year: int,
     following = target(plan, area, indicator, next_year).amount
     share = Decimal(year - previous_year) / Decimal(next_year - previous_year)
     return Target(previous + (following - previous) * share, "interpolated")
-
-
-def days_in_year(year: int) -> int:
-    return 366 if calendar.isleap(year) else 365
 
 
 def year_fraction(year: int, as_of: date) -> Decimal:
@@ -216,16 +207,10 @@ def baseline_block(plan: Plan, area: Area, goal: Goal) -> Decimal | None:
     """
     for indicator in plan.data.indicators:
         same_types = set(indicator.certificate_types) == set(goal.certificate_types)
-        same_measure = plan.measured_in_tonnes(indicator) == (goal.measure == "output")
+        same_measure = measure_of(plan, indicator) is goal_measure(goal)
         if same_types and same_measure:
             return plan.baseline(area, indicator)
     return None
-
-
-def stock_value(goal: Goal, records: Iterable[Certificate]) -> Decimal:
-    if goal.measure == "output":
-        return sum((record.output_tonnes or ZERO for record in records), ZERO)
-    return Decimal(sum(1 for _ in records))
 
 
 @dataclass(frozen=True)
@@ -248,7 +233,7 @@ def stock(plan: Plan, register: Register, area: Area, goal: Goal, on: date) -> S
               if leaf.name not in register.baseline_districts]
     present = [block for block in blocks if block is not None]
     block = sum(present, ZERO) if present else None
-    return Stock(stock_value(goal, counted) + (block or ZERO), counted, block)
+    return Stock(goal_measure(goal).total(counted) + (block or ZERO), counted, block)
 
 
 @dataclass(frozen=True)
@@ -307,14 +292,6 @@ def lapsing(register: Register, area: Area, first: date, last: date,
     )
 
 
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later (earlier if negative), or that month's last day."""
-    month_index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(month_index, 12)
-    last_day = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day.day, last_day))
-
-
 def apply_by(plan: Plan, record: Certificate) -> date:
     """The date the renewal (or yearly confirmation) must be applied for."""
     lead = plan.certificate_types[record.type].renewal_lead
@@ -349,6 +326,11 @@ class AdjustRow:
         return round_up(self.plan_addition) if self.whole_units else self.plan_addition
 
     @property
+    def raised(self) -> bool:
+        """Whether the adjustment asks for more than the plan's own target."""
+        return self.adjusted_target > self.plan_target.amount
+
+    @property
     def behind_plan(self) -> Decimal:
         """How much more than the plan's own addition the year requires (0 if none)."""
         return max(self.required_addition - self.plan_pace, ZERO)
@@ -379,7 +361,7 @@ def adjust_row(plan: Plan, register: Register, area: Area, indicator: Indicator,
             required_addition=sum((part.required_addition for part in parts), ZERO),
             lapsing=tuple(record for part in parts for record in part.lapsing),
             lapsing_amount=sum((part.lapsing_amount for part in parts), ZERO),
-            whole_units=not plan.measured_in_tonnes(indicator),
+            whole_units=measure_of(plan, indicator).whole_units,
         )
     based_on = year - 1
     end = plan.data.period.end
@@ -387,7 +369,7 @@ def adjust_row(plan: Plan, register: Register, area: Area, indicator: Indicator,
     final = target(plan, area, indicator, end).amount
     even_pace = done + (final - done) / Decimal(end - based_on)
     adjusted = max(plan_target.amount, even_pace)
-    if not plan.measured_in_tonnes(indicator):
+    if measure_of(plan, indicator).whole_units:
         adjusted = round_up(adjusted)
     # The records of the data up to 31 Dec of the year before; a renewal on file, of any
     # date, takes a record off the list (what is left must still be renewed).
@@ -398,5 +380,5 @@ def adjust_row(plan: Plan, register: Register, area: Area, indicator: Indicator,
         required_addition=max(adjusted - done, ZERO),
         lapsing=lapsing_records,
         lapsing_amount=measure(plan, indicator, lapsing_records),
-        whole_units=not plan.measured_in_tonnes(indicator),
+        whole_units=measure_of(plan, indicator).whole_units,
     )

@@ -1,7 +1,8 @@
 """Problems are data: every fault in an input file becomes a `Problem` with its place.
 
 Loading collects problems and raises one `DataError` carrying all of them, so a user
-fixes a file in one pass. The CLI prints them and exits 2.
+fixes a file in one pass. The words of a problem are chosen by the `show` layer from its
+`key` and `params`; nothing here knows a language.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from wuhai_green.show.i18n import Lang, t
+from wuhai_green.model.marks import PathKey, Source
 
 Severity = Literal["error", "warning", "note"]
 
@@ -18,7 +19,7 @@ Severity = Literal["error", "warning", "note"]
 class Problem:
     """One fault (or warning, or note) at a place in a file.
 
-    `key` names a message of the catalogue in `i18n`; `params` fill it in.
+    `key` names a message of the catalogue; `params` fill it in.
     """
 
     file: str
@@ -28,27 +29,24 @@ class Problem:
     params: dict[str, Any] = field(default_factory=dict)
     severity: Severity = "error"
 
-    def message(self, lang: Lang) -> str:
-        return t(self.key, lang, **self.params)
+    @classmethod
+    def at(cls, source: Source, path: PathKey, key: str, /, *, at_key: bool = False,
+           severity: Severity = "error", **params: Any) -> Problem:
+        """A problem at the value of `path` in a file (or at its key)."""
+        where = source.key_mark(path) if at_key else source.mark(path)
+        return cls(source.file, where.line, where.column, key, params, severity)
 
     def where(self) -> str:
         if self.line is None:
             return self.file
         return f"{self.file}:{self.line}:{self.column or 1}"
 
-    def text(self, lang: Lang) -> str:
-        """`file:line:col: message`, with the severity when it is not an error."""
-        prefix = "" if self.severity == "error" else f"{t('severity.' + self.severity, lang)}: "
-        return f"{self.where()}: {prefix}{self.message(lang)}"
-
-    def as_json(self, lang: Lang) -> dict[str, Any]:
-        """The error object of validate, check and their JSON (DESIGN: file, line, column,
-        message)."""
-        return {"file": self.file, "line": self.line, "column": self.column,
-                "severity": self.severity, "message": self.message(lang)}
-
     def sort_key(self) -> tuple[str, int, int]:
         return (self.file, self.line or 0, self.column or 0)
+
+
+def errors_in(problems: list[Problem]) -> list[Problem]:
+    return [problem for problem in problems if problem.severity == "error"]
 
 
 class WuhaiError(Exception):
@@ -64,7 +62,7 @@ class DataError(WuhaiError):
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
+        return errors_in(self.problems)
 
 
 class UsageError(WuhaiError):
@@ -75,10 +73,7 @@ class UsageError(WuhaiError):
         self.params = params
         super().__init__(key)
 
-    def message(self, lang: Lang) -> str:
-        return t(self.key, lang, **self.params)
-
 
 def raise_if_errors(problems: list[Problem]) -> None:
-    if any(p.severity == "error" for p in problems):
+    if errors_in(problems):
         raise DataError(problems)

@@ -1,34 +1,24 @@
-"""The certificate register: every progress file merged, with the cross-file checks.
+"""The certificate register: every report's records merged, renewals linked, ends applied.
 
 A record is one award or renewal of a certificate id. Its end is the earliest of its
-expiry, an `ended` date, and the day before a record that renews it was issued.
+expiry, an `ended` date, and the day before a record that renews it was issued. Linking
+renewals and applying ends are where reports meet: their faults (a renewal of nothing, an
+end of a record not in force) are found here, as problems, while the register is built.
 """
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from functools import cached_property
-from pathlib import Path
 
-from wuhai_green.core.problems import DataError, Problem
-from wuhai_green.load.reading import PathKey, display_name
+from wuhai_green.core.dates import ONE_DAY, default_expiry
+from wuhai_green.core.problems import Problem
+from wuhai_green.model.marks import PathKey
 from wuhai_green.model.plan import Plan
-from wuhai_green.model.progress import (
-    ActivityEntry,
-    CertificateEntry,
-    ExchangeMeeting,
-    Report,
-    Sampling,
-    Training,
-    progress_files,
-    read_report,
-)
-
-ONE_DAY = timedelta(days=1)
+from wuhai_green.model.progress import ActivityEntry, CertificateEntry, ExchangeMeeting, Report
 
 
 @dataclass(frozen=True)
@@ -110,216 +100,46 @@ class Register:
         return self.by_district.get(district, ())
 
 
-def add_years(day: date, years: int) -> date:
-    """The same day `years` later; 29 Feb becomes 1 Mar in a common year; past the last
-    representable year, the last day there is."""
-    if day.year + years > date.max.year:
-        return date.max
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return date(day.year + years, 3, 1)
+def certificate_record(plan: Plan, report: Report, index: int, entry: CertificateEntry,
+                       district: str) -> Certificate:
+    """The record of a certificate entry that passed every rule of `checks.report`."""
+    kind = plan.certificate_types[entry.type]
+    return Certificate(
+        id=entry.id, type=entry.type, indicator=plan.indicator_by_type[entry.type].id, district=district,
+        product=entry.product, holder=entry.holder, output_tonnes=entry.output_tonnes,
+        issued=entry.issued, expires=entry.expires or default_expiry(entry.issued,
+                                                                     kind.validity_years),
+        renews=entry.renews, file=report.file,
+        line=report.source.mark(("certificates", index)).line,
+        in_baseline_file=report.data.year == plan.data.period.baseline_year,
+    )
 
 
-def default_expiry(issued: date, validity_years: int) -> date:
-    return add_years(issued, validity_years) - ONE_DAY
+def activity_record(plan: Plan, report: Report, index: int, entry: ActivityEntry,
+                    file_district: str | None) -> Activity:
+    """An activity with its district, and a meeting's host, resolved to Chinese names."""
+    district = plan.district_name(entry.district) or file_district
+    host = None
+    if isinstance(entry, ExchangeMeeting):
+        host = plan.district_name(entry.host) or district
+        district = district or host  # the city bureau may record the meeting by its host
+    line = report.source.mark(("activities", index)).line
+    return Activity(entry, report.data.year, district, report.file, line, host)
 
 
-def load_register(plan: Plan, folder: Path | None) -> Register:
-    """Read every report of `folder` and build the register; raise `DataError` on problems."""
-    if folder is None or not folder.exists():
-        return Register()
-    if not folder.is_dir():
-        raise DataError([Problem(display_name(folder), None, None, "progress.not_a_folder")])
-    reports: list[Report] = []
-    problems: list[Problem] = []
-    collecting = gc.isenabled()
-    gc.disable()  # a big graph of long-lived objects and no cycles: the collector only rescans it
-    try:
-        for path in progress_files(folder):
-            report, found = read_report(path)
-            problems += found
-            if report is not None:
-                reports.append(report)
-        register, found = build_register(plan, reports)
-    finally:
-        if collecting:
-            gc.enable()
-    problems += found
-    if any(problem.severity == "error" for problem in problems):
-        raise DataError(problems)
-    return replace(register, warnings=tuple(problems))
-
-
-def build_register(plan: Plan, reports: list[Report]) -> tuple[Register, list[Problem]]:
-    """Merge validated reports into one register, with every cross-file problem."""
-    problems: list[Problem] = []
-    records: list[Certificate] = []
-    activities: list[Activity] = []
-    for report in reports:
-        file_records, file_activities, found = _read_entries(plan, report)
-        records += file_records
-        activities += file_activities
-        problems += found
-    problems += _check_unique(records)
-    problems += _check_failed_certificates(records, reports)
+def build_register(records: list[Certificate], activities: list[Activity], reports: list[Report]
+                   ) -> tuple[Register, list[Problem]]:
+    """Link the renewals and apply the ends; the register and the faults found doing so."""
     baseline_districts = frozenset(r.district for r in records if r.in_baseline_file)
-    records, found = _link_renewals(records, baseline_districts)
-    problems += found
-    records, found = _apply_ended(records, reports)
-    problems += found
-    if baseline_districts and not problems:
-        problems += compare_baseline(plan, records)
+    records, problems = link_renewals(records, baseline_districts)
+    records, found = apply_ended(records, reports)
     register = Register(
         certificates=tuple(records),
         activities=tuple(activities),
         baseline_districts=baseline_districts,
         files=tuple(report.file for report in reports),
     )
-    return register, problems
-
-
-def _district_name(plan: Plan, report: Report, path: PathKey, given: str | None,
-                   problems: list[Problem]) -> str | None:
-    """The Chinese name of a district given by name or alias; a problem if unknown."""
-    if given is None:
-        return None
-    area = plan.find_area(given)
-    if area is not None and not area.children:
-        return area.name  # the common case: no list of known names to build
-    known = plan.district_list()
-    if area is None:
-        problems.append(report.source.problem(path, "progress.unknown_district", district=given,
-                                              known=known))
-        return None
-    if area.children:
-        problems.append(report.source.problem(path, "progress.not_a_district", district=given,
-                                              known=known))
-        return None
-    return area.name
-
-
-def _read_entries(plan: Plan, report: Report
-                  ) -> tuple[list[Certificate], list[Activity], list[Problem]]:
-    problems: list[Problem] = []
-    data = report.data
-    period = plan.data.period
-    if not period.baseline_year <= data.year <= period.end:
-        problems.append(report.source.problem(("year",), "progress.year_outside", year=data.year,
-                                              first=period.baseline_year, last=period.end))
-        return [], [], problems
-    file_district = _district_name(plan, report, ("district",), data.district, problems)
-    records = []
-    for index, entry in enumerate(data.certificates):
-        record = _certificate(plan, report, index, entry, file_district, problems)
-        if record is not None:
-            records.append(record)
-    activities = [_activity(plan, report, index, entry, file_district, problems)
-                  for index, entry in enumerate(data.activities)]
-    return records, activities, problems
-
-
-def _activity(plan: Plan, report: Report, index: int, entry: ActivityEntry,
-              file_district: str | None, problems: list[Problem]) -> Activity:
-    """Resolve an activity's districts and check what only the plan can tell."""
-    path: PathKey = ("activities", index)
-    source = report.source
-    district = _district_name(plan, report, (*path, "district"), entry.district, problems)
-    district = district or file_district
-    host = None
-    if isinstance(entry, ExchangeMeeting):
-        host = _district_name(plan, report, (*path, "host"), entry.host, problems) or district
-        district = district or host  # the city bureau may record the meeting by its host
-    if entry.district is None and report.data.district is None and (
-            not isinstance(entry, ExchangeMeeting) or entry.host is None):
-        problems.append(source.problem(path, "activity.no_district"))
-    if entry.date.year != report.data.year:
-        problems.append(source.problem((*path, "date"), "activity.date_outside",
-                                       date=entry.date, year=report.data.year))
-    if isinstance(entry, Training) and entry.expert not in {e.name for e in plan.data.experts}:
-        problems.append(source.problem((*path, "expert"), "activity.unknown_expert",
-                                       expert=entry.expert,
-                                       known=", ".join(e.name for e in plan.data.experts)))
-    if isinstance(entry, Sampling):
-        if entry.passed + entry.failed != entry.batches:
-            problems.append(source.problem((*path, "batches"), "activity.sampling_sum",
-                                           batches=entry.batches, passed=entry.passed,
-                                           failed=entry.failed))
-        if len(entry.failures) > entry.failed:
-            problems.append(source.problem((*path, "failures"), "activity.too_many_failures",
-                                           listed=len(entry.failures), failed=entry.failed))
-    return Activity(entry, report.data.year, district, report.file, source.mark(path).line, host)
-
-
-def _check_failed_certificates(records: list[Certificate], reports: list[Report]
-                               ) -> list[Problem]:
-    """A failed sampling batch that names a certificate must name one in the register."""
-    known = {record.id for record in records}
-    problems = []
-    for report in reports:
-        for index, entry in enumerate(report.data.activities):
-            if not isinstance(entry, Sampling):
-                continue
-            for position, failure in enumerate(entry.failures):
-                if failure.certificate is not None and failure.certificate not in known:
-                    path: PathKey = ("activities", index, "failures", position, "certificate")
-                    problems.append(report.source.problem(path, "activity.unknown_certificate",
-                                                          id=failure.certificate))
-    return problems
-
-
-def _certificate(plan: Plan, report: Report, index: int, entry: CertificateEntry,
-                 file_district: str | None, problems: list[Problem]) -> Certificate | None:
-    source = report.source
-    path: PathKey = ("certificates", index)
-    year = report.data.year
-    before = len(problems)
-    district = _district_name(plan, report, (*path, "district"), entry.district, problems)
-    district = district or (file_district if entry.district is None else None)
-    if entry.district is None and file_district is None and report.data.district is None:
-        problems.append(source.problem(path, "progress.no_district"))
-    kind = plan.certificate_types.get(entry.type)
-    indicator = plan.indicator_of(entry.type)
-    if kind is None or indicator is None:
-        problems.append(source.problem((*path, "type"), "progress.unknown_type", type=entry.type,
-                                       known=", ".join(plan.certificate_types)))
-    elif plan.measured_in_tonnes(indicator) and entry.output_tonnes is None:
-        problems.append(source.problem(path, "progress.output_required", type=entry.type))
-    elif not plan.measured_in_tonnes(indicator) and entry.output_tonnes is not None:
-        problems.append(source.problem((*path, "output_tonnes"), "progress.output_forbidden",
-                                       type=entry.type))
-    in_baseline_file = year == plan.data.period.baseline_year
-    if entry.issued.year != year and not (in_baseline_file and entry.issued.year < year):
-        problems.append(source.problem((*path, "issued"), "progress.issued_outside",
-                                       issued=entry.issued, year=year))
-    expires = entry.expires
-    if kind is not None and expires is None:
-        expires = default_expiry(entry.issued, kind.validity_years)
-    if expires is not None and expires <= entry.issued:
-        problems.append(source.problem((*path, "expires"), "progress.expires_before",
-                                       expires=expires, issued=entry.issued))
-    if len(problems) > before or district is None or indicator is None or expires is None:
-        return None
-    return Certificate(
-        id=entry.id, type=entry.type, indicator=indicator.id, district=district,
-        product=entry.product, holder=entry.holder, output_tonnes=entry.output_tonnes,
-        issued=entry.issued, expires=expires, renews=entry.renews, file=report.file,
-        line=source.mark(path).line, in_baseline_file=in_baseline_file,
-    )
-
-
-def _check_unique(records: list[Certificate]) -> list[Problem]:
-    first: dict[tuple[str, date], Certificate] = {}
-    problems = []
-    for record in records:
-        key = (record.id, record.issued)
-        if key in first:
-            problems.append(Problem(record.file, record.line, 1, "progress.duplicate_record",
-                                    {"id": record.id, "issued": record.issued,
-                                     "other": first[key].where}))
-        else:
-            first[key] = record
-    return problems
+    return register, problems + found
 
 
 def _by_id(records: list[Certificate]) -> dict[str, list[int]]:
@@ -330,7 +150,7 @@ def _by_id(records: list[Certificate]) -> dict[str, list[int]]:
     return index
 
 
-def _link_renewals(records: list[Certificate], baseline_districts: frozenset[str]
+def link_renewals(records: list[Certificate], baseline_districts: frozenset[str]
                    ) -> tuple[list[Certificate], list[Problem]]:
     """Set `renewed_on` on each renewed record, going through renewals oldest first.
 
@@ -370,7 +190,7 @@ def _link_renewals(records: list[Certificate], baseline_districts: frozenset[str
     return linked, problems
 
 
-def _apply_ended(records: list[Certificate], reports: list[Report]
+def apply_ended(records: list[Certificate], reports: list[Report]
                  ) -> tuple[list[Certificate], list[Problem]]:
     problems: list[Problem] = []
     by_id = _by_id(records)
@@ -380,39 +200,14 @@ def _apply_ended(records: list[Certificate], reports: list[Report]
             path: PathKey = ("ended", index)
             positions = by_id.get(entry.id)
             if not positions:
-                problems.append(report.source.problem((*path, "id"), "progress.ended_unknown",
+                problems.append(Problem.at(report.source, (*path, "id"), "progress.ended_unknown",
                                                       id=entry.id))
                 continue
             in_force = [i for i in positions if records[i].issued <= entry.date <= records[i].end]
             if not in_force:
-                problems.append(report.source.problem((*path, "date"), "progress.ended_outside",
+                problems.append(Problem.at(report.source, (*path, "date"), "progress.ended_outside",
                                                       id=entry.id, date=entry.date))
                 continue
             target = in_force[-1]
             ended[target] = replace(ended[target], ended_on=entry.date)
     return ended, problems
-
-
-def compare_baseline(plan: Plan, records: list[Certificate]) -> list[Problem]:
-    """Warn where the baseline register's totals differ from the plan's baseline (附件1)."""
-    year_end = date(plan.data.period.baseline_year, 12, 31)
-    in_force = [r for r in records if r.in_baseline_file and r.issued <= year_end <= r.end]
-    first_file = min((r for r in records if r.in_baseline_file), key=lambda r: (r.file, r.line))
-    warnings = []
-    registered = {r.district for r in records if r.in_baseline_file}
-    for district in (d for d in plan.districts if d.name in registered):
-        for indicator in plan.data.indicators:
-            mine = [r for r in in_force if r.district == district.name and r.indicator == indicator.id]
-            if plan.measured_in_tonnes(indicator):
-                total = sum((r.output_tonnes or Decimal(0) for r in mine), Decimal(0))
-            else:
-                total = Decimal(len(mine))
-            expected = plan.baseline(district, indicator)
-            if total != expected:
-                warnings.append(Problem(first_file.file, 1, 1, "progress.baseline_mismatch",
-                                        {"district": district.name, "indicator": indicator.id,
-                                         "total": f"{total.normalize():f}",
-                                         "plan": f"{expected.normalize():f}",
-                                         "year": plan.data.period.baseline_year},
-                                        severity="warning"))
-    return warnings

@@ -1,13 +1,93 @@
-"""Writing files: atomically (a temporary file in the same folder, then one rename or
-link), and never over an existing file unless asked."""
+"""Files in and out: bytes read safely and decoded explicitly (DESIGN §7); text written
+atomically (a temporary file in the same folder, then one rename or link), never over an
+existing file unless asked."""
 
 from __future__ import annotations
 
+import codecs
+import math
 import os
+import stat
 import tempfile
 from pathlib import Path
+from typing import Any
 
-from wuhai_green.core.problems import UsageError
+from wuhai_green.core.problems import DataError, Problem, UsageError
+
+DEFAULT_MAX_FILE_MB = 20
+
+
+def max_file_bytes() -> int:
+    raw = os.environ.get("WUHAI_MAX_FILE_MB", "")
+    try:
+        megabytes = float(raw) if raw else DEFAULT_MAX_FILE_MB
+    except ValueError:
+        megabytes = DEFAULT_MAX_FILE_MB
+    if not math.isfinite(megabytes) or megabytes <= 0:  # nan, inf, 1e400, 0 or below
+        megabytes = DEFAULT_MAX_FILE_MB
+    return int(megabytes * 1024 * 1024)
+
+
+def display_name(path: Path) -> str:
+    """The path as a user would type it: relative to the working folder where possible."""
+    try:  # the folder resolved, not the file: a link is named by itself, not its target
+        return str((path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):  # outside the folder, or a symlink loop
+        return str(path)
+
+
+def read_bytes(path: Path, name: str) -> bytes:
+    def fail(key: str, /, **params: Any) -> DataError:
+        return DataError([Problem(name, None, None, key, params)])
+
+    try:
+        if path.is_dir():
+            raise fail("read.is_dir")
+        if not path.exists():
+            raise fail("read.missing") if not path.is_symlink() else fail("read.broken_link")
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a FIFO or device would block or never end
+            raise fail("read.not_a_file")
+        limit = max_file_bytes()
+        size = status.st_size
+        if size > limit:
+            raise fail("read.too_large", size=size, limit=limit)
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as error:  # unreadable, or a symlink loop (ELOOP)
+        raise fail("read.os_error", reason=error.strerror or str(error)) from error
+    if len(data) > limit:  # grew while we read it
+        raise fail("read.too_large", size=len(data), limit=limit)
+    return data
+
+
+def decode(raw: bytes, name: str) -> tuple[str, list[Problem]]:
+    """UTF-16 with a BOM, else UTF-8 (BOM or not), else GB18030 with a warning."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16"), []
+        except UnicodeDecodeError as error:
+            problem = Problem(name, None, None, "read.bad_utf16", {"offset": error.start})
+            raise DataError([problem]) from None
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as utf8_error:
+        try:
+            text = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            line, column = _byte_position(raw, utf8_error.start)
+            raise DataError(
+                [Problem(name, line, column, "read.undecodable", {"offset": utf8_error.start})]
+            ) from None
+        warning = Problem(name, None, None, "read.gb18030", severity="warning")
+        return text, [warning]
+
+
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    column = offset - (before.rfind(b"\n") + 1) + 1
+    return line, column
 
 
 def write_atomically(path: Path, text: str, *, overwrite: bool = False) -> None:

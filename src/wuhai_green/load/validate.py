@@ -10,7 +10,8 @@ from typing import Any, TypeVar, Union
 from pydantic import BaseModel, ValidationError
 
 from wuhai_green.core.problems import Problem
-from wuhai_green.load.reading import Located, PathKey
+from wuhai_green.load.reading import Located
+from wuhai_green.model.marks import PathKey
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 

@@ -1,4 +1,4 @@
-"""The plan file: models, cross-checks and where the plan is read from (DESIGN §3).
+"""The plan file (DESIGN §3): its models, and the lookups every later step asks of it.
 
 The area is a tree: the city is one node whose figures are the sums of its children,
 the districts. Nothing of the Wuhai plan is written here; all of it is in the file.
@@ -6,21 +6,16 @@ the districts. Nothing of the Wuhai plan is written here; all of it is in the fi
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
-from importlib import resources
-from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from wuhai_green.core.problems import DataError, Problem, raise_if_errors
-from wuhai_green.load.reading import Located, PathKey, read_yaml
-from wuhai_green.load.validate import validate
 from wuhai_green.model.fields import AnyText, Count, IsoDate, Quantity, Text, Year
+from wuhai_green.model.marks import PathKey, Source
 
 PLAN_SCHEMA = "wuhai-green/plan@1"
 
@@ -128,6 +123,7 @@ class Task(_Model):
     owner: Text
     recipient: Text | None = None
     due: IsoDate | None = None
+    activity: Text | None = None  # the activity kind of the reports that record this task
 
 
 class Frequency(_Model):
@@ -144,6 +140,7 @@ class Measure(_Model):
     detail: Text
     owner: Text
     frequency: Frequency | None = None
+    activity: Text | None = None  # the activity kind of the reports that record this measure
 
 
 class Expert(_Model):
@@ -173,7 +170,7 @@ class Plan:
     """A checked plan and where it came from (for error positions in later checks)."""
 
     data: PlanFile
-    source: Located
+    source: Source
 
     @property
     def file(self) -> str:
@@ -201,6 +198,11 @@ class Plan:
         """An area by its Chinese name or (case-insensitive) alias."""
         return self._by_name.get(name) or self._by_name.get(name.casefold())
 
+    def district_name(self, given: str | None) -> str | None:
+        """The Chinese name of a district given by name or alias; None for anything else."""
+        area = self.find_area(given) if given is not None else None
+        return area.name if area is not None and not area.children else None
+
     def district_list(self) -> str:
         """The districts with their aliases, for messages: `海勃湾区 (haibowan), …`."""
         return ", ".join(f"{d.name} ({'/'.join(d.aliases)})" if d.aliases else d.name
@@ -214,18 +216,21 @@ class Plan:
     def certificate_types(self) -> dict[str, CertificateType]:
         return {kind.id: kind for kind in self.data.certificate_types}
 
-    def indicator_of(self, certificate_type: str) -> Indicator | None:
+    @cached_property
+    def indicator_by_type(self) -> dict[str, Indicator]:
+        """The indicator that counts each certificate type (the first, where several do)."""
+        found: dict[str, Indicator] = {}
         for indicator in self.data.indicators:
-            if certificate_type in indicator.certificate_types:
-                return indicator
-        return None
+            for kind in indicator.certificate_types:
+                found.setdefault(kind, indicator)
+        return found
+
+    def indicator_of(self, certificate_type: str) -> Indicator | None:
+        return self.indicator_by_type.get(certificate_type)
 
     def tonnes_per_unit(self, indicator: Indicator) -> Decimal | None:
         """Factor from the indicator's file unit to tonnes; None for a count."""
         return self.data.units[indicator.unit].tonnes
-
-    def measured_in_tonnes(self, indicator: Indicator) -> bool:
-        return self.tonnes_per_unit(indicator) is not None
 
     def baseline(self, area: Area, indicator: Indicator) -> Decimal:
         """The baseline in tonnes (or a count)."""
@@ -268,217 +273,3 @@ def leaves(area: Area) -> Iterator[Area]:
     for node in walk(area):
         if not node.children:
             yield node
-
-
-# --- cross-checks ---------------------------------------------------------------------
-
-
-def check_plan(data: PlanFile, located: Located) -> list[Problem]:
-    """Every check pydantic cannot make alone: references, periods, sums, monotony."""
-    problems: list[Problem] = []
-    problems += _check_references(data, located)
-    problems += _check_period(data, located)
-    nodes = list(walk_with_paths(data.area, ("area",)))
-    problems += _check_names(nodes, located)
-    for area, path in nodes:
-        problems += _check_area_figures(data, area, path, located)
-    for area, path in nodes:  # every sum whose figures are all there, whatever else is wrong
-        problems += _check_sums(data, area, path, located)
-    return problems
-
-
-def _check_references(data: PlanFile, located: Located) -> list[Problem]:
-    problems = []
-    type_ids = {kind.id for kind in data.certificate_types}
-    for index, indicator in enumerate(data.indicators):
-        path: PathKey = ("indicators", index)
-        if indicator.unit not in data.units:
-            problems.append(
-                located.problem((*path, "unit"), "plan.unknown_unit", unit=indicator.unit,
-                                known=", ".join(data.units))
-            )
-        for position, kind in enumerate(indicator.certificate_types):
-            if kind not in type_ids:
-                problems.append(located.problem((*path, "certificate_types", position),
-                                                "plan.unknown_type", type=kind))
-    for index, goal in enumerate(data.goals):
-        path = ("goals", index)
-        if goal.unit not in data.units:
-            problems.append(located.problem((*path, "unit"), "plan.unknown_unit", unit=goal.unit,
-                                            known=", ".join(data.units)))
-        for position, kind in enumerate(goal.certificate_types):
-            if kind not in type_ids:
-                problems.append(located.problem((*path, "certificate_types", position),
-                                                "plan.unknown_type", type=kind))
-    problems += _duplicates([i.id for i in data.indicators], ("indicators",), located)
-    problems += _duplicates([c.id for c in data.certificate_types], ("certificate_types",), located)
-    problems += _duplicates([g.id for g in data.goals], ("goals",), located)
-    return problems
-
-
-def _duplicates(ids: list[str], path: PathKey, located: Located) -> list[Problem]:
-    seen: set[str] = set()
-    problems = []
-    for index, item in enumerate(ids):
-        if item in seen:
-            problems.append(located.problem((*path, index, "id"), "plan.duplicate_id", id=item))
-        seen.add(item)
-    return problems
-
-
-def _check_period(data: PlanFile, located: Located) -> list[Problem]:
-    period = data.period
-    problems = []
-    if not period.baseline_year < period.start <= period.end:
-        problems.append(located.problem(("period",), "plan.bad_period", baseline=period.baseline_year,
-                                        start=period.start, end=period.end))
-    for index, year in enumerate(period.milestones):
-        if not period.start <= year <= period.end:
-            problems.append(located.problem(("period", "milestones", index), "plan.milestone_outside",
-                                            year=year, start=period.start, end=period.end))
-    if period.milestones != sorted(set(period.milestones)):
-        problems.append(located.problem(("period", "milestones"), "plan.milestones_order"))
-    if period.end not in period.milestones:
-        problems.append(located.problem(("period", "milestones"), "plan.no_final_milestone",
-                                        end=period.end))
-    return problems
-
-
-def _check_names(nodes: list[tuple[Area, PathKey]], located: Located) -> list[Problem]:
-    problems = []
-    seen: set[str] = set()
-    for area, path in nodes:
-        for position, name in enumerate([area.name, *area.aliases]):
-            folded = name if position == 0 else name.casefold()
-            if folded in seen:
-                where = (*path, "name") if position == 0 else (*path, "aliases", position - 1)
-                problems.append(located.problem(where, "plan.duplicate_name", name=name))
-            seen.add(folded)
-    return problems
-
-
-def _check_area_figures(data: PlanFile, area: Area, path: PathKey, located: Located) -> list[Problem]:
-    problems = []
-    indicator_ids = [indicator.id for indicator in data.indicators]
-    for section in ("baseline", "targets"):
-        given = area.baseline if section == "baseline" else area.targets
-        for key in given:
-            if key not in indicator_ids:
-                problems.append(located.problem((*path, section, key), "plan.unknown_indicator",
-                                                at_key=True, indicator=key,
-                                                known=", ".join(indicator_ids)))
-        for key in indicator_ids:
-            if key not in given:
-                problems.append(located.problem((*path, section), "plan.missing_indicator",
-                                                area=area.name, section=section, indicator=key))
-    milestones = data.period.milestones
-    for indicator_id, by_year in area.targets.items():
-        where: PathKey = (*path, "targets", indicator_id)
-        for year in by_year:
-            if year not in milestones:
-                problems.append(located.problem((*where, str(year)), "plan.not_a_milestone",
-                                                at_key=True, year=year,
-                                                milestones=", ".join(map(str, milestones))))
-        for year in milestones:
-            if year not in by_year:
-                problems.append(located.problem(where, "plan.missing_milestone", area=area.name,
-                                                indicator=indicator_id, year=year))
-        problems += _check_monotone(area, indicator_id, by_year, where, located)
-    return problems
-
-
-def _check_monotone(area: Area, indicator_id: str, by_year: dict[int, Decimal | None],
-                    where: PathKey, located: Located) -> list[Problem]:
-    problems = []
-    previous: tuple[int, Decimal] | None = None
-    for year in sorted(by_year):
-        value = by_year[year]
-        if value is None:
-            continue
-        if previous is not None and value < previous[1]:
-            problems.append(located.problem((*where, str(year)), "plan.decreasing", area=area.name,
-                                            indicator=indicator_id, year=year, value=value,
-                                            previous_year=previous[0], previous=previous[1]))
-        previous = (year, value)
-    return problems
-
-
-def _check_sums(data: PlanFile, area: Area, path: PathKey, located: Located) -> list[Problem]:
-    """A node's figures must equal the sums of its children's, exactly."""
-    if not area.children:
-        return []
-    problems = []
-    for indicator in data.indicators:
-        figures: list[tuple[PathKey, str]] = [(("baseline", indicator.id), "baseline")]
-        figures += [(("targets", indicator.id, str(year)), str(year))
-                    for year in data.period.milestones]
-        for relative, label in figures:
-            nodes = [area, *area.children]
-            if all(_has_figure(node, relative) for node in nodes):
-                problems += _check_one_sum(area, path, relative, label, indicator.id, located)
-    return problems
-
-
-def _has_figure(area: Area, relative: PathKey) -> bool:
-    """Whether the figure is given (a blank counts; a missing key, reported elsewhere, not)."""
-    if relative[0] == "baseline":
-        return str(relative[1]) in area.baseline
-    return int(relative[2]) in area.targets.get(str(relative[1]), {})
-
-
-def _figure(area: Area, relative: PathKey) -> Decimal | None:
-    if relative[0] == "baseline":
-        return area.baseline[str(relative[1])]
-    return area.targets[str(relative[1])][int(relative[2])]
-
-
-def _check_one_sum(area: Area, path: PathKey, relative: PathKey, label: str, indicator_id: str,
-                   located: Located) -> list[Problem]:
-    parent_value = _figure(area, relative)
-    child_values = [_figure(child, relative) for child in area.children]
-    if parent_value is None and all(value is None for value in child_values):
-        return []
-    total = sum((value or Decimal(0) for value in child_values), Decimal(0))
-    if parent_value is not None and total == parent_value:
-        return []
-    parent = "—" if parent_value is None else parent_value
-    error = located.problem((*path, *relative), "plan.sum_mismatch", area=area.name,
-                            indicator=indicator_id, year=label, value=parent, total=total)
-    notes = []
-    for index, (child, value) in enumerate(zip(area.children, child_values, strict=True)):
-        note = located.problem((*path, "children", index, *relative), "plan.sum_part",
-                               area=child.name, year=label, value="—" if value is None else value,
-                               parent=area.name, parent_value=parent, total=total)
-        notes.append(Problem(note.file, note.line, note.column, note.key, note.params, "note"))
-    return [error, *notes]
-
-
-# --- where the plan comes from ----------------------------------------------------------
-
-
-def shipped_plan_path() -> Path:
-    return Path(str(resources.files("wuhai_green") / "data" / "plan.yaml"))
-
-
-def resolve_plan_path(option: Path | None) -> Path:
-    """--plan, then $WUHAI_PLAN, then ./data/plan.yaml, then the copy in the package."""
-    if option is not None:
-        return option
-    from_env = os.environ.get("WUHAI_PLAN")
-    if from_env:
-        return Path(from_env)
-    local = Path("data") / "plan.yaml"
-    if local.is_file():
-        return local
-    return shipped_plan_path()
-
-
-def load_plan(path: Path) -> Plan:
-    """Read, validate and cross-check a plan file; raise `DataError` with every problem."""
-    located = read_yaml(path)
-    data, problems = validate(PlanFile, located)
-    if data is None:
-        raise DataError(problems + located.warnings)
-    problems = check_plan(data, located)
-    raise_if_errors(problems + located.warnings)
-    return Plan(data, located)

@@ -1,17 +1,14 @@
-"""Progress report files (DESIGN §4): models and reading of a folder of reports."""
+"""Progress report files (DESIGN §4): the models of a report and of its entries."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from wuhai_green.core.problems import DataError, Problem
-from wuhai_green.load.reading import Located, read_yaml
-from wuhai_green.load.validate import validate
 from wuhai_green.model.fields import Count, IsoDate, PositiveQuantity, Quantity, Text, Year
+from wuhai_green.model.marks import Source
 
 
 class _Model(BaseModel):
@@ -157,31 +154,8 @@ class Report:
     """One progress file, validated, with the marks of its values."""
 
     data: ProgressFile
-    source: Located
+    source: Source
 
     @property
     def file(self) -> str:
         return self.source.file
-
-
-def progress_files(folder: Path) -> list[Path]:
-    """The report files of a folder: *.yaml and *.yml, not starting with `_`, sorted."""
-    found = [
-        path
-        for pattern in ("*.yaml", "*.yml")
-        for path in folder.glob(pattern)
-        if not path.name.startswith("_")
-    ]
-    return sorted(found)
-
-
-def read_report(path: Path) -> tuple[Report | None, list[Problem]]:
-    """One report, or None with its problems; warnings come back in the list too."""
-    try:
-        located = read_yaml(path)
-    except DataError as error:
-        return None, error.problems
-    data, problems = validate(ProgressFile, located)
-    if data is None:
-        return None, problems + located.warnings
-    return Report(data, located), located.warnings

@@ -1,13 +1,17 @@
-"""`wuhai new`: a commented template progress file."""
+"""The files the tool writes for people to keep: the commented template of `wuhai new` and
+the adjusted targets of `wuhai adjust --write`."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
-from wuhai_green.core.register import default_expiry
-from wuhai_green.load.files import write_atomically
+from wuhai_green.core.dates import default_expiry
+from wuhai_green.core.measures import measure_of
+from wuhai_green.core.metrics import AdjustRow
+from wuhai_green.core.numbers import plain
 from wuhai_green.model.plan import Area, Plan
+from wuhai_green.model.targets import TARGETS_SCHEMA
 from wuhai_green.show.i18n import Lang
 
 
@@ -16,7 +20,7 @@ def template_text(plan: Plan, area: Area, year: int, lang: Lang) -> str:
     kinds = list(plan.certificate_types.values())
     example = kinds[0]
     tonnes_types = [kind.id for kind in kinds
-                    if (indicator := plan.indicator_of(kind.id)) and plan.measured_in_tonnes(indicator)]
+                    if (indicator := plan.indicator_of(kind.id)) and measure_of(plan, indicator).in_tonnes]
     issued = date(year, 6, 15)
     expires = default_expiry(issued, example.validity_years)
     if lang == "en":
@@ -71,8 +75,22 @@ def report_path(area: Area, year: int, folder: Path) -> Path:
     return folder / f"{year}-{slug}.yaml"
 
 
-def write_template(plan: Plan, area: Area, year: int, folder: Path, lang: Lang,
-                   overwrite: bool = False) -> Path:
-    path = report_path(area, year, folder)
-    write_atomically(path, template_text(plan, area, year, lang), overwrite=overwrite)
-    return path
+def targets_yaml(rows: list[AdjustRow], year: int, today: date) -> str:
+    """The adjusted cumulative targets as YAML (tonnes and counts), one area a block."""
+    lines = [
+        "# Adjusted cumulative targets written by `wuhai adjust --write`.",
+        "# `wuhai status --targets FILE` tracks against them instead of the plan's for this year.",
+        f"schema: {TARGETS_SCHEMA}",
+        f"year: {year}",
+        f"based_on: {year - 1}",
+        f"generated_on: {today.isoformat()}",
+        "unit: t",
+        "targets:",
+    ]
+    by_area: dict[str, list[AdjustRow]] = {}
+    for row in rows:
+        by_area.setdefault(row.area.name, []).append(row)
+    for area, area_rows in by_area.items():
+        lines.append(f"  {area}:")
+        lines += [f"    {row.indicator.id}: {plain(row.adjusted_target)}" for row in area_rows]
+    return "\n".join(lines) + "\n"

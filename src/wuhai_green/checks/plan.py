@@ -1,0 +1,213 @@
+"""The plan's rules that pydantic cannot check alone: references, the period, names,
+every area's figures, and the sums over the area tree (DESIGN §3).
+
+Each rule is a function of the plan file and its source returning its problems;
+`PLAN_CHECKS` lists them in the order they run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from wuhai_green.core.problems import Problem
+from wuhai_green.model.marks import PathKey, Source
+from wuhai_green.model.plan import Area, PlanFile, walk_with_paths
+
+PlanCheck = Callable[[PlanFile, Source], list[Problem]]
+
+
+def check_plan(data: PlanFile, source: Source) -> list[Problem]:
+    """The problems of every rule of `PLAN_CHECKS`."""
+    return [problem for check in PLAN_CHECKS for problem in check(data, source)]
+
+
+def _nodes(data: PlanFile) -> list[tuple[Area, PathKey]]:
+    return list(walk_with_paths(data.area, ("area",)))
+
+
+def check_references(data: PlanFile, source: Source) -> list[Problem]:
+    """Every unit and certificate type named exists; ids are unique."""
+    problems = []
+    type_ids = {kind.id for kind in data.certificate_types}
+    for index, indicator in enumerate(data.indicators):
+        path: PathKey = ("indicators", index)
+        if indicator.unit not in data.units:
+            problems.append(
+                Problem.at(source, (*path, "unit"), "plan.unknown_unit", unit=indicator.unit,
+                                known=", ".join(data.units))
+            )
+        for position, kind in enumerate(indicator.certificate_types):
+            if kind not in type_ids:
+                problems.append(Problem.at(source, (*path, "certificate_types", position),
+                                                "plan.unknown_type", type=kind))
+    for index, goal in enumerate(data.goals):
+        path = ("goals", index)
+        if goal.unit not in data.units:
+            problems.append(Problem.at(source, (*path, "unit"), "plan.unknown_unit", unit=goal.unit,
+                                            known=", ".join(data.units)))
+        for position, kind in enumerate(goal.certificate_types):
+            if kind not in type_ids:
+                problems.append(Problem.at(source, (*path, "certificate_types", position),
+                                                "plan.unknown_type", type=kind))
+    problems += _duplicates([i.id for i in data.indicators], ("indicators",), source)
+    problems += _duplicates([c.id for c in data.certificate_types], ("certificate_types",), source)
+    problems += _duplicates([g.id for g in data.goals], ("goals",), source)
+    return problems
+
+
+def _duplicates(ids: list[str], path: PathKey, source: Source) -> list[Problem]:
+    seen: set[str] = set()
+    problems = []
+    for index, item in enumerate(ids):
+        if item in seen:
+            problems.append(Problem.at(source, (*path, index, "id"), "plan.duplicate_id", id=item))
+        seen.add(item)
+    return problems
+
+
+def check_period(data: PlanFile, source: Source) -> list[Problem]:
+    """baseline < start <= end; milestones inside the period, increasing, ending at the end."""
+    period = data.period
+    problems = []
+    if not period.baseline_year < period.start <= period.end:
+        problems.append(Problem.at(source, ("period",), "plan.bad_period", baseline=period.baseline_year,
+                                        start=period.start, end=period.end))
+    for index, year in enumerate(period.milestones):
+        if not period.start <= year <= period.end:
+            problems.append(Problem.at(source, ("period", "milestones", index), "plan.milestone_outside",
+                                            year=year, start=period.start, end=period.end))
+    if period.milestones != sorted(set(period.milestones)):
+        problems.append(Problem.at(source, ("period", "milestones"), "plan.milestones_order"))
+    if period.end not in period.milestones:
+        problems.append(Problem.at(source, ("period", "milestones"), "plan.no_final_milestone",
+                                        end=period.end))
+    return problems
+
+
+def check_names(data: PlanFile, source: Source) -> list[Problem]:
+    """Area names and aliases are unique (aliases without regard to case)."""
+    problems = []
+    nodes = _nodes(data)
+    seen: set[str] = set()
+    for area, path in nodes:
+        for position, name in enumerate([area.name, *area.aliases]):
+            folded = name if position == 0 else name.casefold()
+            if folded in seen:
+                where = (*path, "name") if position == 0 else (*path, "aliases", position - 1)
+                problems.append(Problem.at(source, where, "plan.duplicate_name", name=name))
+            seen.add(folded)
+    return problems
+
+
+def check_area_figures(data: PlanFile, source: Source) -> list[Problem]:
+    """Every area gives each indicator a baseline and a target for each milestone, and its
+    cumulative targets never decrease."""
+    return [problem for area, path in _nodes(data)
+            for problem in _area_figures(data, area, path, source)]
+
+
+def _area_figures(data: PlanFile, area: Area, path: PathKey, source: Source) -> list[Problem]:
+    problems = []
+    indicator_ids = [indicator.id for indicator in data.indicators]
+    for section in ("baseline", "targets"):
+        given = area.baseline if section == "baseline" else area.targets
+        for key in given:
+            if key not in indicator_ids:
+                problems.append(Problem.at(source, (*path, section, key), "plan.unknown_indicator",
+                                                at_key=True, indicator=key,
+                                                known=", ".join(indicator_ids)))
+        for key in indicator_ids:
+            if key not in given:
+                problems.append(Problem.at(source, (*path, section), "plan.missing_indicator",
+                                                area=area.name, section=section, indicator=key))
+    milestones = data.period.milestones
+    for indicator_id, by_year in area.targets.items():
+        where: PathKey = (*path, "targets", indicator_id)
+        for year in by_year:
+            if year not in milestones:
+                problems.append(Problem.at(source, (*where, str(year)), "plan.not_a_milestone",
+                                                at_key=True, year=year,
+                                                milestones=", ".join(map(str, milestones))))
+        for year in milestones:
+            if year not in by_year:
+                problems.append(Problem.at(source, where, "plan.missing_milestone", area=area.name,
+                                                indicator=indicator_id, year=year))
+        problems += _check_monotone(area, indicator_id, by_year, where, source)
+    return problems
+
+
+def _check_monotone(area: Area, indicator_id: str, by_year: dict[int, Decimal | None],
+                    where: PathKey, source: Source) -> list[Problem]:
+    problems = []
+    previous: tuple[int, Decimal] | None = None
+    for year in sorted(by_year):
+        value = by_year[year]
+        if value is None:
+            continue
+        if previous is not None and value < previous[1]:
+            problems.append(Problem.at(source, (*where, str(year)), "plan.decreasing", area=area.name,
+                                            indicator=indicator_id, year=year, value=value,
+                                            previous_year=previous[0], previous=previous[1]))
+        previous = (year, value)
+    return problems
+
+
+def check_sums(data: PlanFile, source: Source) -> list[Problem]:
+    """A node's figures equal the sums of its children's, exactly: every sum whose figures
+    are all there, whatever else is wrong."""
+    return [problem for area, path in _nodes(data)
+            for problem in _sums(data, area, path, source)]
+
+
+def _sums(data: PlanFile, area: Area, path: PathKey, source: Source) -> list[Problem]:
+    if not area.children:
+        return []
+    problems = []
+    for indicator in data.indicators:
+        figures: list[tuple[PathKey, str]] = [(("baseline", indicator.id), "baseline")]
+        figures += [(("targets", indicator.id, str(year)), str(year))
+                    for year in data.period.milestones]
+        for relative, label in figures:
+            nodes = [area, *area.children]
+            if all(_has_figure(node, relative) for node in nodes):
+                problems += _check_one_sum(area, path, relative, label, indicator.id, source)
+    return problems
+
+
+def _has_figure(area: Area, relative: PathKey) -> bool:
+    """Whether the figure is given (a blank counts; a missing key, reported elsewhere, not)."""
+    if relative[0] == "baseline":
+        return str(relative[1]) in area.baseline
+    return int(relative[2]) in area.targets.get(str(relative[1]), {})
+
+
+def _figure(area: Area, relative: PathKey) -> Decimal | None:
+    if relative[0] == "baseline":
+        return area.baseline[str(relative[1])]
+    return area.targets[str(relative[1])][int(relative[2])]
+
+
+def _check_one_sum(area: Area, path: PathKey, relative: PathKey, label: str, indicator_id: str,
+                   source: Source) -> list[Problem]:
+    parent_value = _figure(area, relative)
+    child_values = [_figure(child, relative) for child in area.children]
+    if parent_value is None and all(value is None for value in child_values):
+        return []
+    total = sum((value or Decimal(0) for value in child_values), Decimal(0))
+    if parent_value is not None and total == parent_value:
+        return []
+    parent = "—" if parent_value is None else parent_value
+    error = Problem.at(source, (*path, *relative), "plan.sum_mismatch", area=area.name,
+                            indicator=indicator_id, year=label, value=parent, total=total)
+    notes = []
+    for index, (child, value) in enumerate(zip(area.children, child_values, strict=True)):
+        note = Problem.at(source, (*path, "children", index, *relative), "plan.sum_part",
+                               area=child.name, year=label, value="—" if value is None else value,
+                               parent=area.name, parent_value=parent, total=total)
+        notes.append(Problem(note.file, note.line, note.column, note.key, note.params, "note"))
+    return [error, *notes]
+
+
+PLAN_CHECKS: tuple[PlanCheck, ...] = (check_references, check_period, check_names,
+                                      check_area_figures, check_sums)

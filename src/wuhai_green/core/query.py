@@ -1,0 +1,27 @@
+"""What a command asks about: the plan and the register, a year, the date the figures are
+taken at, and the areas to show. Built once by a command, passed to every computation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from wuhai_green.core.metrics import TargetOverrides
+from wuhai_green.core.register import Register
+from wuhai_green.model.plan import Area, Plan
+
+
+@dataclass(frozen=True)
+class Query:
+    plan: Plan
+    register: Register
+    year: int
+    as_of: date
+    areas: tuple[Area, ...]  # the districts asked for, then the city (or one area)
+    overrides: TargetOverrides = field(default_factory=dict)  # adjusted targets, if any
+
+    def everywhere(self) -> Query:
+        """The same question for every district and the city."""
+        plan = self.plan
+        return Query(plan, self.register, self.year, self.as_of, (*plan.districts, plan.root),
+                     self.overrides)

@@ -1,0 +1,193 @@
+"""The rows each command shows, computed from the definitions of `metrics` (DESIGN §5).
+
+Pure like `metrics`: views only turn these rows into localized cells.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from wuhai_green.core import metrics
+from wuhai_green.core.dates import year_end
+from wuhai_green.core.query import Query
+from wuhai_green.core.register import Certificate, Register
+from wuhai_green.model.plan import Area, Indicator, Plan
+
+# --- status -------------------------------------------------------------------------------
+
+
+def status_rows(query: Query) -> list[metrics.StatusRow]:
+    """One row per area asked for and indicator, districts first, then the city."""
+    plan = query.plan
+    return [metrics.status_row(plan, query.register, area, indicator, query.year, query.as_of,
+                               query.overrides)
+            for area in query.areas for indicator in plan.data.indicators]
+
+
+def goal_results(query: Query) -> list[metrics.GoalResult]:
+    return [metrics.goal_result(query.plan, query.register, goal, query.as_of)
+            for goal in query.plan.data.goals]
+
+
+def within_year(query: Query) -> bool:
+    """Whether the figures are taken before the year is over (expected differs from target)."""
+    return query.as_of < year_end(query.year)
+
+
+def districts_without_register(plan: Plan, register: Register) -> list[Area]:
+    """The districts whose baseline is the plan's constant block (no baseline register)."""
+    return [d for d in plan.districts if d.name not in register.baseline_districts]
+
+
+# --- gap ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GapRow:
+    area: Area
+    indicator: Indicator
+    milestone: int
+    target: metrics.Target
+    achieved: Decimal
+    gap: Decimal
+    years_left: int
+    per_year: Decimal | None
+    lapsing: tuple[Certificate, ...]
+    lapsing_amount: Decimal
+
+
+def milestones_ahead(plan: Plan, as_of: date) -> list[int]:
+    """Milestone years whose year end is still to come."""
+    return [year for year in plan.data.period.milestones if year_end(year) > as_of]
+
+
+def years_left(milestone: int, as_of: date) -> int:
+    """Whole reporting years from as_of to the end of the milestone year (this one included
+    while it is not over)."""
+    this_year_open = 0 if as_of >= year_end(as_of.year) else 1
+    return milestone - as_of.year + this_year_open
+
+
+def gap_rows(query: Query) -> list[GapRow]:
+    plan, register, as_of = query.plan, query.register, query.as_of
+    rows = []
+    for area in query.areas:
+        for indicator in plan.data.indicators:
+            achieved = metrics.achieved(plan, register, area, indicator, as_of)
+            for milestone in milestones_ahead(plan, as_of):
+                goal = metrics.target(plan, area, indicator, milestone)
+                missing = metrics.gap(goal.amount, achieved)
+                left = years_left(milestone, as_of)
+                lapsing = tuple(metrics.lapsing(register, area, as_of + timedelta(days=1),
+                                                year_end(milestone), indicator,
+                                                issued_by=as_of, known_on=as_of))
+                rows.append(GapRow(area, indicator, milestone, goal, achieved, missing, left,
+                                   missing / left if left > 0 else None, lapsing,
+                                   metrics.measure(plan, indicator, lapsing)))
+    return rows
+
+
+def nearest_milestones(rows: list[GapRow]) -> list[GapRow]:
+    """The first milestone ahead of each area and indicator (the one a sentence speaks of)."""
+    nearest: dict[tuple[str, str], GapRow] = {}
+    for row in rows:
+        nearest.setdefault((row.area.name, row.indicator.id), row)
+    return list(nearest.values())
+
+
+# --- adjust -------------------------------------------------------------------------------
+
+
+def adjust_rows(query: Query) -> list[metrics.AdjustRow]:
+    """The adjustment of `query.year` for every area asked for and indicator."""
+    return [metrics.adjust_row(query.plan, query.register, area, indicator, query.year)
+            for area in query.areas for indicator in query.plan.data.indicators]
+
+
+def by_renewal_date(plan: Plan, records: set[Certificate] | list[Certificate]
+                    ) -> list[Certificate]:
+    """Records by the date their renewal must be applied for, then by id."""
+    return sorted(records, key=lambda record: (metrics.apply_by(plan, record), record.id))
+
+
+def lapsing_records(plan: Plan, rows: list[metrics.AdjustRow]) -> list[Certificate]:
+    """Every record lapsing in the adjusted year, once, by renewal date."""
+    return by_renewal_date(plan, {record for row in rows for record in row.lapsing})
+
+
+# --- expiring -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Renewal:
+    """A certificate to renew: when to apply, and how many days are left."""
+
+    record: Certificate
+    apply_by: date
+    overdue: bool  # the date to apply has passed
+    days_to_apply: int | None  # from the date the calendar is taken at, if any
+    days_to_expiry: int | None
+
+
+def renewals(plan: Plan, records: list[Certificate], as_of: date | None) -> list[Renewal]:
+    """The records in renewal order, with their days counted from as_of (if given)."""
+    found = []
+    for record in by_renewal_date(plan, records):
+        deadline = metrics.apply_by(plan, record)
+        if as_of is None:
+            found.append(Renewal(record, deadline, False, None, None))
+        else:
+            found.append(Renewal(record, deadline, deadline < as_of, (deadline - as_of).days,
+                                 (record.expires - as_of).days))
+    return found
+
+
+def expiring(plan: Plan, register: Register, as_of: date, until: date, area: Area
+             ) -> list[Renewal]:
+    """Records of the area lapsing from as_of to until with no renewal on file by as_of."""
+    records = metrics.lapsing(register, area, as_of, until, issued_by=as_of, known_on=as_of)
+    return renewals(plan, records, as_of)
+
+
+# --- check and diff -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    before: metrics.StatusRow | None
+    after: metrics.StatusRow
+
+
+def changes(before: list[metrics.StatusRow], after: list[metrics.StatusRow]) -> list[Change]:
+    """The rows whose achieved figure, target or status moved."""
+    old = {(row.area.name, row.indicator.id): row for row in before}
+    moved = []
+    for row in after:
+        previous = old.get((row.area.name, row.indicator.id))
+        if previous is None or (previous.achieved, previous.target.value, previous.status) != (
+                row.achieved, row.target.value, row.status):
+            moved.append(Change(previous, row))
+    return moved
+
+
+FAIL_LEVELS: dict[str, tuple[metrics.Status, ...]] = {
+    "behind": ("behind",), "at_risk": ("at_risk", "behind"), "never": ()}
+FINDING_STATUSES: tuple[metrics.Status, ...] = ("at_risk", "behind")
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What `wuhai check` found: every row, those needing attention, those failing."""
+
+    rows: list[metrics.StatusRow]
+    findings: list[metrics.StatusRow]
+    failing: list[metrics.StatusRow]
+    changes: list[Change] | None  # with --changed-since
+
+
+def check_result(rows: list[metrics.StatusRow], fail_on: str,
+                 moved: list[Change] | None) -> CheckResult:
+    return CheckResult(rows, [row for row in rows if row.status in FINDING_STATUSES],
+                       [row for row in rows if row.status in FAIL_LEVELS[fail_on]], moved)

@@ -1,0 +1,48 @@
+"""Where the plan comes from, and reading it: the safe reader, the models, then every
+rule of `checks.plan`."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+from wuhai_green.checks.plan import check_plan
+from wuhai_green.core.problems import DataError, Problem, raise_if_errors
+from wuhai_green.load.reading import read_yaml
+from wuhai_green.load.validate import validate
+from wuhai_green.model.plan import Plan, PlanFile
+
+
+def shipped_plan_path() -> Path:
+    return Path(str(resources.files("wuhai_green") / "data" / "plan.yaml"))
+
+
+def resolve_plan_path(option: Path | None) -> Path:
+    """--plan, then $WUHAI_PLAN, then ./data/plan.yaml, then the copy in the package."""
+    if option is not None:
+        return option
+    from_env = os.environ.get("WUHAI_PLAN")
+    if from_env:
+        return Path(from_env)
+    local = Path("data") / "plan.yaml"
+    if local.is_file():
+        return local
+    return shipped_plan_path()
+
+
+def read_plan(path: Path) -> tuple[Plan, list[Problem]]:
+    """Read, validate and check a plan file: the plan and its warnings; raise `DataError`
+    with every problem when there is an error."""
+    located = read_yaml(path)
+    data, problems = validate(PlanFile, located)
+    if data is None:
+        raise DataError(problems + located.warnings)
+    problems = check_plan(data, located) + located.warnings
+    raise_if_errors(problems)
+    return Plan(data, located), problems
+
+
+def load_plan(path: Path) -> Plan:
+    """The plan of a file (its warnings aside); raise `DataError` on any error."""
+    return read_plan(path)[0]

@@ -1,0 +1,122 @@
+"""Reading a folder of progress reports into the register: each file read safely and
+validated, each report's rules run, the clean entries made records, the register's rules
+run across them (DESIGN §4)."""
+
+from __future__ import annotations
+
+import gc
+from dataclasses import replace
+from pathlib import Path
+
+from wuhai_green.checks.register import REGISTER_CHECKS, baseline_totals
+from wuhai_green.checks.report import (
+    ACTIVITY_CHECKS,
+    CERTIFICATE_CHECKS,
+    check_file_district,
+    check_year,
+)
+from wuhai_green.core.problems import DataError, Problem, errors_in
+from wuhai_green.core.register import (
+    Activity,
+    Certificate,
+    Register,
+    activity_record,
+    build_register,
+    certificate_record,
+)
+from wuhai_green.load.files import display_name
+from wuhai_green.load.reading import read_yaml
+from wuhai_green.load.validate import validate
+from wuhai_green.model.plan import Plan
+from wuhai_green.model.progress import ProgressFile, Report
+
+
+def progress_files(folder: Path) -> list[Path]:
+    """The report files of a folder: *.yaml and *.yml, not starting with `_`, sorted."""
+    found = [
+        path
+        for pattern in ("*.yaml", "*.yml")
+        for path in folder.glob(pattern)
+        if not path.name.startswith("_")
+    ]
+    return sorted(found)
+
+
+def read_report(path: Path) -> tuple[Report | None, list[Problem]]:
+    """One report, or None with its problems; warnings come back in the list too."""
+    try:
+        located = read_yaml(path)
+    except DataError as error:
+        return None, error.problems
+    data, problems = validate(ProgressFile, located)
+    if data is None:
+        return None, problems + located.warnings
+    return Report(data, located), located.warnings
+
+
+def read_entries(plan: Plan, report: Report
+                 ) -> tuple[list[Certificate], list[Activity], list[Problem]]:
+    """The records of a report's clean certificate entries, its activities, its problems."""
+    problems = check_year(plan, report)
+    if problems:
+        return [], [], problems
+    problems += check_file_district(plan, report)
+    file_district = plan.district_name(report.data.district)
+    records = []
+    for index, entry in enumerate(report.data.certificates):
+        found = [problem for check in CERTIFICATE_CHECKS
+                 for problem in check(plan, report, index, entry)]
+        problems += found
+        district = plan.district_name(entry.district) if entry.district else file_district
+        if not found and district is not None:
+            records.append(certificate_record(plan, report, index, entry, district))
+    activities = []
+    for index, activity in enumerate(report.data.activities):
+        problems += [problem for check in ACTIVITY_CHECKS
+                     for problem in check(plan, report, index, activity)]
+        activities.append(activity_record(plan, report, index, activity, file_district))
+    return records, activities, problems
+
+
+def register_of(plan: Plan, reports: list[Report]) -> tuple[Register, list[Problem]]:
+    """Merge validated reports into one register, with every problem found on the way."""
+    problems: list[Problem] = []
+    records: list[Certificate] = []
+    activities: list[Activity] = []
+    for report in reports:
+        file_records, file_activities, found = read_entries(plan, report)
+        records += file_records
+        activities += file_activities
+        problems += found
+    problems += [problem for check in REGISTER_CHECKS for problem in check(records, reports)]
+    register, found = build_register(records, activities, reports)
+    problems += found
+    if register.baseline_districts and not problems:
+        problems += baseline_totals(plan, register.certificates)
+    return register, problems
+
+
+def load_register(plan: Plan, folder: Path | None) -> Register:
+    """Read every report of `folder` and build the register; raise `DataError` on problems."""
+    if folder is None or not folder.exists():
+        return Register()
+    if not folder.is_dir():
+        raise DataError([Problem(display_name(folder), None, None, "progress.not_a_folder")])
+    reports: list[Report] = []
+    problems: list[Problem] = []
+    collecting = gc.isenabled()
+    gc.disable()  # a big graph of long-lived objects and no cycles: the collector only rescans it
+    try:
+        for path in progress_files(folder):
+            report, found = read_report(path)
+            problems += found
+            if report is not None:
+                reports.append(report)
+        register, found = register_of(plan, reports)
+    finally:
+        if collecting:
+            gc.enable()
+    problems += found
+    if errors_in(problems):
+        raise DataError(problems)
+    return replace(register, warnings=tuple(problems))

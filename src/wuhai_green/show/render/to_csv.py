@@ -1,0 +1,58 @@
+"""CSV for spreadsheets: the rows of a page; notes and sentences go to stderr."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from typing import Any
+
+from wuhai_green.core.numbers import plain
+from wuhai_green.show.page import Page
+from wuhai_green.show.problems import as_json
+from wuhai_green.show.render.base import CheckReport, Output, ProblemReport, Renderer
+from wuhai_green.show.views.changes import check_page
+
+
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return plain(value)
+    if isinstance(value, (list, tuple)):
+        return " ".join(str(item) for item in value)
+    return "" if value is None else value
+
+
+def to_csv(rows: list[dict[str, Any]]) -> str:
+    buffer = io.StringIO()
+    if not rows:
+        return ""
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: _csv_value(value) for key, value in row.items()})
+    return buffer.getvalue()
+
+
+class Csv(Renderer):
+    name = "csv"
+    machine = True
+
+    def page(self, page: Page, output: Output) -> None:
+        from wuhai_green.show.render.to_terminal import say
+
+        output.stdout.write(to_csv(page.csv_rows))
+        for note in page.notes:  # the notes and sentences go beside the rows, to stderr
+            say(note, output.stderr, style="green")
+
+    def problems(self, report: ProblemReport, output: Output) -> None:
+        output.stdout.write(to_csv([as_json(p, output.lang) for p in report.problems]))
+
+    def check(self, report: CheckReport, output: Output) -> None:
+        from wuhai_green.show.render.to_terminal import print_problems
+
+        print_problems(report.warnings, output.lang, output.stderr)
+        output.stdout.write(to_csv(check_page(report.result, report.fail_on,
+                                              report.show).csv_rows))
+
+
+RENDERER = Csv()
