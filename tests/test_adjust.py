@@ -323,8 +323,9 @@ def test_year_outside_the_plan_is_a_usage_error(tmp_path: Path, year: str) -> No
 
 def lapsing_ids(folder: Path, district: str, year: int, indicator_id: str = CERTIFIED
                 ) -> list[str]:
-    records = metrics.lapsing(register(folder), area(district), date(year, 1, 1),
-                              date(year, 12, 31), indicator(indicator_id))
+    records = metrics.lapsing(metrics.records_of(register(folder), area(district),
+                                                 indicator(indicator_id)),
+                              date(year, 1, 1), date(year, 12, 31))
     return [record.id for record in records]
 
 
@@ -361,7 +362,8 @@ def test_organic_renewed_every_year_under_the_same_id(tmp_path: Path) -> None:
     held = register(folder)
     assert lapsing_ids(folder, "海勃湾区", 2025) == []
     assert lapsing_ids(folder, "海勃湾区", 2026) == []
-    last = metrics.lapsing(held, area("海勃湾区"), date(2027, 1, 1), date(2027, 12, 31))
+    last = metrics.lapsing(metrics.records_of(held, area("海勃湾区")), date(2027, 1, 1),
+                           date(2027, 12, 31))
     assert [(r.id, r.issued, r.expires) for r in last] == [
         ("OR-1", date(2026, 2, 15), date(2027, 2, 14))]
     assert metrics.apply_by(plan(), last[0]) == date(2026, 11, 14)

@@ -13,7 +13,7 @@ import pytest
 from wuhai_green.core.metrics import STATUSES
 from wuhai_green.core.problems import Problem
 from wuhai_green.model.plan import Goal
-from wuhai_green.show.i18n import LANGS, MESSAGES, default_lang, t
+from wuhai_green.show.i18n import LANGS, MESSAGES, MissingMessage, default_lang, t
 from wuhai_green.show.problems import message as problem_message
 from wuhai_green.show.render.to_terminal import STYLES
 
@@ -48,8 +48,9 @@ def test_t_fills_in_and_picks_the_language() -> None:
         "milestone year 2029 lies outside the period 2024-2028"
 
 
-def test_unknown_key_is_shown_as_itself() -> None:
-    assert t("no.such_key", "en") == "no.such_key"
+def test_unknown_key_is_shown_as_itself_with_a_warning_that_tests_turn_into_an_error() -> None:
+    with pytest.warns(MissingMessage, match="no.such_key"):
+        assert t("no.such_key", "en") == "no.such_key"
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -37,7 +37,9 @@ from wuhai_green.core import metrics
 from wuhai_green.core.dates import add_months, days_in_year
 from wuhai_green.core.metrics import Target
 from wuhai_green.core.numbers import for_json
+from wuhai_green.core.query import Query
 from wuhai_green.core.register import Register
+from wuhai_green.core.rows import status_row
 
 CERTIFIED = "certified_output"
 FAMOUS = "famous_products"
@@ -346,8 +348,8 @@ def test_status_rows_of_hainan_2024(tmp_path: Path, tonnes: str, status: str, ga
     """海南区 certified_output 2024: target 100 t = expected at 31 Dec 2024."""
     register = register_of(write_files(tmp_path, {"2024.yaml": report(
         2024, [green("LB-1", "2024-05-01", tonnes)], district="海南区")}))
-    row = metrics.status_row(real_plan(), register, area("海南区"), indicator(CERTIFIED), 2024,
-                             date(2024, 12, 31))
+    query = Query(real_plan(), register, 2024, date(2024, 12, 31), ())
+    row = status_row(query, area("海南区"), indicator(CERTIFIED))
     assert (row.target, row.expected, row.achieved) == (Target(Decimal(100), "plan"),
                                                         Decimal(100), Decimal(tonnes))
     assert row.gap == Decimal(gap)
@@ -360,8 +362,8 @@ def test_status_row_of_wuda_2024_has_no_target(tmp_path: Path) -> None:
     """乌达区 2024: target none → no_target, completion null, gap 0 − 25 → 0."""
     register = register_of(write_files(tmp_path, {"2024.yaml": report(
         2024, [green("LB-1", "2024-05-01", 25)], district="乌达区")}))
-    row = metrics.status_row(real_plan(), register, area("乌达区"), indicator(CERTIFIED), 2024,
-                             date(2024, 12, 31))
+    query = Query(real_plan(), register, 2024, date(2024, 12, 31), ())
+    row = status_row(query, area("乌达区"), indicator(CERTIFIED))
     assert row.target == Target(None, "none")
     assert (row.achieved, row.gap, row.completion, row.status) == (Decimal(25), Decimal(0), None,
                                                                    "no_target")
@@ -533,17 +535,19 @@ def test_lapsing_between_two_dates(lapsing_register: Register) -> None:
     """From 1 Jan 2026 to 31 Dec 2027: O-LAPSE (19 Jul 2026), G-LAPSE (14 Mar 2027), in expiry
     order; M-LAPSE expires 2028, the renewed and the ended ones do not lapse."""
     hbw = area("海勃湾区")
-    found = metrics.lapsing(lapsing_register, hbw, date(2026, 1, 1), date(2027, 12, 31))
+    found = metrics.lapsing(metrics.records_of(lapsing_register, hbw), date(2026, 1, 1),
+                            date(2027, 12, 31))
     assert [r.id for r in found] == ["O-LAPSE", "G-LAPSE"]
-    only_famous = metrics.lapsing(lapsing_register, hbw, date(2026, 1, 1), date(2028, 12, 31),
-                                  indicator(FAMOUS))
+    only_famous = metrics.lapsing(metrics.records_of(lapsing_register, hbw, indicator(FAMOUS)),
+                                  date(2026, 1, 1), date(2028, 12, 31))
     assert [r.id for r in only_famous] == ["M-LAPSE"]
     # both ends inclusive
-    assert [r.id for r in metrics.lapsing(lapsing_register, hbw, date(2027, 3, 14),
-                                          date(2027, 3, 14))] == ["G-LAPSE"]
-    assert metrics.lapsing(lapsing_register, area("海南区"), date(2024, 1, 1),
-                           date(2030, 12, 31)) == []
-    city = metrics.lapsing(lapsing_register, area("乌海市"), date(2026, 1, 1), date(2027, 12, 31))
+    assert [r.id for r in metrics.lapsing(metrics.records_of(lapsing_register, hbw),
+                                          date(2027, 3, 14), date(2027, 3, 14))] == ["G-LAPSE"]
+    assert metrics.lapsing(metrics.records_of(lapsing_register, area("海南区")),
+                           date(2024, 1, 1), date(2030, 12, 31)) == []
+    city = metrics.lapsing(metrics.records_of(lapsing_register, area("乌海市")),
+                           date(2026, 1, 1), date(2027, 12, 31))
     assert [r.id for r in city] == ["O-LAPSE", "G-LAPSE"]
 
 

@@ -20,6 +20,8 @@ from hypothesis import strategies as st
 from factories import certificate, real_plan, register_of, report, status_json, write_files
 from wuhai_green.core import metrics
 from wuhai_green.core.dates import default_expiry
+from wuhai_green.core.query import Query
+from wuhai_green.core.rows import status_row
 
 DISTRICTS = {"海勃湾区": "haibowan", "海南区": "hainan", "乌达区": "wuda"}
 VALIDITY = {"green_food": 3, "organic": 1, "famous_product": 3}
@@ -117,7 +119,8 @@ def test_gap_and_completion_are_never_negative_and_the_city_is_its_districts(
     with tempfile.TemporaryDirectory() as folder:
         register = register_of(one_file_a_year(Path(folder), data))
     for indicator in plan.data.indicators:
-        rows = {area.name: metrics.status_row(plan, register, area, indicator, year, as_of)
+        query = Query(plan, register, year, as_of, ())
+        rows = {area.name: status_row(query, area, indicator)
                 for area in [*plan.districts, plan.root]}
         for row in rows.values():
             assert row.gap >= 0

@@ -165,13 +165,15 @@ def command(name: str, kind: Kind | None = None, *, tonnes: bool = True, borders
     return register
 
 
-def _as_of(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError("cli.bad_date", value=text) from None
+def _asked(year: int | None, as_of: str | None, district: str | None = None) -> Any:
+    """Which figures the options ask for (an `Asked` of the commands)."""
+    date_asked = None
+    if as_of is not None:
+        try:
+            date_asked = date.fromisoformat(as_of)
+        except ValueError:
+            raise UsageError("cli.bad_date", value=as_of) from None
+    return _commands().Asked(year, date_asked, district)
 
 
 def _version(value: bool) -> None:
@@ -212,14 +214,14 @@ def status_command(year: YearOpt = None, as_of: AsOfOpt = None, district: Distri
                        "--targets", help="Track against adjusted targets written by "
                        "`wuhai adjust --write`.")] = None, *, options: Any) -> None:
     """Where each district and the city stand against the plan's cumulative targets."""
-    _commands().status(options, year, _as_of(as_of), district, explain, targets)
+    _commands().status(options, _asked(year, as_of, district), explain, targets)
 
 
 @command("gap", "page")
 def gap_command(district: DistrictOpt = None, year: YearOpt = None, as_of: AsOfOpt = None, *,
                 options: Any) -> None:
     """What is still to be added for every milestone ahead, and how much a year."""
-    _commands().gap(options, year, _as_of(as_of), district)
+    _commands().gap(options, _asked(year, as_of, district))
 
 
 @command("new", tonnes=False, borders=False)
@@ -249,7 +251,7 @@ def expiring_command(within: Annotated[str, typer.Option(
                      as_of: AsOfOpt = None, district: DistrictOpt = None, *,
                      options: Any) -> None:
     """The renewal calendar: certificates lapsing in the window with no renewal on file."""
-    _commands().expiring(options, within, _as_of(as_of), district)
+    _commands().expiring(options, within, _asked(None, as_of, district))
 
 
 @command("check", "check")
@@ -261,7 +263,7 @@ def check_command(year: YearOpt = None, as_of: AsOfOpt = None,
                       "--changed-since", help="Also show what changed since this git "
                       "revision.")] = None, *, options: Any) -> int:
     """For CI: validate everything, then exit 1 when a row is at or below --fail-on."""
-    code: int = _commands().check(options, year, _as_of(as_of), fail_on.value, changed_since)
+    code: int = _commands().check(options, _asked(year, as_of), fail_on.value, changed_since)
     return code
 
 
@@ -270,14 +272,14 @@ def diff_command(base_ref: Annotated[str, typer.Argument(help="The git revision 
                                                          "with, e.g. origin/main.")],
                  year: YearOpt = None, as_of: AsOfOpt = None, *, options: Any) -> None:
     """What a change does to the figures: status before and after, for the rows that moved."""
-    _commands().diff(options, base_ref, year, _as_of(as_of))
+    _commands().diff(options, base_ref, _asked(year, as_of))
 
 
 @command("tasks", "page", tonnes=False)
 def tasks_command(year: YearOpt = None, district: DistrictOpt = None, *, options: Any) -> None:
     """The plan's tasks and measures as a checklist per district: brand plan, meetings,
     expos, agreements, sampling."""
-    _commands().tasks(options, year, district)
+    _commands().tasks(options, _asked(year, None, district))
 
 
 @command("report", "report", borders=False)
@@ -291,7 +293,7 @@ def report_command(year: YearOpt = None, as_of: AsOfOpt = None,
                        "extra).")] = True, *, options: Any) -> None:
     """One document for the year: status, gaps, next year's adjustment, renewals, tasks,
     charts."""
-    _commands().report(options, year, _as_of(as_of), output, force,
+    _commands().report(options, _asked(year, as_of), output, force,
                        charts and options.fmt == "html")
 
 

@@ -50,8 +50,9 @@ class Options:
     progress_named: bool = False  # given by --progress or $WUHAI_PROGRESS, not the default
 
     @classmethod
-    def build(cls, plan: Path | None, progress: Path | None, fmt: str, lang: Lang,
-              unit: str = "t", ascii_borders: bool = False) -> Options:
+    def build(cls, plan: Path | None, progress: Path | None, fmt: str,  # noqa: PLR0913
+              lang: Lang, unit: str = "t", ascii_borders: bool = False) -> Options:
+        """The options as given on the command line, with their defaults resolved."""
         named = progress is not None or bool(os.environ.get("WUHAI_PROGRESS"))
         return cls(resolve_plan_path(plan), resolve_progress_dir(progress), fmt, lang,
                    "wan-t" if unit == "wan-t" else "t", ascii_borders, named)
@@ -75,6 +76,16 @@ class Options:
 
     def display(self, plan: Plan) -> Display:
         return Display(plan, self.lang, self.unit)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """Which figures: a year, the date to take them at, one district; each may be left to
+    its default (the current year; 31 Dec, or today in the current year; every district)."""
+
+    year: int | None = None
+    as_of: date | None = None
+    district: str | None = None
 
 
 def resolve_progress_dir(option: Path | None) -> Path:
@@ -162,10 +173,9 @@ def _areas(plan: Plan, district: str | None) -> tuple[Area, ...]:
     return (area,)
 
 
-def _query(plan: Plan, register: Register, year: int | None, as_of: date | None,
-           district: str | None = None) -> Query:
-    chosen = _year(plan, year, as_of)
-    return Query(plan, register, chosen, _as_of(chosen, as_of), _areas(plan, district))
+def _query(plan: Plan, register: Register, asked: Asked) -> Query:
+    chosen = _year(plan, asked.year, asked.as_of)
+    return Query(plan, register, chosen, _as_of(chosen, asked.as_of), _areas(plan, asked.district))
 
 
 # --- commands ---------------------------------------------------------------------------
@@ -195,10 +205,10 @@ def validate(options: Options) -> int:
     return 0
 
 
-def status(options: Options, year: int | None, as_of: date | None, district: str | None,
-           explain: bool, targets_path: Path | None = None) -> None:
+def status(options: Options, asked: Asked, explain: bool = False,
+           targets_path: Path | None = None) -> None:
     plan, register = _load(options)
-    query = _query(plan, register, year, as_of, district)
+    query = _query(plan, register, asked)
     notes: tuple[str, ...] = ()
     if targets_path is not None:
         adjusted, overrides = load_targets(plan, targets_path)
@@ -228,17 +238,17 @@ def adjust(options: Options, year: int | None, district: str | None, write_to: P
         _human(options, t("adjust.written", options.lang, path=write_to))
 
 
-def expiring(options: Options, within: str, as_of: date | None, district: str | None) -> None:
+def expiring(options: Options, within: str, asked: Asked) -> None:
     plan, register = _load(options)
-    start = as_of or today()
-    area = _areas(plan, district)[0] if district else plan.root
+    start = asked.as_of or today()
+    area = _areas(plan, asked.district)[0] if asked.district else plan.root
     page = expiring_page(register, start, window_end(start, within), area, options.display(plan))
     options.renderer.page(page, options.output)
 
 
-def gap(options: Options, year: int | None, as_of: date | None, district: str | None) -> None:
+def gap(options: Options, asked: Asked) -> None:
     plan, register = _load(options)
-    query = _query(plan, register, year, as_of, district)
+    query = _query(plan, register, asked)
     options.renderer.page(gap_page(query, options.display(plan)), options.output)
 
 
@@ -251,15 +261,14 @@ def new_report(options: Options, year: int, district: str, force: bool = False) 
     if not period.baseline_year <= year <= period.end:
         raise UsageError("cli.year_outside", year=year, start=period.baseline_year, end=period.end)
     path = report_path(area, year, options.progress_dir)
-    write_atomically(path, template_text(plan, area, year, options.lang), overwrite=force)
+    write_atomically(path, template_text(options.display(plan), area, year), overwrite=force)
     say(t("new.written", options.lang, path=path), sys.stdout, style="green")
 
 
 # --- CI: check and diff -----------------------------------------------------------------
 
 
-def check(options: Options, year: int | None, as_of: date | None, fail_on: str,
-          changed_since: str | None) -> int:
+def check(options: Options, asked: Asked, fail_on: str, changed_since: str | None) -> int:
     """Validate, then compute status: 2 on bad data, 1 when a row fails `fail_on`, else 0."""
     try:
         plan, warnings = read_plan(options.plan_path)
@@ -270,7 +279,7 @@ def check(options: Options, year: int | None, as_of: date | None, fail_on: str,
         options.renderer.problems(report, options.output)
         return 2
     warnings += register.warnings
-    query = _query(plan, register, year, as_of)
+    query = _query(plan, register, asked)
     try:
         moved = _changes(options, query, changed_since)
     except UsageError as error:
@@ -303,24 +312,24 @@ def _changes(options: Options, query: Query, base_ref: str | None) -> list[rows.
     return rows.changes(before, rows.status_rows(query))
 
 
-def diff(options: Options, base_ref: str, year: int | None, as_of: date | None) -> None:
+def diff(options: Options, base_ref: str, asked: Asked) -> None:
     plan, register = _load(options)
-    query = _query(plan, register, year, as_of)
+    query = _query(plan, register, asked)
     moved = _changes(options, query, base_ref) or []
     options.renderer.page(diff_page(base_ref, query, moved, options.display(plan)),
                           options.output)
 
 
-def tasks(options: Options, year: int | None, district: str | None) -> None:
+def tasks(options: Options, asked: Asked) -> None:
     plan, register = _load(options)
-    query = _query(plan, register, year, None, district)
+    query = _query(plan, register, asked)
     options.renderer.page(tasks_page(query, options.display(plan)), options.output)
 
 
-def report(options: Options, year: int | None, as_of: date | None, output: Path | None,
-           force: bool, with_charts: bool) -> None:
+def report(options: Options, asked: Asked, output: Path | None, force: bool,
+           with_charts: bool) -> None:
     plan, register = _load(options)
-    query = _query(plan, register, year, as_of)
+    query = _query(plan, register, asked)
     text = options.renderer.report(build_report(query, options.display(plan), with_charts),
                                    options.output)
     if output is None:

@@ -1,5 +1,5 @@
 """The plan's rules that pydantic cannot check alone: references, the period, names,
-every area's figures, and the sums over the area tree (DESIGN §3).
+every area's figures, and the sums over the area tree.
 
 Each rule is a function of the plan file and its source returning its problems;
 `PLAN_CHECKS` lists them in the order they run.
@@ -13,6 +13,7 @@ from decimal import Decimal
 from wuhai_green.core.problems import Problem
 from wuhai_green.model.marks import PathKey, Source
 from wuhai_green.model.plan import Area, PlanFile, walk_with_paths
+from wuhai_green.model.progress import ACTIVITY_TYPES
 
 PlanCheck = Callable[[PlanFile, Source], list[Problem]]
 
@@ -27,29 +28,26 @@ def _nodes(data: PlanFile) -> list[tuple[Area, PathKey]]:
 
 
 def check_references(data: PlanFile, source: Source) -> list[Problem]:
-    """Every unit and certificate type named exists; ids are unique."""
+    """Every unit, certificate type and activity kind named exists; ids are unique."""
     problems = []
     type_ids = {kind.id for kind in data.certificate_types}
-    for index, indicator in enumerate(data.indicators):
-        path: PathKey = ("indicators", index)
-        if indicator.unit not in data.units:
-            problems.append(
-                Problem.at(source, (*path, "unit"), "plan.unknown_unit", unit=indicator.unit,
-                                known=", ".join(data.units))
-            )
-        for position, kind in enumerate(indicator.certificate_types):
-            if kind not in type_ids:
-                problems.append(Problem.at(source, (*path, "certificate_types", position),
-                                                "plan.unknown_type", type=kind))
-    for index, goal in enumerate(data.goals):
-        path = ("goals", index)
-        if goal.unit not in data.units:
-            problems.append(Problem.at(source, (*path, "unit"), "plan.unknown_unit", unit=goal.unit,
-                                            known=", ".join(data.units)))
-        for position, kind in enumerate(goal.certificate_types):
-            if kind not in type_ids:
-                problems.append(Problem.at(source, (*path, "certificate_types", position),
-                                                "plan.unknown_type", type=kind))
+    named: list[tuple[PathKey, str, list[str]]] = [
+        (("indicators", index), item.unit, item.certificate_types)
+        for index, item in enumerate(data.indicators)]
+    named += [(("goals", index), item.unit, item.certificate_types)
+              for index, item in enumerate(data.goals)]
+    for path, unit, kinds in named:
+        if unit not in data.units:
+            problems.append(Problem.at(source, (*path, "unit"), "plan.unknown_unit", unit=unit,
+                                       known=", ".join(data.units)))
+        problems += [Problem.at(source, (*path, "certificate_types", position),
+                                "plan.unknown_type", type=kind)
+                     for position, kind in enumerate(kinds) if kind not in type_ids]
+    recorded = [(("tasks", index), item.activity) for index, item in enumerate(data.tasks)]
+    recorded += [(("measures", index), item.activity) for index, item in enumerate(data.measures)]
+    problems += [Problem.at(source, (*path, "activity"), "plan.unknown_activity", kind=kind,
+                            known=", ".join(ACTIVITY_TYPES))
+                 for path, kind in recorded if kind is not None and kind not in ACTIVITY_TYPES]
     problems += _duplicates([i.id for i in data.indicators], ("indicators",), source)
     problems += _duplicates([c.id for c in data.certificate_types], ("certificate_types",), source)
     problems += _duplicates([g.id for g in data.goals], ("goals",), source)
@@ -72,16 +70,16 @@ def check_period(data: PlanFile, source: Source) -> list[Problem]:
     problems = []
     if not period.baseline_year < period.start <= period.end:
         problems.append(Problem.at(source, ("period",), "plan.bad_period", baseline=period.baseline_year,
-                                        start=period.start, end=period.end))
+                                   start=period.start, end=period.end))
     for index, year in enumerate(period.milestones):
         if not period.start <= year <= period.end:
             problems.append(Problem.at(source, ("period", "milestones", index), "plan.milestone_outside",
-                                            year=year, start=period.start, end=period.end))
+                                       year=year, start=period.start, end=period.end))
     if period.milestones != sorted(set(period.milestones)):
         problems.append(Problem.at(source, ("period", "milestones"), "plan.milestones_order"))
     if period.end not in period.milestones:
         problems.append(Problem.at(source, ("period", "milestones"), "plan.no_final_milestone",
-                                        end=period.end))
+                                   end=period.end))
     return problems
 
 
@@ -115,24 +113,24 @@ def _area_figures(data: PlanFile, area: Area, path: PathKey, source: Source) -> 
         for key in given:
             if key not in indicator_ids:
                 problems.append(Problem.at(source, (*path, section, key), "plan.unknown_indicator",
-                                                at_key=True, indicator=key,
-                                                known=", ".join(indicator_ids)))
+                                           at_key=True, indicator=key,
+                                           known=", ".join(indicator_ids)))
         for key in indicator_ids:
             if key not in given:
                 problems.append(Problem.at(source, (*path, section), "plan.missing_indicator",
-                                                area=area.name, section=section, indicator=key))
+                                           area=area.name, section=section, indicator=key))
     milestones = data.period.milestones
     for indicator_id, by_year in area.targets.items():
         where: PathKey = (*path, "targets", indicator_id)
         for year in by_year:
             if year not in milestones:
                 problems.append(Problem.at(source, (*where, str(year)), "plan.not_a_milestone",
-                                                at_key=True, year=year,
-                                                milestones=", ".join(map(str, milestones))))
+                                           at_key=True, year=year,
+                                           milestones=", ".join(map(str, milestones))))
         for year in milestones:
             if year not in by_year:
                 problems.append(Problem.at(source, where, "plan.missing_milestone", area=area.name,
-                                                indicator=indicator_id, year=year))
+                                           indicator=indicator_id, year=year))
         problems += _check_monotone(area, indicator_id, by_year, where, source)
     return problems
 
@@ -147,8 +145,8 @@ def _check_monotone(area: Area, indicator_id: str, by_year: dict[int, Decimal | 
             continue
         if previous is not None and value < previous[1]:
             problems.append(Problem.at(source, (*where, str(year)), "plan.decreasing", area=area.name,
-                                            indicator=indicator_id, year=year, value=value,
-                                            previous_year=previous[0], previous=previous[1]))
+                                       indicator=indicator_id, year=year, value=value,
+                                       previous_year=previous[0], previous=previous[1]))
         previous = (year, value)
     return problems
 
@@ -165,13 +163,12 @@ def _sums(data: PlanFile, area: Area, path: PathKey, source: Source) -> list[Pro
         return []
     problems = []
     for indicator in data.indicators:
-        figures: list[tuple[PathKey, str]] = [(("baseline", indicator.id), "baseline")]
-        figures += [(("targets", indicator.id, str(year)), str(year))
-                    for year in data.period.milestones]
-        for relative, label in figures:
+        figures: list[PathKey] = [("baseline", indicator.id)]
+        figures += [("targets", indicator.id, str(year)) for year in data.period.milestones]
+        for relative in figures:
             nodes = [area, *area.children]
             if all(_has_figure(node, relative) for node in nodes):
-                problems += _check_one_sum(area, path, relative, label, indicator.id, source)
+                problems += _check_one_sum(area, path, relative, source)
     return problems
 
 
@@ -188,8 +185,11 @@ def _figure(area: Area, relative: PathKey) -> Decimal | None:
     return area.targets[str(relative[1])][int(relative[2])]
 
 
-def _check_one_sum(area: Area, path: PathKey, relative: PathKey, label: str, indicator_id: str,
-                   source: Source) -> list[Problem]:
+def _check_one_sum(area: Area, path: PathKey, relative: PathKey, source: Source) -> list[Problem]:
+    """One figure of a node (`relative`: ("baseline", indicator) or ("targets", indicator,
+    year)) against the sum of its children's."""
+    indicator_id = str(relative[1])
+    label = str(relative[-1]) if relative[0] == "targets" else "baseline"
     parent_value = _figure(area, relative)
     child_values = [_figure(child, relative) for child in area.children]
     if parent_value is None and all(value is None for value in child_values):
@@ -199,13 +199,13 @@ def _check_one_sum(area: Area, path: PathKey, relative: PathKey, label: str, ind
         return []
     parent = "—" if parent_value is None else parent_value
     error = Problem.at(source, (*path, *relative), "plan.sum_mismatch", area=area.name,
-                            indicator=indicator_id, year=label, value=parent, total=total)
+                       indicator=indicator_id, year=label, value=parent, total=total)
     notes = []
     for index, (child, value) in enumerate(zip(area.children, child_values, strict=True)):
-        note = Problem.at(source, (*path, "children", index, *relative), "plan.sum_part",
-                               area=child.name, year=label, value="—" if value is None else value,
-                               parent=area.name, parent_value=parent, total=total)
-        notes.append(Problem(note.file, note.line, note.column, note.key, note.params, "note"))
+        notes.append(Problem.at(source, (*path, "children", index, *relative), "plan.sum_part",
+                                severity="note", area=child.name, year=label,
+                                value="—" if value is None else value, parent=area.name,
+                                parent_value=parent, total=total))
     return [error, *notes]
 
 

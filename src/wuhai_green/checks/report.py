@@ -1,4 +1,4 @@
-"""The rules of one progress report that need the plan (DESIGN §4): its year, its
+"""The rules of one progress report that need the plan: its year, its
 districts, each certificate entry and each activity.
 
 A report whose year lies outside the plan is checked no further. Each rule returns its

@@ -1,4 +1,4 @@
-"""Every number the tool shows, as pure functions over `Decimal` (DESIGN §5).
+"""Every number the tool shows, as pure functions over `Decimal` (docs/definitions.md).
 
 No I/O, no printing. An area's figure is the sum of its children's (a roll-up over the
 tree), except the plan's own targets, which every node carries itself.
@@ -7,7 +7,7 @@ tree), except the plan's own targets, which every node carries itself.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
 from typing import Literal
@@ -82,16 +82,12 @@ def achieved(plan: Plan, register: Register, area: Area, indicator: Indicator,
 # --- targets ----------------------------------------------------------------------------
 
 
-def target(plan: Plan, area: Area, indicator: Indicator, year: int,
-           overrides: TargetOverrides | None = None) -> Target:
+def target(plan: Plan, area: Area, indicator: Indicator, year: int) -> Target:
     """The plan's cumulative target for a year: given, interpolated between milestones, or none.
 
     Between milestones the target runs linearly from the previous milestone (the baseline
-    year counts as 0) to the next; a blank milestone counts as 0 there. An adjusted target
-    replaces the plan's for the year it covers.
+    year counts as 0) to the next; a blank milestone counts as 0 there.
     """
-    if overrides and (area.name, indicator.id, year) in overrides:
-        return Target(overrides[(area.name, indicator.id, year)], "adjusted")
     period = plan.data.period
     if year <= period.baseline_year:
         return Target(ZERO, "plan")
@@ -118,15 +114,33 @@ def year_fraction(year: int, as_of: date) -> Decimal:
     return Decimal(max(elapsed, 0)) / Decimal(days_in_year(year))
 
 
-def expected(plan: Plan, area: Area, indicator: Indicator, year: int, as_of: date,
-             overrides: TargetOverrides | None = None) -> Decimal:
-    """What should be achieved by as_of: the year's target, pro rata inside the year."""
-    this_year = target(plan, area, indicator, year, overrides).amount
-    fraction = year_fraction(year, as_of)
-    if fraction == 1:
-        return this_year
-    last_year = target(plan, area, indicator, year - 1, overrides).amount
-    return last_year + (this_year - last_year) * fraction
+@dataclass(frozen=True)
+class Targets:
+    """The targets figures are measured against: the plan's, except where adjusted targets
+    (written by `wuhai adjust --write`) replace them for the year they cover."""
+
+    plan: Plan
+    overrides: TargetOverrides = field(default_factory=dict)
+
+    def of(self, area: Area, indicator: Indicator, year: int) -> Target:
+        adjusted = self.overrides.get((area.name, indicator.id, year))
+        if adjusted is not None:
+            return Target(adjusted, "adjusted")
+        return target(self.plan, area, indicator, year)
+
+    def expected(self, area: Area, indicator: Indicator, year: int, as_of: date) -> Decimal:
+        """What should be achieved by as_of: the year's target, pro rata inside the year."""
+        this_year = self.of(area, indicator, year).amount
+        fraction = year_fraction(year, as_of)
+        if fraction == 1:
+            return this_year
+        last_year = self.of(area, indicator, year - 1).amount
+        return last_year + (this_year - last_year) * fraction
+
+
+def expected(plan: Plan, area: Area, indicator: Indicator, year: int, as_of: date) -> Decimal:
+    """What should be achieved by as_of against the plan's own targets."""
+    return Targets(plan).expected(area, indicator, year, as_of)
 
 
 def gap(target_amount: Decimal, achieved_amount: Decimal) -> Decimal:
@@ -168,25 +182,6 @@ class StatusRow:
     completion: Decimal | None
     status: Status
     records: tuple[Certificate, ...]
-
-
-def status_row(plan: Plan, register: Register, area: Area, indicator: Indicator, year: int,
-               as_of: date, overrides: TargetOverrides | None = None) -> StatusRow:
-    goal = target(plan, area, indicator, year, overrides)
-    achieved_amount = achieved(plan, register, area, indicator, as_of)
-    expected_amount = expected(plan, area, indicator, year, as_of, overrides)
-    return StatusRow(
-        area=area,
-        indicator=indicator,
-        baseline=plan.baseline(area, indicator),
-        target=goal,
-        expected=expected_amount,
-        achieved=achieved_amount,
-        gap=gap(goal.amount, achieved_amount),
-        completion=completion(goal.value, achieved_amount),
-        status=status(plan, goal.value, expected_amount, achieved_amount),
-        records=tuple(achieved_records(plan, register, area, indicator, as_of)),
-    )
 
 
 # --- stock and goals --------------------------------------------------------------------
@@ -278,16 +273,21 @@ def lapses(record: Certificate, known_on: date | None = None) -> bool:
     return not ended_earlier and not by_then(record.renewed_on)
 
 
-def lapsing(register: Register, area: Area, first: date, last: date,
-            indicator: Indicator | None = None, *, issued_by: date | None = None,
-            known_on: date | None = None) -> list[Certificate]:
-    """Records of the area issued by `issued_by` whose expiry falls in [first, last] and that
-    lapse then, by the renewals and ends on file by `known_on` (None: no limit)."""
+def records_of(register: Register, area: Area, indicator: Indicator | None = None
+               ) -> Iterator[Certificate]:
+    """The records of the area, of one indicator or of all."""
+    return (record for record in records_in(register, area)
+            if indicator is None or record.indicator == indicator.id)
+
+
+def lapsing(records: Iterable[Certificate], first: date, last: date, *,
+            issued_by: date | None = None, known_on: date | None = None) -> list[Certificate]:
+    """The records issued by `issued_by` whose expiry falls in [first, last] and that lapse
+    then, by the renewals and ends on file by `known_on` (None: no limit)."""
     return sorted(
-        (record for record in records_in(register, area)
+        (record for record in records
          if first <= record.expires <= last and lapses(record, known_on)
-         and (issued_by is None or record.issued <= issued_by)
-         and (indicator is None or record.indicator == indicator.id)),
+         and (issued_by is None or record.issued <= issued_by)),
         key=lambda record: (record.expires, record.id),
     )
 
@@ -373,8 +373,8 @@ def adjust_row(plan: Plan, register: Register, area: Area, indicator: Indicator,
         adjusted = round_up(adjusted)
     # The records of the data up to 31 Dec of the year before; a renewal on file, of any
     # date, takes a record off the list (what is left must still be renewed).
-    lapsing_records = tuple(lapsing(register, area, date(year, 1, 1), year_end(year), indicator,
-                                    issued_by=year_end(based_on)))
+    lapsing_records = tuple(lapsing(records_of(register, area, indicator), date(year, 1, 1),
+                                    year_end(year), issued_by=year_end(based_on)))
     return AdjustRow(
         area, indicator, plan_target, plan_addition, done, even_pace, adjusted,
         required_addition=max(adjusted - done, ZERO),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from wuhai_green.core.metrics import TargetOverrides
+from wuhai_green.core.metrics import TargetOverrides, Targets
 from wuhai_green.core.register import Register
 from wuhai_green.model.plan import Area, Plan
 
@@ -19,6 +19,10 @@ class Query:
     as_of: date
     areas: tuple[Area, ...]  # the districts asked for, then the city (or one area)
     overrides: TargetOverrides = field(default_factory=dict)  # adjusted targets, if any
+
+    @property
+    def targets(self) -> Targets:
+        return Targets(self.plan, self.overrides)
 
     def everywhere(self) -> Query:
         """The same question for every district and the city."""

@@ -201,12 +201,12 @@ def apply_ended(records: list[Certificate], reports: list[Report]
             positions = by_id.get(entry.id)
             if not positions:
                 problems.append(Problem.at(report.source, (*path, "id"), "progress.ended_unknown",
-                                                      id=entry.id))
+                                           id=entry.id))
                 continue
             in_force = [i for i in positions if records[i].issued <= entry.date <= records[i].end]
             if not in_force:
                 problems.append(Problem.at(report.source, (*path, "date"), "progress.ended_outside",
-                                                      id=entry.id, date=entry.date))
+                                           id=entry.id, date=entry.date))
                 continue
             target = in_force[-1]
             ended[target] = replace(ended[target], ended_on=entry.date)

@@ -1,4 +1,5 @@
-"""The rows each command shows, computed from the definitions of `metrics` (DESIGN §5).
+"""The rows each command shows, computed from the definitions of `metrics`
+(docs/definitions.md).
 
 Pure like `metrics`: views only turn these rows into localized cells.
 """
@@ -18,12 +19,31 @@ from wuhai_green.model.plan import Area, Indicator, Plan
 # --- status -------------------------------------------------------------------------------
 
 
+def status_row(query: Query, area: Area, indicator: Indicator) -> metrics.StatusRow:
+    """Where an area stands on an indicator: target, expected, achieved, gap, completion,
+    status (docs/definitions.md)."""
+    plan, register, year, as_of = query.plan, query.register, query.year, query.as_of
+    goal = query.targets.of(area, indicator, year)
+    achieved = metrics.achieved(plan, register, area, indicator, as_of)
+    expected = query.targets.expected(area, indicator, year, as_of)
+    return metrics.StatusRow(
+        area=area,
+        indicator=indicator,
+        baseline=plan.baseline(area, indicator),
+        target=goal,
+        expected=expected,
+        achieved=achieved,
+        gap=metrics.gap(goal.amount, achieved),
+        completion=metrics.completion(goal.value, achieved),
+        status=metrics.status(plan, goal.value, expected, achieved),
+        records=tuple(metrics.achieved_records(plan, register, area, indicator, as_of)),
+    )
+
+
 def status_rows(query: Query) -> list[metrics.StatusRow]:
     """One row per area asked for and indicator, districts first, then the city."""
-    plan = query.plan
-    return [metrics.status_row(plan, query.register, area, indicator, query.year, query.as_of,
-                               query.overrides)
-            for area in query.areas for indicator in plan.data.indicators]
+    return [status_row(query, area, indicator)
+            for area in query.areas for indicator in query.plan.data.indicators]
 
 
 def goal_results(query: Query) -> list[metrics.GoalResult]:
@@ -80,8 +100,8 @@ def gap_rows(query: Query) -> list[GapRow]:
                 goal = metrics.target(plan, area, indicator, milestone)
                 missing = metrics.gap(goal.amount, achieved)
                 left = years_left(milestone, as_of)
-                lapsing = tuple(metrics.lapsing(register, area, as_of + timedelta(days=1),
-                                                year_end(milestone), indicator,
+                lapsing = tuple(metrics.lapsing(metrics.records_of(register, area, indicator),
+                                                as_of + timedelta(days=1), year_end(milestone),
                                                 issued_by=as_of, known_on=as_of))
                 rows.append(GapRow(area, indicator, milestone, goal, achieved, missing, left,
                                    missing / left if left > 0 else None, lapsing,
@@ -147,7 +167,8 @@ def renewals(plan: Plan, records: list[Certificate], as_of: date | None) -> list
 def expiring(plan: Plan, register: Register, as_of: date, until: date, area: Area
              ) -> list[Renewal]:
     """Records of the area lapsing from as_of to until with no renewal on file by as_of."""
-    records = metrics.lapsing(register, area, as_of, until, issued_by=as_of, known_on=as_of)
+    records = metrics.lapsing(metrics.records_of(register, area), as_of, until,
+                              issued_by=as_of, known_on=as_of)
     return renewals(plan, records, as_of)
 
 

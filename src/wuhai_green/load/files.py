@@ -1,4 +1,4 @@
-"""Files in and out: bytes read safely and decoded explicitly (DESIGN §7); text written
+"""Files in and out: bytes read safely and decoded explicitly; text written
 atomically (a temporary file in the same folder, then one rename or link), never over an
 existing file unless asked."""
 

@@ -1,6 +1,6 @@
 """Reading a folder of progress reports into the register: each file read safely and
 validated, each report's rules run, the clean entries made records, the register's rules
-run across them (DESIGN §4)."""
+run across them."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Safe reading of YAML files (DESIGN §7).
+"""Safe reading of YAML files.
 
 The bytes come from `files` (explicitly decoded), then are parsed event by event with
 libyaml. Building the tree from events lets us refuse anchors and aliases before anything

@@ -1,4 +1,4 @@
-"""The plan file (DESIGN §3): its models, and the lookups every later step asks of it.
+"""The plan file: its models, and the lookups every later step asks of it.
 
 The area is a tree: the city is one node whose figures are the sums of its children,
 the districts. Nothing of the Wuhai plan is written here; all of it is in the file.

@@ -1,4 +1,4 @@
-"""Progress report files (DESIGN §4): the models of a report and of its entries."""
+"""Progress report files (README, "Files"): the models of a report and of its entries."""
 
 from __future__ import annotations
 

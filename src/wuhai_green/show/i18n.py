@@ -7,6 +7,7 @@ languages have every key and the same placeholders.
 from __future__ import annotations
 
 import os
+import warnings
 from typing import Any, Literal
 
 Lang = Literal["zh", "en"]
@@ -102,6 +103,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan.unknown_unit": ("未知的单位“{unit}”；已定义：{known}", "unknown unit '{unit}'; defined: {known}"),
     "plan.unknown_type": ("未知的证书类型“{type}”", "unknown certificate type '{type}'"),
     "plan.duplicate_id": ("编号“{id}”重复", "duplicate id '{id}'"),
+    "plan.unknown_activity": (
+        "未知的活动类型“{kind}”；应为：{known}", "unknown activity kind '{kind}'; expected one of: {known}"),
     "plan.bad_period": (
         "规划期不合理：基期 {baseline}，起止 {start}-{end}（应为 基期 < 起始 ≤ 结束）",
         "bad period: baseline {baseline}, {start}-{end} (need baseline < start <= end)",
@@ -303,6 +306,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "targets.unknown_area": ("未知的地区“{area}”", "unknown area '{area}'"),
     "new.written": ("已写入 {path}", "wrote {path}"),
+    # the template of `wuhai new`
+    "template.head": (
+        "# {area} {year} 年进度报告：本年获证或续展的证书、提前终止的证书、方案各项活动。\n"
+        "# 去掉示例行首的 # 并填写，不需要的删除；填写后用 `wuhai validate` 检查。\n",
+        "# Progress report {year}, {area}: certificates awarded or renewed\n"
+        "# during {year}, certificates that ended early, and activities of the plan.\n"
+        "# Uncomment and fill in the examples, delete what you do not need;\n"
+        "# `wuhai validate` checks the file.\n",
+    ),
+    "template.number": ("产品编号 / 证书编号", "product / certificate number"),
+    "template.product": ("产品名称", "product name"),
+    "template.holder": ("获证主体名称", "holder name"),
+    "template.required": ("{types} 必填；其他类型不填", "required for {types}; leave out for the others"),
+    "template.optional": ("选填", "optional"),
+    "template.expiry_rule": ("选填；默认：发证日 + {years} 年 - 1 天", "optional; default: issued + {years} years - 1 day"),
+    "template.renews_rule": ("选填：所续展或确认的原证书编号", "optional: the certificate this renews or confirms"),
+    "template.reason": ("企业停产", "production stopped"),
+    "template.meeting": ("绿色有机品牌经验交流座谈会", "exchange meeting on green and organic brands"),
     # units and words
     "unit.t": ("吨", "t"),
     "years": ("{n} 年", "{n} year(s)"),
@@ -477,10 +498,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+class MissingMessage(UserWarning):
+    """A key the catalogue lacks: a bug. Tests turn the warning into an error."""
+
+
 def t(key: str, lang: Lang, /, **params: Any) -> str:
-    """The message `key` in `lang`, filled in; an unknown key is shown as itself."""
+    """The message `key` in `lang`, filled in; an unknown key is shown as itself, with a
+    warning (an error under the tests, whose configuration turns warnings into errors)."""
     texts = MESSAGES.get(key)
     if texts is None:
+        warnings.warn(f"no message {key!r} in the catalogue", MissingMessage, stacklevel=2)
         return key
     template = texts[LANGS.index(lang)]
     return template.format(**params) if params else template

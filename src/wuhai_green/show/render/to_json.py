@@ -1,4 +1,4 @@
-"""JSON for machines, with exact decimals (DESIGN §6 shapes)."""
+"""JSON for machines, with exact decimals (the shapes are in the README)."""
 
 from __future__ import annotations
 
