@@ -9,6 +9,7 @@ import pytest
 import typer.main
 
 from wuhai_green.cli import app
+from wuhai_green.show.i18n import t
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 COMMANDS = typer.main.get_command(app).commands  # type: ignore[attr-defined]
@@ -28,9 +29,11 @@ def test_the_app_has_the_commands_of_the_first_issue() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
-def test_command_has_help_text(name: str) -> None:
-    help_text = COMMANDS[name].help or ""
-    assert len(help_text.split()) >= 4, help_text
+def test_command_has_help_text_in_both_languages(name: str) -> None:
+    """The help is a catalogue key: a sentence in English and one in Chinese."""
+    key = COMMANDS[name].help or ""
+    assert len(t(key, "en").split()) >= 4, key
+    assert len(t(key, "zh")) >= 10 and t(key, "zh") != t(key, "en")
 
 
 @pytest.mark.parametrize("name", commands_with(NOT_IN_README))
@@ -43,6 +46,9 @@ def test_every_option_has_help_text(name: str) -> None:
     missing = [param.name for param in COMMANDS[name].params
                if param.param_type_name == "option" and not getattr(param, "help", None)]
     assert missing == []
+    for param in COMMANDS[name].params:  # each help is a key the catalogue has, in both
+        if getattr(param, "help", None):
+            assert t(param.help, "zh") != t(param.help, "en")
 
 
 def exit_code_table() -> dict[int, str]:

@@ -19,14 +19,16 @@ from typing import Annotated, Any
 import typer
 
 from wuhai_green import __version__
+from wuhai_green.cli.pages import WuhaiCommand, WuhaiGroup, lang_of
 from wuhai_green.core.problems import DataError, UsageError
 from wuhai_green.show.i18n import Lang, default_lang, t
 from wuhai_green.show.render import Kind, formats_for
 
+# Help texts are catalogue keys: the pages (cli/pages.py) show them in the chosen language.
 app = typer.Typer(
     name="wuhai",
-    help="绿色有机品牌工作方案进度跟踪（默认：乌海市方案）/ Track a green and organic brand plan "
-    "(by default, Wuhai City's).",
+    cls=WuhaiGroup,
+    help="help.app",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -63,12 +65,10 @@ def _format_choices(kind: Kind) -> type[StrEnum]:
 FORMATS: dict[Kind, type[StrEnum]] = {kind: _format_choices(kind)
                                       for kind in ("page", "problems", "check", "report")}
 
-YearOpt = Annotated[int | None, typer.Option("--year", help="Year (default: the current year).")]
-AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="Take the figures on this date "
-                                             "(YYYY-MM-DD).")]
-DistrictOpt = Annotated[str | None, typer.Option("--district", help="One district (Chinese name "
-                                                 "or pinyin alias).")]
-ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
+YearOpt = Annotated[int | None, typer.Option("--year", help="help.opt.year")]
+AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="help.opt.as_of")]
+DistrictOpt = Annotated[str | None, typer.Option("--district", help="help.opt.district")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="help.opt.force")]
 
 
 # --- the options every command shares ---------------------------------------------------
@@ -82,29 +82,26 @@ def _shared(kind: Kind | None, *, tonnes: bool, borders: bool) -> list[inspect.P
                                  annotation=annotation)
 
     found = [
-        option("plan", Annotated[Path | None, typer.Option(
-            "--plan", help="Plan file (default: $WUHAI_PLAN, ./data/plan.yaml, then the "
-            "shipped plan).")], None),
+        option("plan", Annotated[Path | None, typer.Option("--plan", help="help.opt.plan")],
+               None),
         option("progress", Annotated[Path | None, typer.Option(
-            "--progress", help="Folder of progress reports (default: $WUHAI_PROGRESS, "
-            "./data/progress).")], None),
+            "--progress", help="help.opt.progress")], None),
     ]
     if kind is not None:
         choices = FORMATS[kind]
         found.append(option("fmt", Annotated[choices, typer.Option(
-            "--format", help="Output format.")], choices("markdown" if kind == "report"
+            "--format", help="help.opt.format")], choices("markdown" if kind == "report"
                                                            else "table")))
     found.append(option("lang", Annotated[LangChoice | None, typer.Option(
-        "--lang", help="Language (default zh, or $WUHAI_LANG).")], None))
-    unit_help = ("Unit for tonnes in tables (JSON is always tonnes)." if tonnes
-                 else "Unit for tonnes (nothing in tonnes is shown here).")
+        "--lang", help="help.opt.lang")], None))
+    unit_help = "help.opt.unit" if tonnes else "help.opt.unit_quiet"
     found.append(option("unit", Annotated[UnitChoice, typer.Option("--unit", help=unit_help)],
                         UnitChoice.t))
     if borders:
         found.append(option("ascii_borders", Annotated[bool, typer.Option(
-            "--ascii", help="ASCII table borders.")], False))
+            "--ascii", help="help.opt.ascii")], False))
     found.append(option("debug", Annotated[bool, typer.Option(
-        "--debug", help="Show a traceback on internal errors.")], False))
+        "--debug", help="help.opt.debug")], False))
     return found
 
 
@@ -130,8 +127,10 @@ def command(name: str, kind: Kind | None = None, *, tonnes: bool = True, borders
         shared = _shared(kind, tonnes=tonnes, borders=borders)
 
         @functools.wraps(function)
-        def run(**kwargs: Any) -> None:
-            lang = _lang(kwargs.pop("lang"))
+        def run(ctx: typer.Context, **kwargs: Any) -> None:
+            # --lang of the command, else --lang anywhere on the line (`wuhai --lang en status`)
+            given = kwargs.pop("lang")
+            lang = _lang(given) if given is not None else lang_of(ctx)
             debug = kwargs.pop("debug")
             fmt = kwargs.pop("fmt", None)
             fmt_name = "table" if fmt is None or fmt.value == "text" else fmt.value
@@ -156,10 +155,12 @@ def command(name: str, kind: Kind | None = None, *, tonnes: bool = True, borders
                 raise typer.Exit(3) from None
             raise typer.Exit(code or 0)
 
-        parameters = [*own, *shared]
+        context = inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                                    annotation=typer.Context)
+        parameters = [context, *own, *shared]
         run.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
         run.__annotations__ = {p.name: p.annotation for p in parameters}
-        app.command(name)(run)
+        app.command(name, cls=WuhaiCommand, help=f"help.cmd.{name}")(run)
         return run
 
     return register
@@ -185,9 +186,11 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_callback(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+                                          help="help.opt.version")] = False,
+    lang: Annotated[LangChoice | None, typer.Option("--lang", help="help.opt.lang")] = None,
 ) -> None:
-    """绿色有机品牌工作方案进度跟踪 / Track a green and organic brand plan."""
+    """The options before any command: `--version`, and `--lang` (read from the whole
+    command line, so `wuhai --lang en status` speaks English)."""
 
 
 # --- the commands -------------------------------------------------------------------------
@@ -208,11 +211,10 @@ def validate_command(*, options: Any) -> int:
 
 @command("status", "page")
 def status_command(year: YearOpt = None, as_of: AsOfOpt = None, district: DistrictOpt = None,
-                   explain: Annotated[bool, typer.Option("--explain", help="List the certificates "
-                                                         "behind each figure.")] = False,
+                   explain: Annotated[bool, typer.Option("--explain",
+                                                         help="help.opt.explain")] = False,
                    targets: Annotated[Path | None, typer.Option(
-                       "--targets", help="Track against adjusted targets written by "
-                       "`wuhai adjust --write`.")] = None, *, options: Any) -> None:
+                       "--targets", help="help.opt.targets")] = None, *, options: Any) -> None:
     """Where each district and the city stand against the plan's cumulative targets."""
     _commands().status(options, _asked(year, as_of, district), explain, targets)
 
@@ -225,8 +227,8 @@ def gap_command(district: DistrictOpt = None, year: YearOpt = None, as_of: AsOfO
 
 
 @command("new", tonnes=False, borders=False)
-def new_command(year: Annotated[int, typer.Option("--year", help="The reporting year.")],
-                district: Annotated[str, typer.Option("--district", help="The district.")],
+def new_command(year: Annotated[int, typer.Option("--year", help="help.opt.year_new")],
+                district: Annotated[str, typer.Option("--district", help="help.opt.district_new")],
                 force: ForceOpt = False, *, options: Any) -> None:
     """Write a commented template progress file for a year and district."""
     _commands().new_report(options, year, district, force)
@@ -234,12 +236,10 @@ def new_command(year: Annotated[int, typer.Option("--year", help="The reporting 
 
 @command("adjust", "page")
 def adjust_command(year: Annotated[int | None, typer.Option(
-                       "--year", help="The year being planned (default: the current year); "
-                       "from the data up to 31 Dec of the year before.")] = None,
+                       "--year", help="help.opt.year_adjust")] = None,
                    district: DistrictOpt = None,
                    write: Annotated[Path | None, typer.Option(
-                       "--write", help="Save the adjusted targets as YAML for "
-                       "`wuhai status --targets`.")] = None,
+                       "--write", help="help.opt.write")] = None,
                    force: ForceOpt = False, *, options: Any) -> None:
     """Next year's targets adjusted for what was achieved and what lapses (note 2 of 附件2)."""
     _commands().adjust(options, year, district, write, force)
@@ -247,7 +247,7 @@ def adjust_command(year: Annotated[int | None, typer.Option(
 
 @command("expiring", "page")
 def expiring_command(within: Annotated[str, typer.Option(
-                         "--within", help="Window from --as-of: 6m, 90d, 2w, 1y.")] = "6m",
+                         "--within", help="help.opt.within")] = "6m",
                      as_of: AsOfOpt = None, district: DistrictOpt = None, *,
                      options: Any) -> None:
     """The renewal calendar: certificates lapsing in the window with no renewal on file."""
@@ -257,19 +257,18 @@ def expiring_command(within: Annotated[str, typer.Option(
 @command("check", "check")
 def check_command(year: YearOpt = None, as_of: AsOfOpt = None,
                   fail_on: Annotated[FailOn, typer.Option(
-                      "--fail-on", help="Exit 1 when a row is at or below this status.")
+                      "--fail-on", help="help.opt.fail_on")
                   ] = FailOn.behind,
                   changed_since: Annotated[str | None, typer.Option(
-                      "--changed-since", help="Also show what changed since this git "
-                      "revision.")] = None, *, options: Any) -> int:
+                      "--changed-since", help="help.opt.changed_since")] = None, *,
+                  options: Any) -> int:
     """For CI: validate everything, then exit 1 when a row is at or below --fail-on."""
     code: int = _commands().check(options, _asked(year, as_of), fail_on.value, changed_since)
     return code
 
 
 @command("diff", "page")
-def diff_command(base_ref: Annotated[str, typer.Argument(help="The git revision to compare "
-                                                         "with, e.g. origin/main.")],
+def diff_command(base_ref: Annotated[str, typer.Argument(help="help.opt.base_ref")],
                  year: YearOpt = None, as_of: AsOfOpt = None, *, options: Any) -> None:
     """What a change does to the figures: status before and after, for the rows that moved."""
     _commands().diff(options, base_ref, _asked(year, as_of))
@@ -285,12 +284,11 @@ def tasks_command(year: YearOpt = None, district: DistrictOpt = None, *, options
 @command("report", "report", borders=False)
 def report_command(year: YearOpt = None, as_of: AsOfOpt = None,
                    output: Annotated[Path | None, typer.Option(
-                       "--output", "-o", help="Write to this file (atomically) instead of "
-                       "stdout.")] = None,
+                       "--output", "-o", help="help.opt.output")] = None,
                    force: ForceOpt = False,
                    charts: Annotated[bool, typer.Option(
-                       "--charts/--no-charts", help="Draw the charts (needs the `report` "
-                       "extra).")] = True, *, options: Any) -> None:
+                       "--charts/--no-charts", help="help.opt.charts")] = True, *,
+                   options: Any) -> None:
     """One document for the year: status, gaps, next year's adjustment, renewals, tasks,
     charts."""
     _commands().report(options, _asked(year, as_of), output, force,
