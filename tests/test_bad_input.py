@@ -176,7 +176,7 @@ GENERATED: dict[str, Callable[[], bytes]] = {
 
 CASE_ENV: dict[str, dict[str, str]] = {"too_large.yaml": {"WUHAI_MAX_FILE_MB": SIZE_LIMIT_MB}}
 
-SYNTAX = "YAML 语法错误"
+CONTROL = "文件中有不可见的控制字符"
 NOT_A_NUMBER = "“output_tonnes”应为数字"
 NOT_A_DATE = "“issued”应为 YYYY-MM-DD 格式的日期"
 NOT_A_YEAR = "“year”应为四位年份"
@@ -185,12 +185,12 @@ TOO_DEEP = ("嵌套超过", "exceeded maximum nesting depth")
 
 # (case file, exit code, message fragment (None: nothing on stderr), line (None: no line))
 CASES = [
-    pytest.param("yaml_syntax.yaml", 2, SYNTAX, 5, id="yaml-syntax"),
-    pytest.param("tab_indent.yaml", 2, SYNTAX, 4, id="tab-indent"),
+    pytest.param("yaml_syntax.yaml", 2, "花括号 { } 中的项目之间用半角逗号", 5, id="yaml-syntax"),
+    pytest.param("tab_indent.yaml", 2, "缩进中有制表符（Tab），请改为空格", 4, id="tab-indent"),
     pytest.param("empty.yaml", 2, "文件是空的", None, id="empty"),
     pytest.param("comment_only.yaml", 2, "文件是空的", None, id="comment-only"),
-    pytest.param("top_list.yaml", 2, "文件顶层应为键值映射", 1, id="top-list"),
-    pytest.param("top_scalar.yaml", 2, "文件顶层应为键值映射", 1, id="top-scalar"),
+    pytest.param("top_list.yaml", 2, "文件顶层应为“键: 值”", 1, id="top-list"),
+    pytest.param("top_scalar.yaml", 2, "文件顶层应为“键: 值”", 1, id="top-scalar"),
     pytest.param("duplicate_key.yaml", 2, "键“year”重复出现", 3, id="duplicate-key"),
     pytest.param("duplicate_key_nested.yaml", 2, "键“issued”重复出现", 10, id="duplicate-key-nested"),
     pytest.param("alias.yaml", 2, "不支持 YAML 锚点和别名", 2, id="alias"),
@@ -238,8 +238,8 @@ CASES = [
     pytest.param("utf16_be_bom.yaml", 0, None, None, id="utf16-be-bom"),
     pytest.param("utf16_truncated.yaml", 2, "文件以 UTF-16 BOM 开头", None, id="utf16-truncated"),
     pytest.param("undecodable.yaml", 2, "既不是 UTF-8 也不是 GB18030", 2, id="undecodable"),
-    pytest.param("control_character_ascii.yaml", 2, SYNTAX, 2, id="control-character"),
-    pytest.param("control_character.yaml", 2, SYNTAX, 2, id="control-character-after-chinese"),
+    pytest.param("control_character_ascii.yaml", 2, CONTROL, 2, id="control-character"),
+    pytest.param("control_character.yaml", 2, CONTROL, 2, id="control-character-after-chinese"),
 ]
 
 

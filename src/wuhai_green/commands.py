@@ -48,14 +48,16 @@ class Options:
     unit: DisplayUnit = "t"
     ascii_borders: bool = False
     progress_named: bool = False  # given by --progress or $WUHAI_PROGRESS, not the default
+    debug: bool = False  # the parser's own words after a Chinese message
 
     @classmethod
     def build(cls, plan: Path | None, progress: Path | None, fmt: str,  # noqa: PLR0913
-              lang: Lang, unit: str = "t", ascii_borders: bool = False) -> Options:
+              lang: Lang, unit: str = "t", ascii_borders: bool = False,
+              debug: bool = False) -> Options:
         """The options as given on the command line, with their defaults resolved."""
         named = progress is not None or bool(os.environ.get("WUHAI_PROGRESS"))
         return cls(resolve_plan_path(plan), resolve_progress_dir(progress), fmt, lang,
-                   "wan-t" if unit == "wan-t" else "t", ascii_borders, named)
+                   "wan-t" if unit == "wan-t" else "t", ascii_borders, named, debug)
 
     def progress_folder(self) -> Path | None:
         """The folder of reports to read: a named one must exist (a typo would otherwise
@@ -72,7 +74,7 @@ class Options:
 
     @property
     def output(self) -> Output:
-        return Output(sys.stdout, sys.stderr, self.lang, self.ascii_borders)
+        return Output(sys.stdout, sys.stderr, self.lang, self.ascii_borders, self.debug)
 
     def display(self, plan: Plan) -> Display:
         return Display(plan, self.lang, self.unit)
@@ -95,10 +97,10 @@ def resolve_progress_dir(option: Path | None) -> Path:
     return Path(from_env) if from_env else Path("data") / "progress"
 
 
-def report_problems(problems: list[Problem], lang: Lang) -> None:
+def report_problems(problems: list[Problem], lang: Lang, *, debug: bool = False) -> None:
     from wuhai_green.show.render.to_terminal import print_problems
 
-    print_problems(problems, lang, sys.stderr)
+    print_problems(problems, lang, sys.stderr, debug=debug)
 
 
 def report_message(message: str) -> None:
@@ -121,7 +123,7 @@ def _load(options: Options) -> tuple[Plan, Register]:
     register = load_register(plan, options.progress_folder())
     warnings += register.warnings
     if warnings:
-        report_problems(warnings, options.lang)
+        report_problems(warnings, options.lang, debug=options.debug)
     return plan, register
 
 

@@ -135,12 +135,12 @@ def command(name: str, kind: Kind | None = None, *, tonnes: bool = True, borders
             fmt = kwargs.pop("fmt", None)
             fmt_name = "table" if fmt is None or fmt.value == "text" else fmt.value
             settings = (kwargs.pop("plan"), kwargs.pop("progress"), fmt_name, lang,
-                        kwargs.pop("unit").value, kwargs.pop("ascii_borders", False))
+                        kwargs.pop("unit").value, kwargs.pop("ascii_borders", False), debug)
             try:
                 options = _commands().Options.build(*settings)
                 code = function(options=options, **kwargs)
             except DataError as error:
-                _commands().report_problems(error.problems, lang)
+                _commands().report_problems(error.problems, lang, debug=debug)
                 raise typer.Exit(2) from None
             except UsageError as error:
                 _commands().report_message(t(error.key, lang, **error.params))

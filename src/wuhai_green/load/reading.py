@@ -17,6 +17,7 @@ import yaml
 
 from wuhai_green.core.problems import DataError, Problem
 from wuhai_green.load.files import decode, display_name, read_bytes
+from wuhai_green.load.slips import find_misaligned, find_slips
 from wuhai_green.model.marks import Mark, PathKey, Source
 
 try:  # libyaml's C parser where present: several times faster
@@ -58,8 +59,34 @@ def _text_position(text: str, offset: int) -> tuple[int, int]:
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
+# What the parser's own words mean for a person (the message keys of the catalogue); the
+# parser's text goes along as `problem`, shown in English and, in Chinese, with --debug.
+_REASONS = (
+    ("could not find expected ':'", "yaml.expected_colon"),
+    ("mapping values are not allowed", "yaml.mapping_here"),
+    ("did not find expected key", "yaml.expected_key"),
+    ("did not find expected '-' indicator", "yaml.expected_dash"),
+    ("expected <block end>", "yaml.expected_key"),
+    ("found unexpected end of stream", "yaml.unclosed"),
+    ("unknown escape character", "yaml.bad_escape"),
+    ("did not find expected node content", "yaml.no_value"),
+    ("expected the node content", "yaml.no_value"),
+    ("cannot start any token", "yaml.cannot_start"),
+    ("did not find expected ',' or ']'", "yaml.flow_list"),
+    ("did not find expected ',' or '}'", "yaml.flow_mapping"),
+    ("exceeded maximum nesting depth", "yaml.parser_too_deep"),
+)
+
+
 def parse_yaml(text: str, name: str) -> Located:
-    """Parse YAML text into plain values with marks; raise `DataError` on any fault."""
+    """Parse YAML text into plain values with marks; raise `DataError` on any fault.
+
+    Typing slips are looked for first and reported where they are; a parser error is
+    reported as a misaligned line where one is found near it, else in the user's words.
+    """
+    slips = find_slips(text, name)
+    if slips:
+        raise DataError(slips)
     located = Located(name)
     try:
         _build(yaml.parse(text, Loader=_Loader), located)
@@ -67,7 +94,11 @@ def parse_yaml(text: str, name: str) -> Located:
         mark = error.problem_mark or error.context_mark
         problem = (error.problem or error.context or "").strip()
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise DataError([Problem(name, line, column, "yaml.syntax", {"problem": problem})]) from None
+        misaligned = find_misaligned(text, name, line or 1)
+        if misaligned is not None:
+            raise DataError([misaligned]) from None
+        key = next((key for words, key in _REASONS if words in problem), "yaml.syntax")
+        raise DataError([Problem(name, line, column, key, {"problem": problem})]) from None
     except yaml.reader.ReaderError as error:  # a control character the reader refuses
         offset = error.position
         if _Loader is not getattr(yaml, "SafeLoader", None):  # libyaml counts UTF-8 bytes
@@ -75,7 +106,8 @@ def parse_yaml(text: str, name: str) -> Located:
         line, column = _text_position(text, offset)
         code = error.character if isinstance(error.character, int) else ord(error.character)
         problem = f"{error.reason}: U+{code:04X}"
-        raise DataError([Problem(name, line, column, "yaml.syntax", {"problem": problem})]) from None
+        raise DataError([Problem(name, line, column, "yaml.control_character",
+                                 {"problem": problem, "code": f"U+{code:04X}"})]) from None
     except yaml.YAMLError as error:
         raise DataError([Problem(name, None, None, "yaml.syntax", {"problem": str(error)})]) from None
     return located

@@ -19,17 +19,14 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 def validate(model: type[ModelT], located: Located) -> tuple[ModelT | None, list[Problem]]:
     """The model built from the file, or None and every problem pydantic found."""
     if not isinstance(located.value, dict):
-        problem = located.problem((), "schema.not_a_mapping", kind=_kind(located.value))
-        return None, [problem]
+        key = ("schema.not_a_mapping_list" if isinstance(located.value, list)
+               else "schema.not_a_mapping_scalar")
+        return None, [located.problem((), key)]
     try:
         return model.model_validate(located.value), []
     except ValidationError as error:
         problems = [_problem(model, located, detail) for detail in error.errors()]
         return None, _unique(problems)
-
-
-def _kind(value: Any) -> str:
-    return "list" if isinstance(value, list) else "scalar"
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:
@@ -91,8 +88,8 @@ def _problem(model: type[BaseModel], located: Located, detail: Any) -> Problem:
             expected=context.get("expected", ""),
         )
     if kind in ("list_type", "dict_type", "model_type", "model_attributes_type"):
-        expected = "list" if kind == "list_type" else "mapping"
-        return located.problem(loc, "schema.wrong_shape", field=field, expected=expected)
+        key = "schema.wrong_shape_list" if kind == "list_type" else "schema.wrong_shape_mapping"
+        return located.problem(loc, key, field=field)
     return located.problem(loc, "schema.other", field=field, detail=detail.get("msg", kind))
 
 

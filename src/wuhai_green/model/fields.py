@@ -23,8 +23,23 @@ _YEAR = re.compile(r"\d{4}")
 
 
 def _shown(value: Any) -> str:
-    text = str(value)
+    """A value as the file wrote it (YAML words, not Python's), cut to 40 characters."""
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, list):
+        text = "[" + ", ".join(_shown(item) for item in value) + "]"
+    elif isinstance(value, dict):
+        text = "{" + ", ".join(f"{key}: {_shown(item)}" for key, item in value.items()) + "}"
+    else:
+        text = str(value)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _refused(kind: str, message: str, value: Any) -> PydanticCustomError:
+    """The error for a value a field cannot take; an empty value is said to be empty."""
+    if value is None:
+        return PydanticCustomError("wuhai_empty", "is empty", {})
+    return PydanticCustomError(kind, message, {"value": _shown(value)})
 
 
 def parse_decimal(value: Any) -> Decimal:
@@ -34,7 +49,7 @@ def parse_decimal(value: Any) -> Decimal:
         return Decimal(value)
     if isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
         return Decimal(value.strip())
-    raise PydanticCustomError("wuhai_number", "expected a number", {"value": _shown(value)})
+    raise _refused("wuhai_number", "expected a number", value)
 
 
 def parse_non_negative(value: Any) -> Decimal:
@@ -57,7 +72,7 @@ def parse_count(value: Any) -> int:
     elif isinstance(value, str) and _INTEGER.fullmatch(value.strip()):
         number = int(value)
     else:
-        raise PydanticCustomError("wuhai_count", "expected a whole number", {"value": _shown(value)})
+        raise _refused("wuhai_count", "expected a whole number", value)
     if number < 0:
         raise PydanticCustomError("wuhai_negative", "must not be negative", {"value": _shown(value)})
     return number
@@ -68,7 +83,7 @@ def parse_year(value: Any) -> int:
         return value
     if isinstance(value, str) and _YEAR.fullmatch(value.strip()):
         return int(value)
-    raise PydanticCustomError("wuhai_year", "expected a year", {"value": _shown(value)})
+    raise _refused("wuhai_year", "expected a year", value)
 
 
 def parse_date(value: Any) -> date:
@@ -81,7 +96,7 @@ def parse_date(value: Any) -> date:
             raise PydanticCustomError(
                 "wuhai_no_such_date", "no such date", {"value": _shown(value)}
             ) from None
-    raise PydanticCustomError("wuhai_date", "expected a date", {"value": _shown(value)})
+    raise _refused("wuhai_date", "expected a date", value)
 
 
 def parse_text(value: Any) -> str:
@@ -89,7 +104,7 @@ def parse_text(value: Any) -> str:
         return value.strip()
     if isinstance(value, str):
         raise PydanticCustomError("wuhai_empty_text", "must not be empty", {})
-    raise PydanticCustomError("wuhai_text", "expected text", {"value": _shown(value)})
+    raise _refused("wuhai_text", "expected text", value)
 
 
 def parse_any_text(value: Any) -> str:

@@ -40,12 +40,95 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "file was read as GB18030; please save it as UTF-8",
     ),
     # YAML structure
-    "yaml.syntax": ("YAML 语法错误：{problem}", "YAML syntax error: {problem}"),
-    "yaml.alias": (
-        "不支持 YAML 锚点和别名（&、*）；请把内容写全",
-        "YAML anchors and aliases (&, *) are not accepted; write the values out",
+    "yaml.syntax": ("YAML 格式有误，请检查这一行和上一行", "YAML syntax error: {problem}"),
+    "yaml.expected_colon": (
+        "这一行或上一行缺少键后面的冒号“: ”（冒号用半角，后面跟一个空格）",
+        "a key's colon is missing on this line or the one above ({problem})",
     ),
-    "yaml.tag": ("不支持 YAML 标签 {tag}", "YAML tags such as {tag} are not accepted"),
+    "yaml.mapping_here": (
+        "这里不能出现“键: 值”：检查上一行是否漏了冒号，或这一行的缩进是否与同级的行对齐",
+        "a 'key: value' cannot stand here: check the line above for a missing colon, or this line's indentation ({problem})",
+    ),
+    "yaml.expected_key": (
+        "这一行的缩进与上面的行不对齐，或缺少“键: ”",
+        "this line's indentation does not line up with the lines above, or it lacks 'key: ' ({problem})",
+    ),
+    "yaml.expected_dash": (
+        "列表中的每一项都应以“- ”开头，并与其他项对齐",
+        "every item of a list starts with '- ', lined up with the others ({problem})",
+    ),
+    "yaml.unclosed": (
+        "文件在引号或括号闭合之前就结束了：检查引号（\"）和括号（[、{{）是否成对",
+        "the file ends before a quote or bracket is closed: check that quotes and brackets pair up ({problem})",
+    ),
+    "yaml.bad_escape": (
+        "双引号中的反斜杠“\\”无效：改用单引号，或写成“\\\\”",
+        "a backslash in double quotes is not a valid escape: use single quotes, or write \\\\ ({problem})",
+    ),
+    "yaml.parser_too_deep": (
+        "嵌套超过 YAML 解析器允许的层数", "nested deeper than the YAML parser allows ({problem})"),
+    "yaml.no_value": ("这里缺少值", "a value is missing here ({problem})"),
+    "yaml.cannot_start": (
+        "这个字符不能作为值的开头：请给整个值加上引号",
+        "this character cannot start a value: put the whole value in quotes ({problem})",
+    ),
+    "yaml.flow_list": (
+        "方括号列表 [ ] 的项目之间用半角逗号“,”分隔，并以“]”结束",
+        "the items of a [ ] list are separated by ',' and end with ']' ({problem})",
+    ),
+    "yaml.flow_mapping": (
+        "花括号 {{ }} 中的项目之间用半角逗号“,”分隔，并以“}}”结束",
+        "the entries of a {{ }} mapping are separated by ',' and end with '}}' ({problem})",
+    ),
+    "yaml.control_character": (
+        "文件中有不可见的控制字符 {code}：请删除它",
+        "the file holds an invisible control character {code}: delete it ({problem})",
+    ),
+    # typing slips of an input method
+    "slip.full_width_colon": (
+        "“{key}”后面是全角冒号“：”，应为半角冒号加空格“: ”",
+        "the colon after '{key}' is the full-width '：'; write ': ' (ASCII colon and a space)",
+    ),
+    "slip.full_width_comma": (
+        "列表中用了全角逗号“，”，应为半角逗号“,”",
+        "the list uses the full-width comma '，'; write ','",
+    ),
+    "slip.full_width_space": (
+        "缩进中有全角空格“　”，应使用半角空格",
+        "the indentation holds a full-width space; indent with ASCII spaces",
+    ),
+    "slip.dash": (
+        "列表项以“{char}”开头，应为半角减号加空格“- ”",
+        "the list item starts with '{char}'; start it with '- ' (ASCII hyphen and a space)",
+    ),
+    "slip.no_space_after_dash": (
+        "列表项的“-”后面缺少空格，应写成“- ”",
+        "a space is missing after the list item's '-'; write '- '",
+    ),
+    "slip.tab": (
+        "缩进中有制表符（Tab），请改为空格",
+        "the indentation holds a tab; indent with spaces",
+    ),
+    "slip.no_space_after_colon": (
+        "“{key}:”后面缺少空格，应写成“{key}: 值”",
+        "a space is missing after '{key}:'; write '{key}: value'",
+    ),
+    "slip.reserved_start": (
+        "“{key}”的值以“{char}”开头，这是 YAML 的保留字符：请给整个值加上引号",
+        "the value of '{key}' starts with '{char}', which YAML reserves: put the value in quotes",
+    ),
+    "slip.indent": (
+        "缩进与上面的行不对齐：这一行有 {spaces} 个空格，同级的行有 {expected} 个",
+        "the indentation does not line up with the lines above: {spaces} spaces here, {expected} on the lines of this level",
+    ),
+    "yaml.alias": (
+        "不支持 YAML 锚点和别名（&、*）：请把内容写全；如果 & 或 * 是值的一部分，请给整个值加上引号",
+        "YAML anchors and aliases (&, *) are not accepted: write the values out; if & or * is part of a value, put the value in quotes",
+    ),
+    "yaml.tag": (
+        "不支持 YAML 标签 {tag}；如果 ! 是值的一部分，请给整个值加上引号",
+        "YAML tags such as {tag} are not accepted; if ! is part of a value, put the value in quotes",
+    ),
     "yaml.multiple_documents": (
         "一个文件只能有一个 YAML 文档（去掉多余的 ---）",
         "a file holds one YAML document only (remove the extra ---)",
@@ -55,9 +138,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml.duplicate_key": ("键“{key}”重复出现", "duplicate key '{key}'"),
     "yaml.empty": ("文件是空的", "the file is empty"),
     # schema
-    "schema.not_a_mapping": (
-        "文件顶层应为键值映射（如 year: 2025），实际是{kind}",
-        "the top level must be a mapping (such as year: 2025), not a {kind}",
+    "schema.not_a_mapping_list": (
+        "文件顶层应为“键: 值”（如 year: 2025），实际是一个列表",
+        "the top level must be a mapping (such as year: 2025), not a list",
+    ),
+    "schema.not_a_mapping_scalar": (
+        "文件顶层应为“键: 值”（如 year: 2025），实际只有一个值",
+        "the top level must be a mapping (such as year: 2025), not a single value",
     ),
     "schema.missing": ("缺少必填键“{field}”", "missing required key '{field}'"),
     "schema.unknown_key": (
@@ -72,11 +159,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{field}”的值“{value}”无效；应为 {expected}",
         "'{field}' is '{value}'; expected {expected}",
     ),
-    "schema.wrong_shape": (
-        "“{field}”的格式不对；应为{expected}",
-        "'{field}' has the wrong shape; expected a {expected}",
-    ),
-    "schema.other": ("“{field}”无效：{detail}", "'{field}' is invalid: {detail}"),
+    "schema.wrong_shape_list": (
+        "“{field}”应为列表（每项以“- ”开头）", "'{field}' must be a list (items starting with '- ')"),
+    "schema.wrong_shape_mapping": (
+        "“{field}”应为“键: 值”的组合", "'{field}' must be a mapping of 'key: value' entries"),
+    "schema.other": ("“{field}”的值无效", "'{field}' is invalid: {detail}"),
     # field types
     "field.number": (
         "“{field}”应为数字（如 120 或 0.5），实际是“{value}”",
@@ -99,6 +186,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.no_such_date": ("“{field}”：日期 {value} 不存在", "'{field}': there is no date {value}"),
     "field.text": ("“{field}”应为文本，实际是“{value}”", "'{field}' must be text, not '{value}'"),
     "field.empty_text": ("“{field}”不能为空", "'{field}' must not be empty"),
+    "field.empty": ("“{field}”没有填写", "'{field}' is empty"),
     # plan checks
     "plan.unknown_unit": ("未知的单位“{unit}”；已定义：{known}", "unknown unit '{unit}'; defined: {known}"),
     "plan.unknown_type": ("未知的证书类型“{type}”", "unknown certificate type '{type}'"),

@@ -13,10 +13,13 @@ def message(problem: Problem, lang: Lang) -> str:
     return t(problem.key, lang, **problem.params)
 
 
-def text(problem: Problem, lang: Lang) -> str:
-    """`file:line:col: message`, with the severity when it is not an error."""
+def text(problem: Problem, lang: Lang, *, debug: bool = False) -> str:
+    """`file:line:col: message`, with the severity when it is not an error. With `debug`,
+    a Chinese message is followed by the YAML parser's own (English) words, if any."""
     prefix = "" if problem.severity == "error" else f"{t('severity.' + problem.severity, lang)}: "
-    return f"{problem.where()}: {prefix}{message(problem, lang)}"
+    detail = problem.params.get("problem") if debug and lang == "zh" else None
+    suffix = f" [{detail}]" if detail else ""
+    return f"{problem.where()}: {prefix}{message(problem, lang)}{suffix}"
 
 
 def as_json(problem: Problem, lang: Lang) -> dict[str, Any]:

@@ -25,6 +25,7 @@ class Output:
     stderr: TextIO
     lang: Lang
     ascii_borders: bool = False
+    debug: bool = False  # a Chinese message followed by the parser's own words
 
 
 @dataclass(frozen=True)

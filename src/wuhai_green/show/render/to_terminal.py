@@ -44,11 +44,12 @@ def say(message: str, stream: TextIO, style: str = "") -> None:
     console(stream).print(Text(message, style=style), soft_wrap=True)
 
 
-def print_problems(problems: list[Problem], lang: Lang, stream: TextIO) -> None:
+def print_problems(problems: list[Problem], lang: Lang, stream: TextIO, *,
+                   debug: bool = False) -> None:
     out = console(stream)
     for problem in problems:
         style = {"error": "red", "warning": "yellow", "note": "cyan"}[problem.severity]
-        out.print(Text(text(problem, lang), style=style), soft_wrap=True)
+        out.print(Text(text(problem, lang, debug=debug), style=style), soft_wrap=True)
 
 
 def _bar(ratio: Decimal, width: int = 8) -> str:
@@ -103,7 +104,7 @@ class Terminal(Renderer):
         print_tables(page, console(output.stdout), ascii_borders=output.ascii_borders)
 
     def problems(self, report: ProblemReport, output: Output) -> None:
-        print_problems(report.problems, output.lang, output.stderr)
+        print_problems(report.problems, output.lang, output.stderr, debug=output.debug)
 
     def check(self, report: CheckReport, output: Output) -> None:
         print_problems(report.warnings, output.lang, output.stderr)
