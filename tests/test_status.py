@@ -371,11 +371,16 @@ def test_explain_lists_the_certificates_under_each_figure() -> None:
     assert "baseline block 2430" in run.stdout
 
 
-def test_explain_in_the_table() -> None:
+def test_explain_lists_the_certificates_under_the_table() -> None:
+    """The figures keep their columns: the certificates follow the table, under the name
+    of their row (issue 10 §4)."""
     run = run_status("--explain")
     assert run.exit_code == 0
     lines = run.stdout.splitlines()
-    index = next(i for i, line in enumerate(lines) if line.strip().startswith("乌达区") and "83" in line)
+    row = next(i for i, line in enumerate(lines) if line.strip().startswith("乌达区") and "83" in line)
+    assert lines[row + 1].strip().startswith("乌海市")  # the table's rows stay together
+    index = next(i for i, line in enumerate(lines) if line.strip() == "乌达区")
+    assert index > row
     assert [lines[index + k].split()[1] for k in (1, 2, 3)] == [
         "LB-DEMO-WD-2401", "LB-DEMO-WD-2501", "OR-DEMO-WD-2501"]
     assert all(lines[index + k].strip().startswith("↳") for k in (1, 2, 3))

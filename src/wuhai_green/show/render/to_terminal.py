@@ -6,11 +6,12 @@ and highlighting is off.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import TextIO
 
 from rich import box
-from rich.console import Console
+from rich.console import Console, JustifyMethod
 from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
@@ -68,33 +69,118 @@ def rich_table(view: TableView, *, ascii_borders: bool = False, bars: bool = Tru
     table = Table(title=Text(view.title, style="bold"), box=box.ASCII if ascii_borders
                   else box.SIMPLE_HEAVY, title_justify="left", highlight=False)
     for index, header in enumerate(view.headers):
-        keep_whole = index not in view.wrap and (index in view.numeric or index == 0)
-        table.add_column(Text(header), justify="right" if index in view.numeric else "left",
-                         overflow="fold", no_wrap=keep_whole)
-    for index, row in enumerate(view.rows):
+        justify: JustifyMethod = "right" if index in view.numeric else "left"
+        table.add_column(Text(header), justify=justify, overflow="fold")
+    for row in view.rows:
         table.add_row(*[_cell_text(cell, bars) for cell in row])
-        for line in view.details.get(index, []):
-            table.add_row(Text("  ↳ " + line, style="dim"), *[""] * (len(view.headers) - 1))
     return table
+
+
+WRAPPED_MIN = 12  # columns of free text wrap down to this many cells (six Chinese characters)
+_LATIN_WORD = re.compile(r"[^\s\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+")
+
+
+def _cells(text: str) -> int:
+    return Text(text).cell_len
+
+
+def _natural_widths(view: TableView, bars: bool) -> list[int]:
+    return [max([_cells(header)] + [_cell_text(row[index], bars).cell_len for row in view.rows])
+            for index, header in enumerate(view.headers)]
+
+
+def _figure_widths(view: TableView, bars: bool) -> list[int | None]:
+    """The width each column needs so that no figure, date, id or name is cut: its widest
+    cell, or the longest Latin word of its header (a Chinese header folds anywhere); None
+    for a column of free text, which wraps."""
+    widths: list[int | None] = []
+    for index, header in enumerate(view.headers):
+        if index in view.wrap:
+            widths.append(None)
+            continue
+        widths.append(max([_cell_text(row[index], bars).cell_len for row in view.rows]
+                          + [_cells(word) for word in _LATIN_WORD.findall(header)] + [2]))
+    return widths
 
 
 def print_tables(page: Page, out: Console, *, ascii_borders: bool = False) -> None:
     for view in page.tables:
-        table = rich_table(view, ascii_borders=ascii_borders, bars=out.width >= BAR_MIN_WIDTH)
-        if out.is_terminal:
-            out.print(table)
-            continue
-        # To a file or a pipe nothing limits the width: print each table at its natural
-        # width rather than squeezing figures into folded columns.
+        bars = out.width >= BAR_MIN_WIDTH
+        table = rich_table(view, ascii_borders=ascii_borders, bars=bars)
         natural = Measurement.get(out, out.options.update_width(10_000), table).maximum
-        width = out.width
-        out.width = max(width, natural)
-        try:
+        if not out.is_terminal:
+            # To a file or a pipe nothing limits the width: the table at its natural width.
+            _print_at(table, out, max(out.width, natural))
+        elif natural <= out.width:
             out.print(table)
-        finally:
-            out.width = width
+        else:
+            # Narrower than its natural width: free text wraps and headers fold, figures
+            # keep their width; too narrow even so, each row becomes a block of lines.
+            overhead = natural - sum(_natural_widths(view, bars))
+            fixed = _figure_widths(view, bars)
+            spare = out.width - overhead - sum(width or WRAPPED_MIN for width in fixed)
+            if spare < 0:
+                _print_stacked(view, out)
+                continue
+            widths = _widen_headers(view, fixed, spare)
+            for column, width in zip(table.columns, widths, strict=True):
+                column.width = width
+            out.print(table)
+        _print_details(view, out)
     for note in page.notes:
         out.print(Text("• " + note, style="dim"), soft_wrap=True)
+
+
+def _widen_headers(view: TableView, fixed: list[int | None], spare: int) -> list[int | None]:
+    """Spare cells given, one at a time, to the column whose header is folded the most."""
+    widths = list(fixed)
+    for _ in range(spare):
+        folded = [(_cells(header) - (width or 0), index)
+                  for index, (header, width) in enumerate(zip(view.headers, widths, strict=True))
+                  if width is not None and _cells(header) > width]
+        if not folded:
+            break
+        widths[max(folded)[1]] = (widths[max(folded)[1]] or 0) + 1
+    return widths
+
+
+def _print_at(table: Table, out: Console, width: int) -> None:
+    saved = out.width
+    out.width = width
+    try:
+        out.print(table)
+    finally:
+        out.width = saved
+
+
+def _print_stacked(view: TableView, out: Console) -> None:
+    """A table too wide for the terminal, a row as a block: each cell on its own line
+    after its header, so every figure stays whole."""
+    out.print(Text(view.title, style="bold"), soft_wrap=True)
+    labels = [Text(header) for header in view.headers]
+    width = max((label.cell_len for label in labels), default=0)
+    for index, row in enumerate(view.rows):
+        out.print()
+        for label, cell in zip(labels, row, strict=True):
+            if not cell.text:
+                continue
+            line = Text("  " + label.plain + " " * (width - label.cell_len + 2), style="dim")
+            line.append_text(_cell_text(cell, bars=False))
+            out.print(line, soft_wrap=True)
+        for detail in view.details.get(index, []):
+            out.print(Text("  ↳ " + detail, style="dim"), soft_wrap=True)
+    out.print()
+
+
+def _print_details(view: TableView, out: Console) -> None:
+    """The lines under a row (`--explain`), below the table so its figures keep their
+    columns: the row's first cell, then one line each."""
+    for index, lines in view.details.items():
+        out.print(Text(view.rows[index][0].text, style="bold"), soft_wrap=True)
+        for line in lines:
+            out.print(Text("  ↳ " + line, style="dim"), soft_wrap=True)
+    if view.details:
+        out.print()
 
 
 class Terminal(Renderer):
