@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.harness import REPO
 from wuhai_green.core.metrics import STATUSES
 from wuhai_green.core.problems import Problem
 from wuhai_green.model.plan import Goal
 from wuhai_green.show.i18n import LANGS, MESSAGES, default_lang, t
 from wuhai_green.show.render import STYLES
 
-SOURCE = Path(__file__).resolve().parent.parent / "src" / "wuhai_green"
+SOURCE = REPO / "src" / "wuhai_green"
 
 
 def placeholders(template: str) -> set[str]:

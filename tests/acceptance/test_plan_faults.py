@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FAULTY_PLANS, RunCli
-from wuhai_green.core.problems import DataError
-from wuhai_green.model.plan import load_plan
+from tests.harness import FAULTY_PLANS, DataError, load_plan, wuhai
+
+pytestmark = pytest.mark.usefixtures("workdir")  # outside the repository: paths print whole
 
 
 @dataclass(frozen=True)
@@ -130,8 +130,8 @@ def test_fault_is_found_at_its_place(fault: Fault) -> None:
 @pytest.mark.parametrize(("fault", "lang"), [
     pytest.param(fault, lang, id=f"{fault.file.removesuffix('.yaml')}-{lang}")
     for fault in FAULTS for lang in ("zh", "en")])
-def test_validate_reports_fault_with_file_line_column(fault: Fault, lang: str, run_cli: RunCli) -> None:
-    exit_code, stdout, stderr = run_cli("validate", "--plan", fault.path, "--lang", lang)
+def test_validate_reports_fault_with_file_line_column(fault: Fault, lang: str) -> None:
+    exit_code, stdout, stderr = wuhai("validate", "--plan", fault.path, "--lang", lang)
     line, column = fault.place()
     prefix = f"{fault.path}:{line}:{column}: "
     expected = fault.zh if lang == "zh" else fault.en
@@ -141,7 +141,7 @@ def test_validate_reports_fault_with_file_line_column(fault: Fault, lang: str, r
     assert any(expected in text for text in matching), stderr
 
 
-def test_sum_mismatch_names_the_city_total_and_each_part(run_cli: RunCli) -> None:
+def test_sum_mismatch_names_the_city_total_and_each_part() -> None:
     """海勃湾区 0.015 + 海南区 0.016 + 乌达区 0.01 = 0.041, but 乌海市 says 0.04: the error is on
     the city's figure, and a note points at each district's figure, 海南区's included."""
     path = FAULTY_PLANS / "sum_mismatch.yaml"
@@ -150,7 +150,7 @@ def test_sum_mismatch_names_the_city_total_and_each_part(run_cli: RunCli) -> Non
     hainan_column = text[hainan_line - 1].index("0.016") + 1
     city_line = next(n for n, line in enumerate(text, 1) if "2025: 0.04," in line)
 
-    exit_code, _, stderr = run_cli("validate", "--plan", path, "--lang", "en")
+    exit_code, _, stderr = wuhai("validate", "--plan", path, "--lang", "en")
 
     assert exit_code == 2
     lines = stderr.splitlines()
@@ -161,9 +161,9 @@ def test_sum_mismatch_names_the_city_total_and_each_part(run_cli: RunCli) -> Non
     assert len(lines) == 4  # the error and one note per district
 
 
-def test_sum_mismatch_in_chinese_marks_notes(run_cli: RunCli) -> None:
+def test_sum_mismatch_in_chinese_marks_notes() -> None:
     path = FAULTY_PLANS / "sum_mismatch.yaml"
-    exit_code, _, stderr = run_cli("validate", "--plan", path)
+    exit_code, _, stderr = wuhai("validate", "--plan", path)
     assert exit_code == 2
     notes = [line for line in stderr.splitlines() if ": 说明: " in line]
     assert [note.split(": 说明: ")[1].split(" ")[0] for note in notes] == ["海勃湾区", "海南区", "乌达区"]

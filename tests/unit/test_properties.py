@@ -17,7 +17,14 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factories import certificate, real_plan, register_of, report, status_json, write_files
+from tests.harness import (
+    certificate,
+    real_plan,
+    register_of,
+    report,
+    status_json,
+    write_files,
+)
 from wuhai_green.core import metrics
 from wuhai_green.core.register import default_expiry
 

@@ -13,15 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from factories import (
-    DEMO_DIR,
+from tests.harness import (
+    DEMO,
     certificate,
     load,
     record,
     register_of,
     report,
+    write,
     write_files,
-    write_progress,
     wuhai_on,
 )
 from wuhai_green.core.problems import DataError
@@ -405,7 +405,7 @@ def test_files_starting_with_underscore_are_ignored(tmp_path: Path) -> None:
 
 
 def test_yml_files_are_read_too(tmp_path: Path) -> None:
-    write_progress(tmp_path, "2024.yml", GREEN_2024)
+    write(tmp_path, "2024.yml", GREEN_2024)
     assert [r.id for r in register_of(tmp_path).certificates] == ["LB-1"]
 
 
@@ -416,7 +416,7 @@ def test_a_missing_progress_folder_is_an_empty_register(tmp_path: Path) -> None:
 
 def test_validate_accepts_the_demo_data() -> None:
     """The demo folder: 6 files, 15 certificate records."""
-    run = wuhai_on("validate", DEMO_DIR, "--lang", "en")
+    run = wuhai_on("validate", DEMO, "--lang", "en")
     assert run.exit_code == 0, run.stderr
     assert "6 progress files, 15 certificate records" in run.stdout
     assert run.stderr == ""
