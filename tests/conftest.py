@@ -1,7 +1,9 @@
-"""Fixtures for every test.
+"""Fixtures for every test, and the Hypothesis profiles.
 
 Every test runs without the WUHAI_* variables and the job summary of the developer's shell
-(the loaders read WUHAI_MAX_FILE_MB, the CLI the rest).
+(the loaders read WUHAI_MAX_FILE_MB, the CLI the rest). Hypothesis runs the `dev` profile
+(a quarter of the examples) unless the environment has CI=true, which loads `ci` (the full
+counts); `--hypothesis-profile` chooses one explicitly.
 """
 
 from __future__ import annotations
@@ -10,8 +12,13 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
-from tests.harness import PLAN, REPO, Plan, real_plan
+from tests.harness import CI_EXAMPLES, DEV_EXAMPLES, PLAN, REPO, Plan, real_plan
+
+settings.register_profile("ci", max_examples=CI_EXAMPLES, deadline=None)
+settings.register_profile("dev", max_examples=DEV_EXAMPLES, deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") == "true" else "dev")
 
 
 @pytest.fixture(autouse=True)

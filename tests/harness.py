@@ -50,13 +50,13 @@ if TYPE_CHECKING:
     import pytest
 
 __all__ = [  # the harness's names and the src internals several tests share
-    "ANNEX_1", "ANNEX_2", "ANNEX_2_CELLS", "BAD_REPORTS", "CERTIFIED", "CITY",
-    "DEMO", "DISTRICTS", "FAMOUS", "FAULTY_PLANS", "GENERATED_REPORTS",
+    "ANNEX_1", "ANNEX_2", "ANNEX_2_CELLS", "BAD_REPORTS", "CERTIFIED", "CITY", "CI_EXAMPLES",
+    "DEMO", "DEV_EXAMPLES", "DISTRICTS", "FAMOUS", "FAULTY_PLANS", "GENERATED_REPORTS",
     "GOLDEN_DIR", "PLAN", "REPO", "REPORT_ENV", "SIZE_LIMIT_BYTES", "SIZE_LIMIT_MB", "TESTS",
     "VALID_REPORT", "Annotation", "Area", "Certificate", "DataError", "Escaped", "Goal",
     "Indicator", "Plan", "Problem", "Register", "Run", "UsageError", "__version__",
     "activity_items", "activity_report", "app", "area", "break_inside", "cert", "certificate",
-    "command_names", "decimal_json", "default_expiry", "freeze_today", "generated_plan",
+    "command_names", "decimal_json", "default_expiry", "examples", "freeze_today", "generated_plan",
     "goal", "hostile_report", "indicator", "load", "load_plan", "load_register", "load_targets",
     "long_strings_report", "metrics", "parse_github", "plan_with", "process_env", "read_report",
     "real_plan", "record", "register_of", "report", "rows_by_key", "shipped_plan_path", "snapshot",
@@ -609,3 +609,18 @@ def parse_github(output: str) -> list[Annotation]:
             int(properties["col"]) if "col" in properties else None,
             unescape_data(match["message"])))
     return found
+
+
+# --- Hypothesis -----------------------------------------------------------------------------
+
+# max_examples of the `ci` profile (Hypothesis's own default); `dev` runs a quarter of it.
+CI_EXAMPLES = 100
+DEV_EXAMPLES = 25
+
+
+def examples(full: int) -> int:
+    """`full` examples under the `ci` profile, the same share of them as the loaded profile's
+    max_examples is of ci's (a quarter under `dev`, the default; see tests/conftest.py)."""
+    from hypothesis import settings
+
+    return max(1, full * settings().max_examples // CI_EXAMPLES)

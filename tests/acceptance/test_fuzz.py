@@ -23,21 +23,25 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from hypothesis.control import currently_in_test_context
 
-from tests.harness import DEMO, PLAN, DataError, Problem, snapshot, wuhai
+from tests.harness import DEMO, PLAN, DataError, Problem, examples, snapshot, wuhai
 from wuhai_green.load.reading import decode, parse_yaml, read_yaml
 from wuhai_green.load.validate import validate
 from wuhai_green.model.progress import ProgressFile
 
 DEMO_REPORT = (DEMO / "2025-hainan.yaml").read_text(encoding="utf-8")
-HANG_SECONDS = 20
+# A hang detector, not a speed limit: one run on a few small files takes well under a second,
+# so only a loop that never ends reaches this, on however slow a machine.
+HANG_SECONDS = 120
 
+# The examples scale with the Hypothesis profile (tests/conftest.py): the full counts under
+# CI=true, a quarter of them otherwise.
 FUZZ = settings(
     deadline=None,
-    max_examples=200,
+    max_examples=examples(200),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
                            HealthCheck.data_too_large, HealthCheck.filter_too_much],
 )
-FUZZ_CLI = settings(FUZZ, max_examples=150)
+FUZZ_CLI = settings(FUZZ, max_examples=examples(150))
 
 
 # --- guards --------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from tests.harness import (
     FAMOUS,
     area,
     cert,
+    examples,
     indicator,
     real_plan,
     register_of,
@@ -74,7 +75,7 @@ def _record(record_id: str, district: str, kind: str, issued: date,
                        expires=default_expiry(issued, 3), renews=None, file="x.yaml", line=1)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(year=st.integers(2024, 2028),
        tonnes=st.lists(st.decimals(min_value=0, max_value=400, places=2, allow_nan=False,
                                    allow_infinity=False), min_size=3, max_size=3),

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from tests.harness import (
     certificate,
+    examples,
     real_plan,
     register_of,
     report,
@@ -31,7 +32,7 @@ from wuhai_green.core.register import default_expiry
 DISTRICTS = {"海勃湾区": "haibowan", "海南区": "hainan", "乌达区": "wuda"}
 VALIDITY = {"green_food": 3, "organic": 1, "famous_product": 3}
 FIRST, LAST = date(2024, 1, 1), date(2028, 12, 31)
-SETTINGS = settings(max_examples=40, deadline=None,
+SETTINGS = settings(max_examples=examples(40), deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
