@@ -126,11 +126,50 @@ def wuhai(*args: str | Path, env: Mapping[str, str | None] | None = None,
     words = [str(arg) for arg in args]
     environment = _cleared_environment() | dict(env or {})
     with contextlib.chdir(cwd) if cwd is not None else contextlib.nullcontext():
-        result = CliRunner().invoke(app, words, env=environment)
-    run = Run(result.exit_code, result.stdout, result.stderr)
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise Escaped(words, run, result.exception) from result.exception
+        run, exception = _invoke(words, environment)
+    if exception is not None:
+        raise Escaped(words, run, exception) from exception
     return run
+
+
+@cache
+def _click_command() -> Any:
+    """The app as a click command, built once (typer builds it anew on every
+    `CliRunner.invoke`, which costs more than most commands take to run)."""
+    import typer.main
+
+    return typer.main.get_command(app)
+
+
+def _invoke(words: list[str], environment: Mapping[str, str | None]
+            ) -> tuple[Run, Exception | None]:
+    """What `typer.testing.CliRunner.invoke` does, with the command built once: run it in
+    the runner's isolation (stdin, stdout and stderr apart, the environment) and turn
+    SystemExit into the exit code; any other exception is returned, not raised."""
+    runner = CliRunner()
+    command = _click_command()
+    exception: Exception | None = None
+    with runner.isolation(env=environment) as (stdout, stderr, _):
+        try:
+            command.main(args=words, prog_name=runner.get_default_prog_name(command))
+            exit_code = 0
+        except SystemExit as stop:
+            code = 0 if stop.code is None else stop.code
+            if not isinstance(code, int):
+                sys.stdout.write(f"{code}\n")
+                code = 1
+            exit_code = code
+        except Exception as error:
+            exception, exit_code = error, 1
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            out, err = stdout.getvalue(), stderr.getvalue()
+
+    def text(raw: bytes) -> str:  # as typer's Result shows it
+        return raw.decode(runner.charset, "replace").replace("\r\n", "\n")
+
+    return Run(exit_code, text(out), text(err)), exception
 
 
 def wuhai_on(command: str, progress: Path | str, *args: str | Path,
