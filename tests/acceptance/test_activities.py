@@ -504,6 +504,7 @@ def test_activity_faults_in_chinese_by_default(tmp_path: Path,
     exit_code, _, stderr = wuhai_on("validate", "progress")
     assert exit_code == 2
     assert f"{FILE}:{CHINESE[name]}" in stderr.splitlines()
+    assert len(stderr.splitlines()) == len(FAULTS[name].expected)  # and nothing else
 
 
 def test_commands_refuse_broken_activities_too(tmp_path: Path) -> None:

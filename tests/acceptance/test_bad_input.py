@@ -76,7 +76,9 @@ def find_message(text: str, file: str, fragments: tuple[str, ...]) -> Located:
 
 def check_message(text: str, file: str, fragment: str | tuple[str, ...],
                   line: int | None) -> None:
+    """`text` holds exactly one message: about `file`, containing `fragment`, at `line`."""
     fragments = (fragment,) if isinstance(fragment, str) else fragment
+    assert len(text.splitlines()) == 1, f"not exactly one message:\n{text}"
     located = find_message(text, file, fragments)
     assert located.line == line, f"expected line {line}: {located}"
     if line is not None:
@@ -238,6 +240,10 @@ def test_all_problems_of_all_files_come_together(workdir: Path) -> None:
     run = wuhai("validate", "--plan", PLAN, "--progress", progress)
     assert run.exit_code == 2
     assert {located.file for located in messages(run.stderr)} == {f"progress/{n}" for n in names}
+    assert sorted((located.file, located.line) for located in messages(run.stderr)) == [
+        ("progress/duplicate_key.yaml", 3), ("progress/issued_slashes.yaml", 9),
+        ("progress/output_nan.yaml", 8), ("progress/tab_indent.yaml", 4)]
+    assert len(run.stderr.splitlines()) == len(names)
 
 
 # --- odd entries in the progress folder ----------------------------------------------------
@@ -324,6 +330,7 @@ def test_fifo_in_progress_folder_does_not_hang(workdir: Path) -> None:
     assert "Traceback" not in done.stderr
     assert done.returncode == 2
     find_message(done.stderr, "progress/pipe.yaml", ("",))
+    assert done.stderr == "progress/pipe.yaml: 不是普通文件（如管道或设备）\n"
 
 
 # --- the size limit's variable -------------------------------------------------------------

@@ -305,6 +305,9 @@ def test_validate_broken_report_in_chinese(tmp_path: Path) -> None:
     assert exit_code == 2
     assert f"{name}:5:15: 未知的地区“海北区”" in stderr
     assert f"{name}:10:5: green_food 证书必须填写 output_tonnes" in stderr
+    assert stderr.splitlines() == [
+        f"{name}:5:15: 未知的地区“海北区”；应为：海勃湾区 (haibowan), 海南区 (hainan), 乌达区 (wuda)",
+        f"{name}:10:5: green_food 证书必须填写 output_tonnes（核准产量，吨，大于 0）"]
 
 
 def test_validate_json(tmp_path: Path) -> None:
@@ -371,6 +374,9 @@ def test_validate_plan_problems_come_before_progress(tmp_path: Path) -> None:
     assert exit_code == 2
     assert "decreasing.yaml:118:" in stderr
     assert "海北区" not in stderr
+    places = [line.split(": ", 1)[0] for line in stderr.splitlines()]
+    assert places == [f"{FAULTY_PLANS / 'decreasing.yaml'}:{where}"
+                      for where in ("104:44", "118:48", "118:48", "131:48", "144:46")]
 
 
 def test_progress_path_that_is_a_file_exits_2(tmp_path: Path) -> None:

@@ -400,6 +400,8 @@ def test_bad_data_exits_2_without_output(tmp_path: Path) -> None:
     assert run.exit_code == 2
     assert run.stdout == ""
     assert f"{tmp_path / '2025.yaml'}:2:11:" in run.stderr
+    assert run.stderr == (f"{tmp_path / '2025.yaml'}:2:11: 未知的地区“nowhere”；应为：海勃湾区 (haibowan), "
+                          "海南区 (hainan), 乌达区 (wuda)\n")
 
 
 def test_no_data_gives_zero_achieved_and_a_note(tmp_path: Path) -> None:
