@@ -26,6 +26,7 @@ from tests.harness import (
     CITY,
     DEMO,
     FAMOUS,
+    Run,
     area,
     cert,
     goal,
@@ -398,6 +399,28 @@ def test_ended_before_expiry_does_not_lapse(tmp_path: Path) -> None:
         == (60, 0)
 
 
+def test_a_record_issued_and_lapsing_in_the_adjusted_year_is_not_listed(tmp_path: Path) -> None:
+    """The adjustment for 2026 works from the data up to 31 Dec 2025. OR-IN (organic, 5 t),
+    issued 2026-02-01 and expiring 2026-11-30, is issued and lapses in 2026: neither on the
+    list nor in the figures. OR-BEFORE (8 t, 2025-03-01, expires 2026-02-28) is: 1
+    certificate, 8 t, apply by 2025-11-28; achieved by 2025 is its 8 t alone."""
+    folder = tmp_path / "progress"
+    write_report(folder, "2025.yaml", 2025, "海南区", cert("OR-BEFORE", "organic", "2025-03-01", 8))
+    write_report(folder, "2026.yaml", 2026, "海南区",
+                 cert("OR-IN", "organic", "2026-02-01", 5, expires="2026-11-30"))
+    document = adjust_json(folder, "--year", "2026", "--district", "海南区")
+    assert [(e["id"], e["expires"], e["apply_by"]) for e in document["lapsing"]] == [
+        ("OR-BEFORE", "2026-02-28", "2025-11-28")]
+    row = rows(document)[("海南区", CERTIFIED)]
+    assert (row["achieved"], row["lapsing_count"], row["lapsing_tonnes"]) == (8, 1, 8)
+    assert document["sentences"][-1] == (
+        "2026 年有 1 张证书到期且尚无续展记录；最早须在 2025-11-28 前申请续展（OR-BEFORE）")
+    held = metrics.adjust_row(real_plan(), register_of(folder), area("海南区"), indicator(CERTIFIED),
+                              2026)
+    assert [record.id for record in held.lapsing] == ["OR-BEFORE"]
+    assert held.lapsing_amount == 8
+
+
 def test_certificate_issued_on_29_february(tmp_path: Path) -> None:
     """Issued 2024-02-29: 2024-02-29 + 3 years is 1 Mar 2027 (no 29 Feb), minus one day:
     expires 2027-02-28, lapses in 2027, apply by 3 months earlier: 2026-11-28."""
@@ -567,6 +590,75 @@ def test_a_count_on_the_plans_pace_is_not_called_behind() -> None:
     sentences = run.json()["sentences"]
     famous = [s for s in sentences if "名特优新" in s]
     assert famous == ["海勃湾区：2026 年新增名特优新农产品需新增 2 个，比方案的 1 个 多 1 个"]
+
+
+TARGETS = """\
+schema: wuhai-green/targets@1
+year: 2026
+based_on: 2025
+unit: t
+targets:
+  海南区:
+    certified_output: 200
+    famous_products: 3
+"""
+
+# (the change to TARGETS, the one message of `status --targets` in English and in Chinese)
+TARGETS_FAULTS = {
+    "wrong schema": (("targets@1", "targets@2"),
+                     "targets.yaml:1:9: schema must be wuhai-green/targets@1",
+                     "targets.yaml:1:9: schema 应为 wuhai-green/targets@1"),
+    "year outside the period": (("year: 2026", "year: 2029"),
+                                "targets.yaml:2:7: year 2029 lies outside the plan's 2024-2028",
+                                "targets.yaml:2:7: 年份 2029 不在方案期 2024-2028 内"),
+    "unknown indicator": (("    famous_products: 3", "    famous_product: 3"),
+                          "targets.yaml:8:5: unknown indicator 'famous_product'; defined: "
+                          "certified_output, famous_products",
+                          "targets.yaml:8:5: 未知的指标“famous_product”；已定义：certified_output, "
+                          "famous_products"),
+    "unknown area": (("  海南区:", "  海北区:"), "targets.yaml:6:3: unknown area '海北区'",
+                     "targets.yaml:6:3: 未知的地区“海北区”"),
+}
+
+
+def status_with_targets(tmp_path: Path, text: str, lang: str) -> Run:
+    """`wuhai status --year 2026 --targets targets.yaml` on no data, in the folder tmp_path."""
+    (tmp_path / "targets.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "progress").mkdir(exist_ok=True)
+    return wuhai_on("status", "progress", "--year", "2026", "--targets", "targets.yaml",
+                    "--format", "json", "--lang", lang, cwd=tmp_path)
+
+
+def test_a_targets_file_is_used_as_written(tmp_path: Path) -> None:
+    """The file the faults below break: 海南区's 2026 targets 200 t and 3, marked adjusted."""
+    run = status_with_targets(tmp_path, TARGETS, "en")
+    assert (run.exit_code, run.stderr) == (0, "")
+    table = rows(run.json())
+    assert (table[("海南区", CERTIFIED)]["target"], table[("海南区", CERTIFIED)]["target_source"]) \
+        == (200, "adjusted")
+    assert (table[("海南区", FAMOUS)]["target"], table[("海南区", FAMOUS)]["target_source"]) == (
+        3, "adjusted")
+
+
+@pytest.mark.parametrize("name", TARGETS_FAULTS)
+def test_a_broken_targets_file_is_refused_with_its_place(tmp_path: Path, name: str) -> None:
+    (old, new), english, chinese = TARGETS_FAULTS[name]
+    assert TARGETS.count(old) == 1
+    for lang, message in (("en", english), ("zh", chinese)):
+        run = status_with_targets(tmp_path, TARGETS.replace(old, new), lang)
+        assert (run.exit_code, run.stdout, run.stderr) == (2, "", message + "\n")
+
+
+def test_every_problem_of_a_targets_file_comes_at_once(tmp_path: Path) -> None:
+    """Wrong schema, a year outside the period and an unknown area: three lines, by line."""
+    text = TARGETS
+    for name in ("wrong schema", "year outside the period", "unknown area"):
+        (old, new), _, _ = TARGETS_FAULTS[name]
+        text = text.replace(old, new)
+    run = status_with_targets(tmp_path, text, "en")
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr.splitlines() == [TARGETS_FAULTS[name][1] for name in (
+        "wrong schema", "year outside the period", "unknown area")]
 
 
 def test_targets_of_another_year_are_refused(three_districts: Path, tmp_path: Path) -> None:

@@ -337,13 +337,14 @@ def test_fifo_in_progress_folder_does_not_hang(workdir: Path) -> None:
 
 
 
-@pytest.mark.parametrize("value", [
-    "abc", "", "-1", "0", "1e-9",
-    "nan",
-    "inf",
-    "1e400",
-])
-def test_odd_size_limit_is_no_internal_error(value: str, workdir: Path) -> None:
+# (value, exit code): a value that is no positive finite number falls back to the default
+# 20 MiB, so the valid report passes; 1e-9 MiB is a limit of 0 bytes, which refuses the plan.
+ODD_LIMITS = [("abc", 0), ("", 0), ("-1", 0), ("0", 0), ("1e-9", 2), ("nan", 0), ("inf", 0),
+              ("1e400", 0)]
+
+
+@pytest.mark.parametrize(("value", "exit_code"), ODD_LIMITS, ids=[v for v, _ in ODD_LIMITS])
+def test_odd_size_limit_is_no_internal_error(value: str, exit_code: int, workdir: Path) -> None:
     progress = workdir / "progress"
     progress.mkdir()
     (progress / "2025-hainan.yaml").write_text(VALID_REPORT, encoding="utf-8")
@@ -351,6 +352,29 @@ def test_odd_size_limit_is_no_internal_error(value: str, workdir: Path) -> None:
                 env={"WUHAI_MAX_FILE_MB": value})
     assert_no_traceback(run)
     assert run.exit_code in (0, 2), run.stderr
+    assert run.exit_code == exit_code, run.stderr
+    if exit_code == 0:
+        assert (run.stdout, run.stderr) == (f"检查通过：方案 {PLAN}，1 个进度文件，1 条证书记录\n", "")
+    else:
+        size = PLAN.stat().st_size
+        assert (run.stdout, run.stderr) == (
+            "", f"{PLAN}: 文件有 {size} 字节，超过上限 0 字节（可用 $WUHAI_MAX_FILE_MB 调整）\n")
+
+
+def test_a_size_limit_of_0_is_the_default_20_mib(workdir: Path) -> None:
+    """WUHAI_MAX_FILE_MB=0 is neither a limit of 0 bytes nor no limit: the default 20 MiB
+    holds. A file of 20 MiB + 1 byte (sparse: the size is refused before a byte is read) is
+    refused, naming both sizes, beside a valid report that is read."""
+    progress = workdir / "progress"
+    progress.mkdir()
+    (progress / "2025-hainan.yaml").write_text(VALID_REPORT, encoding="utf-8")
+    limit = 20 * 1024 * 1024
+    with (progress / "2025-huge.yaml").open("wb") as huge:
+        huge.truncate(limit + 1)
+    run = wuhai("validate", "--plan", PLAN, "--progress", progress, env={"WUHAI_MAX_FILE_MB": "0"})
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr == (f"progress/2025-huge.yaml: 文件有 {limit + 1} 字节，超过上限 {limit} 字节"
+                          "（可用 $WUHAI_MAX_FILE_MB 调整）\n")
 
 
 def test_size_limit_counts_bytes_not_characters(workdir: Path) -> None:

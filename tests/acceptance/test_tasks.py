@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from tests.harness import Run, activity_report, write_files, wuhai_on
+from tests.harness import Run, activity_report, plan_with, write_files, wuhai_on
 
 pytestmark = pytest.mark.usefixtures("workdir")  # `progress/` is the test's own folder
 
@@ -259,6 +259,78 @@ def test_a_repeat_in_the_middle_of_a_round(tmp_path: Path) -> None:
         "2026.yaml": meeting(2026, "haibowan")})
     assert tasks_json(2025)["exchange_meetings"]["repeated_hosts"] == []
     assert tasks_json(2026)["exchange_meetings"]["repeated_hosts"] == ["海勃湾区"]
+
+
+def test_a_host_repeated_in_an_earlier_year_is_not_flagged_again(tmp_path: Path) -> None:
+    """海南区 hosts in 2024 and again in 2025 (flagged for 2025); 乌达区 hosts in 2026:
+    nothing is flagged for 2026."""
+    write_files(PROGRESS, {"2024.yaml": meeting(2024, "海南区"), "2025.yaml": meeting(2025, "hainan"),
+                           "2026.yaml": meeting(2026, "wuda")})
+    assert tasks_json(2025)["exchange_meetings"]["repeated_hosts"] == ["海南区"]
+    document = tasks_json(2026)
+    assert document["exchange_meetings"] == {
+        "held": [{"date": "2026-05-20", "host": "乌达区", "title": "2026 年经验交流座谈会",
+                  "file": os.path.join("progress", "2026.yaml"), "line": 3}],
+        "missing": False,
+        "repeated_hosts": [],
+    }
+    assert document["notes"] == []
+
+
+TWO_REPORTS_OF_ONE_MEETING = {
+    # 海南区's file records the meeting 乌达区 hosted …
+    "2025-hainan.yaml": activity_report(2025, "海南区", """\
+        - type: exchange_meeting
+          date: 2025-05-20
+          host: wuda
+          title: 海南区记录的座谈会
+        """),
+    # … and 乌达区's file records it too, hosted by the file's own district
+    "2025-wuda.yaml": activity_report(2025, "wuda", """\
+        - type: expo
+          date: 2025-03-01
+          title: 博览会
+        - type: exchange_meeting
+          date: 2025-05-20
+          title: 乌达区记录的座谈会
+        """),
+}
+
+
+def test_one_meeting_reported_by_two_districts_counts_once(tmp_path: Path) -> None:
+    """The same date and host is one meeting, shown as the file read last records it."""
+    write_files(PROGRESS, TWO_REPORTS_OF_ONE_MEETING)
+    document = tasks_json(2025)
+    assert document["exchange_meetings"] == {
+        "held": [{"date": "2025-05-20", "host": "乌达区", "title": "乌达区记录的座谈会",
+                  "file": os.path.join("progress", "2025-wuda.yaml"), "line": 7}],
+        "missing": False,
+        "repeated_hosts": [],
+    }
+    assert document["notes"] == []
+    exit_code, stdout, _ = tasks(2025)
+    assert exit_code == 0
+    assert [line.split() for line in table(stdout, "2025 年经验交流座谈会").splitlines()[2:]] == [
+        ["2025-05-20", "乌达区", "乌达区记录的座谈会"]]
+
+
+def test_a_plan_asking_for_two_meetings_a_year_flags_one(tmp_path: Path) -> None:
+    """With `frequency: {per_year: 2, …}` in the plan, the one meeting of 2025 (reported by
+    two districts: still one) is too few: missing, and the note says 1 of 2."""
+    plan = plan_with(tmp_path / "plan", ("frequency: {per_year: 1,", "frequency: {per_year: 2,"))
+    write_files(PROGRESS, TWO_REPORTS_OF_ONE_MEETING)
+    for lang, note in (("zh", "2025 年召开经验交流座谈会 1 次（方案要求每年 2 次）"),
+                       ("en", "1 exchange meetings in 2025 (the plan asks for 2 a year)")):
+        run = wuhai_on("tasks", "progress", "--year", "2025", "--format", "json", "--lang", lang,
+                       plan_path=plan)
+        assert (run.exit_code, run.stderr) == (0, "")
+        document = run.json()
+        assert [m["title"] for m in document["exchange_meetings"]["held"]] == ["乌达区记录的座谈会"]
+        assert (document["exchange_meetings"]["missing"],
+                document["exchange_meetings"]["repeated_hosts"]) == (True, [])
+        assert document["notes"] == [note]
+    table_run = wuhai_on("tasks", "progress", "--year", "2025", plan_path=plan)
+    assert "2025 年召开经验交流座谈会 1 次（方案要求每年 2 次）" in table_run.stdout
 
 
 # --- counts per district and year ---------------------------------------------------------------
