@@ -11,9 +11,10 @@
   reads, line numbers included) or from dicts; `cert()` is one certificate as YAML text,
   `certificate()` one as a dict.
 
-The modules of `wuhai_green` that several tests reach are imported here and nowhere else
-(a test of one module imports that module itself), so a renaming inside src/ is followed
-in one place.
+The internals of `wuhai_green` that several tests reach are imported here and re-exported,
+so a renaming inside src/ is followed in one place; otherwise a unit test imports the
+module it tests, and test_fuzz the reader it fuzzes. `break_inside` and `freeze_today`
+name the functions tests replace.
 """
 
 from __future__ import annotations
@@ -193,10 +194,7 @@ def rows_by_key(document: Mapping[str, Any]) -> dict[tuple[str, str], dict[str, 
 
 def command_names() -> list[str]:
     """Every command of the app, sorted."""
-    import typer.main
-
-    group = typer.main.get_command(app)
-    return sorted(group.commands)  # type: ignore[attr-defined]
+    return sorted(_click_command().commands)
 
 
 def process_env(**extra: str) -> dict[str, str]:

@@ -192,8 +192,7 @@ VALID = {
 
 
 @pytest.mark.parametrize("case", VALID.values(), ids=VALID.keys())
-def test_a_valid_activity_passes_validate_and_is_read_as_its_kind(
-        tmp_path: Path, case: Valid) -> None:
+def test_a_valid_activity_passes_validate_and_is_read_as_its_kind(case: Valid) -> None:
     write_files(PROGRESS, {"2025.yaml": HEAD + activity_items(case.entry)})
     exit_code, stdout, stderr = wuhai_on("validate", "progress", "--lang", "en")
     assert (exit_code, stderr) == (0, "")
@@ -213,7 +212,7 @@ def test_a_valid_activity_passes_validate_and_is_read_as_its_kind(
         case.sampling or (0, 0, 0))
 
 
-def test_every_kind_in_one_report_is_clean(tmp_path: Path) -> None:
+def test_every_kind_in_one_report_is_clean() -> None:
     write_files(PROGRESS, {"2025.yaml": HEAD + "".join(activity_items(case.entry)
                                                        for case in VALID.values())})
     exit_code, stdout, stderr = wuhai_on("validate", "progress", "--lang", "en")
@@ -221,7 +220,7 @@ def test_every_kind_in_one_report_is_clean(tmp_path: Path) -> None:
     assert stdout.startswith("all clean: ")
 
 
-def test_a_failure_may_name_a_certificate_of_an_earlier_report(tmp_path: Path) -> None:
+def test_a_failure_may_name_a_certificate_of_an_earlier_report() -> None:
     """"A certificate named must be on file": on file in any report, not just this one."""
     write_files(PROGRESS, {
         "2024.yaml": HEAD.replace("2025", "2024").removesuffix("activities:\n"),
@@ -241,7 +240,7 @@ def test_a_failure_may_name_a_certificate_of_an_earlier_report(tmp_path: Path) -
     assert [batch["certificate"] for batch in failed] == ["LB-1"]
 
 
-def test_an_activity_of_another_district_in_the_file(tmp_path: Path) -> None:
+def test_an_activity_of_another_district_in_the_file() -> None:
     """`district` on an activity (Chinese or pinyin) overrides the file's district."""
     write_files(PROGRESS, {"2025.yaml": HEAD + activity_items("""\
         - type: expo
@@ -420,7 +419,7 @@ MEETING_HOSTED_BY_THE_CITY = """\
 
 
 @pytest.mark.parametrize("fault", FAULTS.values(), ids=FAULTS.keys())
-def test_a_broken_activity_is_refused_with_its_place(tmp_path: Path, fault: Fault) -> None:
+def test_a_broken_activity_is_refused_with_its_place(fault: Fault) -> None:
     write_files(PROGRESS, {"2025.yaml": fault.head + activity_items(fault.entry)})
     exit_code, stdout, stderr = wuhai_on("validate", "progress", "--lang", "en")
     assert exit_code == 2
@@ -428,7 +427,7 @@ def test_a_broken_activity_is_refused_with_its_place(tmp_path: Path, fault: Faul
     assert stderr.splitlines() == [f"{FILE}:{line}" for line in fault.expected]
 
 
-def test_a_meeting_hosted_by_the_city_is_refused(tmp_path: Path) -> None:
+def test_a_meeting_hosted_by_the_city_is_refused() -> None:
     """The host must be a district (the rotation is among the city's children)."""
     write_files(PROGRESS, {"2025.yaml": HEAD + activity_items(MEETING_HOSTED_BY_THE_CITY)})
     exit_code, _, stderr = wuhai_on("validate", "progress", "--lang", "en")
@@ -438,7 +437,7 @@ def test_a_meeting_hosted_by_the_city_is_refused(tmp_path: Path) -> None:
     assert line.endswith(DISTRICTS)
 
 
-def test_the_head_of_the_faults_is_clean(tmp_path: Path) -> None:
+def test_the_head_of_the_faults_is_clean() -> None:
     """The faults differ from a clean report only by their activity."""
     for name, head in {"2025.yaml": HEAD,
                        "2025-b.yaml": HEAD_NO_DISTRICT.replace("LB-1", "LB-2")}.items():
@@ -448,7 +447,7 @@ def test_the_head_of_the_faults_is_clean(tmp_path: Path) -> None:
     assert (exit_code, stderr) == (0, "")
 
 
-def test_every_problem_of_the_activities_is_reported_in_one_run(tmp_path: Path) -> None:
+def test_every_problem_of_the_activities_is_reported_in_one_run() -> None:
     """All at once: the model problems of one file and the plan checks of another."""
     write_files(PROGRESS, {
         "2025.yaml": HEAD + activity_items(FAULTS["expo without title"].entry)
@@ -468,8 +467,7 @@ def test_every_problem_of_the_activities_is_reported_in_one_run(tmp_path: Path) 
     ]
 
 
-def test_validate_json_and_github_carry_the_place_of_an_activity_fault(
-        tmp_path: Path) -> None:
+def test_validate_json_and_github_carry_the_place_of_an_activity_fault() -> None:
     write_files(PROGRESS, {"2025.yaml": HEAD + activity_items(FAULTS["misspelt partner"].entry)})
     exit_code, stdout, stderr = wuhai_on("validate", "progress", "--format", "json", "--lang", "en")
     assert (exit_code, stderr) == (2, "")
@@ -498,8 +496,7 @@ CHINESE = {
 
 
 @pytest.mark.parametrize("name", CHINESE)
-def test_activity_faults_in_chinese_by_default(tmp_path: Path,
-                                               name: str) -> None:
+def test_activity_faults_in_chinese_by_default(name: str) -> None:
     write_files(PROGRESS, {"2025.yaml": HEAD + activity_items(FAULTS[name].entry)})
     exit_code, _, stderr = wuhai_on("validate", "progress")
     assert exit_code == 2
@@ -507,7 +504,7 @@ def test_activity_faults_in_chinese_by_default(tmp_path: Path,
     assert len(stderr.splitlines()) == len(FAULTS[name].expected)  # and nothing else
 
 
-def test_commands_refuse_broken_activities_too(tmp_path: Path) -> None:
+def test_commands_refuse_broken_activities_too() -> None:
     """`wuhai tasks` does not count a broken report: exit 2 with the same message."""
     fault = FAULTS["batches not passed + failed"]
     write_files(PROGRESS, {"2025.yaml": HEAD + activity_items(fault.entry)})
@@ -519,8 +516,7 @@ def test_commands_refuse_broken_activities_too(tmp_path: Path) -> None:
 # --- known bugs --------------------------------------------------------------------------------
 
 
-def test_a_host_that_is_not_a_district_is_not_called_a_certificate(
-                                                                   tmp_path: Path) -> None:
+def test_a_host_that_is_not_a_district_is_not_called_a_certificate() -> None:
     write_files(PROGRESS, {"2025.yaml": HEAD + activity_items(MEETING_HOSTED_BY_THE_CITY)})
     exit_code, _, stderr = wuhai_on("validate", "progress", "--lang", "en")
     assert exit_code == 2
@@ -528,8 +524,7 @@ def test_a_host_that_is_not_a_district_is_not_called_a_certificate(
     assert "certificate" not in stderr
 
 
-def test_an_activity_without_any_district_is_not_silently_lost(
-                                                               tmp_path: Path) -> None:
+def test_an_activity_without_any_district_is_not_silently_lost() -> None:
     write_files(PROGRESS, {"2025.yaml": "year: 2025\nactivities:\n" + activity_items("""\
         - type: expo
           date: 2025-08-08

@@ -103,8 +103,7 @@ BRAND_PLANS = {
 }
 
 
-def test_brand_plan_on_the_due_date_is_on_time_a_day_later_late_none_missing(
-        tmp_path: Path) -> None:
+def test_brand_plan_on_the_due_date_is_on_time_a_day_later_late_none_missing() -> None:
     write_files(PROGRESS, BRAND_PLANS)
     districts = by_district(tasks_json(2024))
     assert list(districts) == ["海勃湾区", "海南区", "乌达区"]  # the plan's order
@@ -116,7 +115,7 @@ def test_brand_plan_on_the_due_date_is_on_time_a_day_later_late_none_missing(
                                                 "submitted": None}
 
 
-def test_brand_plan_in_the_table(tmp_path: Path) -> None:
+def test_brand_plan_in_the_table() -> None:
     write_files(PROGRESS, BRAND_PLANS)
     exit_code, stdout, stderr = tasks(2024)
     assert (exit_code, stderr) == (0, "")
@@ -125,7 +124,7 @@ def test_brand_plan_in_the_table(tmp_path: Path) -> None:
     assert row(checklist(stdout, 2024), "乌达区")[1:3] == ["未报", "0"]
 
 
-def test_the_first_submission_decides(tmp_path: Path) -> None:
+def test_the_first_submission_decides() -> None:
     """A plan revised after the due date does not make an on-time one late."""
     write_files(PROGRESS, {
         "2023.yaml": activity_report(2023, "wuda", "- type: brand_plan\n  date: 2023-09-30\n"),
@@ -136,8 +135,7 @@ def test_the_first_submission_decides(tmp_path: Path) -> None:
         "status": "on_time", "due": "2023-10-15", "submitted": "2023-09-30"}
 
 
-def test_a_plan_submitted_later_is_missing_until_its_year(
-                                                          tmp_path: Path) -> None:
+def test_a_plan_submitted_later_is_missing_until_its_year() -> None:
     write_files(PROGRESS, {"2025.yaml": activity_report(2025, "hainan", "- type: brand_plan\n"
                                                                         "  date: 2025-02-01\n")})
     assert by_district(tasks_json(2024))["海南区"]["brand_plan"] == {
@@ -147,7 +145,7 @@ def test_a_plan_submitted_later_is_missing_until_its_year(
     assert by_district(tasks_json(2026))["海南区"]["brand_plan"]["status"] == "late"
 
 
-def test_a_brand_plan_counts_for_the_district_it_names(tmp_path: Path) -> None:
+def test_a_brand_plan_counts_for_the_district_it_names() -> None:
     """One file of the city bureau recording the three districts' plans."""
     write_files(PROGRESS, {"2023.yaml": activity_report(2023, None, """\
         - type: brand_plan
@@ -165,7 +163,7 @@ def test_a_brand_plan_counts_for_the_district_it_names(tmp_path: Path) -> None:
 # --- the exchange meeting (measure 五（三）): one a year, hosts rotating ------------------------
 
 
-def test_the_meeting_held_and_its_host(tmp_path: Path) -> None:
+def test_the_meeting_held_and_its_host() -> None:
     write_files(PROGRESS, {"2025-wuda.yaml": activity_report(2025, "wuda", """\
         - type: expo
           date: 2025-03-01
@@ -191,7 +189,7 @@ def test_the_meeting_held_and_its_host(tmp_path: Path) -> None:
     assert "没有召开" not in stdout
 
 
-def test_a_host_given_by_alias_is_shown_by_its_name(tmp_path: Path) -> None:
+def test_a_host_given_by_alias_is_shown_by_its_name() -> None:
     write_files(PROGRESS, {"2025.yaml": meeting(2025, "haibowan")})
     held = tasks_json(2025)["exchange_meetings"]["held"]
     assert [m["host"] for m in held] == ["海勃湾区"]
@@ -199,7 +197,7 @@ def test_a_host_given_by_alias_is_shown_by_its_name(tmp_path: Path) -> None:
     assert row(stdout, "2025-05-20")[:3] == ["2025-05-20", "Haibowan", "District"]
 
 
-def test_a_year_without_a_meeting_is_flagged(tmp_path: Path) -> None:
+def test_a_year_without_a_meeting_is_flagged() -> None:
     write_files(PROGRESS, {"2024.yaml": meeting(2024, "海南区")})
     assert tasks_json(2024)["exchange_meetings"]["missing"] is False
     document = tasks_json(2025)
@@ -225,8 +223,7 @@ def test_no_reports_at_all_flags_the_meeting_and_every_brand_plan(
         assert district["failed_batches"] == []
 
 
-def test_a_host_repeating_before_every_district_has_hosted_is_flagged(
-        tmp_path: Path) -> None:
+def test_a_host_repeating_before_every_district_has_hosted_is_flagged() -> None:
     write_files(PROGRESS, {"2024.yaml": meeting(2024, "海南区"), "2025.yaml": meeting(2025, "hainan")})
     assert tasks_json(2024)["exchange_meetings"]["repeated_hosts"] == []
     document = tasks_json(2025)
@@ -237,8 +234,7 @@ def test_a_host_repeating_before_every_district_has_hosted_is_flagged(
     assert "海南区 在各区轮流承办一遍之前再次承办了 2025 年的交流座谈会" in stdout
 
 
-def test_after_a_full_rotation_a_district_may_host_again(
-                                                         tmp_path: Path) -> None:
+def test_after_a_full_rotation_a_district_may_host_again() -> None:
     """2024-2026 every district hosts once; 海南区 hosting in 2027 starts a new round, and
     hosting again in 2028 is a repeat within that round."""
     write_files(PROGRESS, {
@@ -252,7 +248,7 @@ def test_after_a_full_rotation_a_district_may_host_again(
     assert tasks_json(2028)["exchange_meetings"]["repeated_hosts"] == ["海南区"]
 
 
-def test_a_repeat_in_the_middle_of_a_round(tmp_path: Path) -> None:
+def test_a_repeat_in_the_middle_of_a_round() -> None:
     """海勃湾区 again in 2026, while 乌达区 has not hosted yet."""
     write_files(PROGRESS, {
         "2024.yaml": meeting(2024, "海南区"), "2025.yaml": meeting(2025, "海勃湾区"),
@@ -261,7 +257,7 @@ def test_a_repeat_in_the_middle_of_a_round(tmp_path: Path) -> None:
     assert tasks_json(2026)["exchange_meetings"]["repeated_hosts"] == ["海勃湾区"]
 
 
-def test_a_host_repeated_in_an_earlier_year_is_not_flagged_again(tmp_path: Path) -> None:
+def test_a_host_repeated_in_an_earlier_year_is_not_flagged_again() -> None:
     """海南区 hosts in 2024 and again in 2025 (flagged for 2025); 乌达区 hosts in 2026:
     nothing is flagged for 2026."""
     write_files(PROGRESS, {"2024.yaml": meeting(2024, "海南区"), "2025.yaml": meeting(2025, "hainan"),
@@ -297,7 +293,7 @@ TWO_REPORTS_OF_ONE_MEETING = {
 }
 
 
-def test_one_meeting_reported_by_two_districts_counts_once(tmp_path: Path) -> None:
+def test_one_meeting_reported_by_two_districts_counts_once() -> None:
     """The same date and host is one meeting, shown as the file read last records it."""
     write_files(PROGRESS, TWO_REPORTS_OF_ONE_MEETING)
     document = tasks_json(2025)
@@ -388,8 +384,7 @@ COUNTING = {
 }
 
 
-def test_activities_are_counted_per_district_and_year(
-                                                      tmp_path: Path) -> None:
+def test_activities_are_counted_per_district_and_year() -> None:
     write_files(PROGRESS, COUNTING)
     year_2024 = by_district(tasks_json(2024))
     assert year_2024["海南区"]["counts"] == NO_COUNTS | {"expo": 2, "agreement": 1}
@@ -403,7 +398,7 @@ def test_activities_are_counted_per_district_and_year(
     assert year_2025["海勃湾区"]["counts"] == NO_COUNTS
 
 
-def test_counts_in_the_table(tmp_path: Path) -> None:
+def test_counts_in_the_table() -> None:
     write_files(PROGRESS, COUNTING)
     exit_code, stdout, _ = tasks(2025)
     assert exit_code == 0
@@ -451,8 +446,7 @@ SAMPLING = {
 }
 
 
-def test_sampling_pass_rate_and_the_failed_batch_with_its_certificate(
-        tmp_path: Path) -> None:
+def test_sampling_pass_rate_and_the_failed_batch_with_its_certificate() -> None:
     write_files(PROGRESS, SAMPLING)
     districts = by_district(tasks_json(2025))
     hainan = districts["海南区"]
@@ -466,7 +460,7 @@ def test_sampling_pass_rate_and_the_failed_batch_with_its_certificate(
     assert districts["海勃湾区"]["failed_batches"] == []
 
 
-def test_sampling_in_the_table(tmp_path: Path) -> None:
+def test_sampling_in_the_table() -> None:
     write_files(PROGRESS, SAMPLING)
     exit_code, stdout, _ = tasks(2025)
     assert exit_code == 0
@@ -478,7 +472,7 @@ def test_sampling_in_the_table(tmp_path: Path) -> None:
         ["海南区", "2025-10-20", "LB-HN-2401", "鸡蛋", "恩诺沙星超标"]]
 
 
-def test_no_failed_batch_no_failures_table(tmp_path: Path) -> None:
+def test_no_failed_batch_no_failures_table() -> None:
     write_files(PROGRESS, {"2025.yaml": activity_report(2025, "hainan", """\
         - type: sampling
           date: 2025-10-20
@@ -492,7 +486,7 @@ def test_no_failed_batch_no_failures_table(tmp_path: Path) -> None:
     assert "认证产品抽检不合格批次" not in stdout
 
 
-def test_sampling_rounds_of_a_year_add_up(tmp_path: Path) -> None:
+def test_sampling_rounds_of_a_year_add_up() -> None:
     """12 batches (11 passed) and 8 (all passed) in 2025: 19 of 20; the 2024 round is not
     counted in 2025."""
     write_files(PROGRESS, {**SAMPLING, "2025-hainan-2.yaml": activity_report(2025, "hainan", """\
@@ -527,7 +521,7 @@ ALL = {**BRAND_PLANS, **SAMPLING, "2025-wuda.yaml": COUNTING["2025-wuda.yaml"],
 
 
 @pytest.mark.parametrize("given", ["hainan", "海南区"])
-def test_district_filter(tmp_path: Path, given: str) -> None:
+def test_district_filter(given: str) -> None:
     write_files(PROGRESS, ALL)
     document = tasks_json(2025, "--district", given)
     assert [d["district"] for d in document["districts"]] == ["海南区"]
@@ -539,27 +533,27 @@ def test_district_filter(tmp_path: Path, given: str) -> None:
     assert not any(line.split()[:1] == ["乌达区"] for line in stdout.splitlines())
 
 
-def test_the_city_stands_for_all_its_districts(tmp_path: Path) -> None:
+def test_the_city_stands_for_all_its_districts() -> None:
     write_files(PROGRESS, ALL)
     document = tasks_json(2025, "--district", "乌海市")
     assert [d["district"] for d in document["districts"]] == ["海勃湾区", "海南区", "乌达区"]
 
 
-def test_unknown_district_is_a_usage_error(tmp_path: Path) -> None:
+def test_unknown_district_is_a_usage_error() -> None:
     write_files(PROGRESS, ALL)
     exit_code, stdout, stderr = tasks(2025, "--district", "haibei", "--lang", "en")
     assert (exit_code, stdout) == (2, "")
     assert stderr.startswith("unknown district 'haibei'; expected one of: 海勃湾区 (haibowan)")
 
 
-def test_a_year_outside_the_plan_is_a_usage_error(tmp_path: Path) -> None:
+def test_a_year_outside_the_plan_is_a_usage_error() -> None:
     write_files(PROGRESS, ALL)
     exit_code, stdout, stderr = tasks(2023, "--lang", "en")
     assert (exit_code, stdout) == (2, "")
     assert stderr == "year 2023 lies outside the plan's 2024-2028\n"
 
 
-def test_in_english(tmp_path: Path) -> None:
+def test_in_english() -> None:
     write_files(PROGRESS, ALL)
     exit_code, stdout, stderr = tasks(2025, "--lang", "en")
     assert (exit_code, stderr) == (0, "")
@@ -579,7 +573,7 @@ def test_in_english(tmp_path: Path) -> None:
     assert tasks_json(2025, "--lang", "en") == tasks_json(2025)
 
 
-def test_csv(tmp_path: Path) -> None:
+def test_csv() -> None:
     write_files(PROGRESS, ALL)
     exit_code, stdout, stderr = tasks(2025, "--format", "csv")
     assert (exit_code, stderr) == (0, "")
@@ -595,7 +589,7 @@ def test_csv(tmp_path: Path) -> None:
     assert (rows[2]["brand_plan"], rows[2]["expo"]) == ("missing", "1")
 
 
-def test_markdown(tmp_path: Path) -> None:
+def test_markdown() -> None:
     write_files(PROGRESS, ALL)
     exit_code, stdout, _ = tasks(2025, "--format", "markdown")
     assert exit_code == 0
@@ -609,8 +603,7 @@ def test_markdown(tmp_path: Path) -> None:
 # --- known bugs -------------------------------------------------------------------------------
 
 
-def test_the_repeated_host_note_in_english_names_the_district_in_english(
-        tmp_path: Path) -> None:
+def test_the_repeated_host_note_in_english_names_the_district_in_english() -> None:
     write_files(PROGRESS, {"2024.yaml": meeting(2024, "海南区"), "2025.yaml": meeting(2025, "海南区")})
     document = tasks_json(2025, "--lang", "en")
     assert document["exchange_meetings"]["repeated_hosts"] == ["海南区"]  # JSON keeps the id
@@ -618,8 +611,7 @@ def test_the_repeated_host_note_in_english_names_the_district_in_english(
         "Hainan District hosted again in 2025 before every district had hosted"]
 
 
-def test_the_table_keeps_every_column_on_an_80_column_terminal(
-        tmp_path: Path) -> None:
+def test_the_table_keeps_every_column_on_an_80_column_terminal() -> None:
     write_files(PROGRESS, ALL)
     exit_code, stdout, _ = wuhai_on("tasks", "progress", "--year", "2025", env={"COLUMNS": "80"})
     assert exit_code == 0
