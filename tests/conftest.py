@@ -1,65 +1,50 @@
-"""Shared fixtures: the repository, the real plan, and a CLI runner with stdout and stderr apart."""
+"""Fixtures for every test, and the Hypothesis profiles.
+
+Every test runs without the WUHAI_* variables and the job summary of the developer's shell
+(the loaders read WUHAI_MAX_FILE_MB, the CLI the rest). Hypothesis runs the `dev` profile
+(a quarter of the examples) unless the environment has CI=true, which loads `ci` (the full
+counts); `--hypothesis-profile` chooses one explicitly.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
-from typer.testing import CliRunner
+from hypothesis import settings
 
-from wuhai_green.cli import app
-from wuhai_green.load.plan import load_plan
-from wuhai_green.model.plan import Plan
+from tests.harness import CI_EXAMPLES, DEV_EXAMPLES, PLAN, REPO, Plan, real_plan
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-FAULTY_PLANS = Path(__file__).resolve().parent / "data" / "plans"
-
-
-class CliResult(NamedTuple):
-    exit_code: int
-    stdout: str
-    stderr: str
+settings.register_profile("ci", max_examples=CI_EXAMPLES, deadline=None)
+settings.register_profile("dev", max_examples=DEV_EXAMPLES, deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") == "true" else "dev")
 
 
-RunCli = Callable[..., CliResult]
+@pytest.fixture(autouse=True)
+def _no_wuhai_variables(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in list(os.environ):
+        if name.startswith("WUHAI_") or name == "GITHUB_STEP_SUMMARY":
+            monkeypatch.delenv(name)
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The test's own empty folder as the working folder (relative paths start there)."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
 
 
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
-    return REPO_ROOT
+    return REPO
 
 
 @pytest.fixture(scope="session")
-def plan_path(repo_root: Path) -> Path:
-    return repo_root / "data" / "plan.yaml"
+def plan_path() -> Path:
+    return PLAN
 
 
 @pytest.fixture(scope="session")
-def plan(plan_path: Path) -> Plan:
-    return load_plan(plan_path)
-
-
-@pytest.fixture
-def run_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> RunCli:
-    """Run `wuhai ARGS` in an empty working folder with none of the WUHAI_* variables set.
-
-    typer's CliRunner (typer >= 0.29, its own click fork) always keeps stdout and stderr
-    apart, so `stderr` holds exactly what the command wrote there. A wide terminal keeps
-    rich from folding table cells.
-    """
-    monkeypatch.chdir(tmp_path)
-    for name in ("WUHAI_PLAN", "WUHAI_PROGRESS", "WUHAI_LANG", "WUHAI_MAX_FILE_MB"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("COLUMNS", "250")
-    runner = CliRunner()
-
-    def run(*args: str | Path) -> CliResult:
-        result = runner.invoke(app, [str(arg) for arg in args])
-        if result.exception is not None and not isinstance(result.exception, SystemExit):
-            # an exception escaped the CLI's error handling: a bug, show it rather than exit 1
-            raise AssertionError(f"wuhai {args} raised {result.exception!r}") from result.exception
-        return CliResult(result.exit_code, result.stdout, result.stderr)
-
-    return run
+def plan() -> Plan:
+    return real_plan()

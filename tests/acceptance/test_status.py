@@ -19,19 +19,21 @@ import csv
 import io
 import json
 import os
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from factories import (
-    DEMO_DIR,
+from tests.harness import (
+    DEMO,
     GOLDEN_DIR,
-    PLAN_PATH,
-    clean_environment,
+    PLAN,
+    freeze_today,
     rows_by_key,
     status_json,
+    wuhai,
     wuhai_on,
 )
 
@@ -43,17 +45,8 @@ CERTIFIED = "certified_output"
 FAMOUS = "famous_products"
 
 
-@pytest.fixture(autouse=True)
-def _environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    clean_environment(monkeypatch)
-
-
 def status(*args: str) -> Any:
-    return status_json(DEMO_DIR, 2025, *args)
-
-
-def run_status(*args: str) -> Any:
-    return wuhai_on("status", DEMO_DIR, "--year", YEAR, *args)
+    return status_json(DEMO, 2025, *args)
 
 
 def D(text: str) -> Decimal:
@@ -202,8 +195,8 @@ def test_figures_on_30_june_2025() -> None:
 
 
 def test_as_of_adds_an_expected_column() -> None:
-    year_end = run_status("--format", "markdown")
-    inside = run_status("--format", "markdown", "--as-of", "2025-06-30")
+    year_end = wuhai_on("status", DEMO, "--year", YEAR, "--format", "markdown")
+    inside = wuhai_on("status", DEMO, "--year", YEAR, "--format", "markdown", "--as-of", "2025-06-30")
     assert "| 地区 | 基期 | 2025 累计目标 | 已完成 | 差距 | 完成率 | 状态 |" in year_end.stdout
     assert "应完成" not in year_end.stdout
     assert "| 地区 | 基期 | 2025 累计目标 | 应完成 | 已完成 | 差距 | 完成率 | 状态 |" in inside.stdout
@@ -227,20 +220,16 @@ def test_district_filter() -> None:
 ])
 def test_as_of_defaults_to_today_in_the_current_year(monkeypatch: pytest.MonkeyPatch, today: str,
                                                      year: str, as_of: str) -> None:
-    from datetime import date
-
-    from wuhai_green import commands
-
-    monkeypatch.setattr(commands, "today", lambda: date.fromisoformat(today))
-    assert status_json(DEMO_DIR, int(year))["as_of"] == as_of
+    freeze_today(monkeypatch, date.fromisoformat(today))
+    assert status_json(DEMO, int(year))["as_of"] == as_of
 
 
 # --- words, formats ---------------------------------------------------------------------------
 
 
 def test_status_words_in_chinese_and_english() -> None:
-    zh = run_status("--format", "markdown", "--lang", "zh").stdout
-    en = run_status("--format", "markdown", "--lang", "en").stdout
+    zh = wuhai_on("status", DEMO, "--year", YEAR, "--format", "markdown", "--lang", "zh").stdout
+    en = wuhai_on("status", DEMO, "--year", YEAR, "--format", "markdown", "--lang", "en").stdout
     assert "| 海勃湾区 | 1300 | 150 | 80 | 70 | 53.3% | 滞后 |" in zh
     assert "| 海南区 | 830 | 150 | 180 | 0 | 120% | 达标 |" in zh
     assert "| 乌达区 | 300 | 100 | 83 | 17 | 83% | 需加快 |" in zh
@@ -253,23 +242,16 @@ def test_status_words_in_chinese_and_english() -> None:
     assert status("--lang", "en")["rows"] == status("--lang", "zh")["rows"]
 
 
-def test_the_language_comes_from_wuhai_lang(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_language_comes_from_wuhai_lang() -> None:
     """Without --lang, $WUHAI_LANG=en selects English (the runner clears it otherwise)."""
-    from typer.testing import CliRunner
-
-    from wuhai_green.cli import app
-
-    monkeypatch.setenv("WUHAI_LANG", "en")
-    result = CliRunner().invoke(app, ["status", "--plan", str(DEMO_DIR.parent.parent / "data" /
-                                                             "plan.yaml"),
-                                      "--progress", str(DEMO_DIR), "--year", YEAR,
-                                      "--format", "markdown"])
+    result = wuhai("status", "--plan", PLAN, "--progress", DEMO, "--year", YEAR,
+                   "--format", "markdown", env={"WUHAI_LANG": "en"})
     assert result.exit_code == 0
     assert "| Hainan District | 830 | 150 | 180 | 0 | 120% | met |" in result.stdout
 
 
 def test_table_output() -> None:
-    run = run_status("--lang", "en")
+    run = wuhai_on("status", DEMO, "--year", YEAR, "--lang", "en")
     assert run.exit_code == 0 and run.stderr == ""
     lines = run.stdout.splitlines()
     hainan = next(line for line in lines if "Hainan District" in line)
@@ -280,7 +262,7 @@ def test_table_output() -> None:
 def test_csv_carries_the_same_rows_as_json() -> None:
     """The CSV rows are the JSON rows; the notes (the baseline block disclosure among them)
     go to stderr, where they do not break the CSV."""
-    run = run_status("--format", "csv")
+    run = wuhai_on("status", DEMO, "--year", YEAR, "--format", "csv")
     assert run.exit_code == 0
     assert run.stderr.splitlines() == status()["notes"]
     rows = list(csv.DictReader(io.StringIO(run.stdout)))
@@ -297,7 +279,7 @@ def test_csv_carries_the_same_rows_as_json() -> None:
 
 
 def test_markdown_holds_one_table_per_indicator_and_the_goals() -> None:
-    run = run_status("--format", "markdown")
+    run = wuhai_on("status", DEMO, "--year", YEAR, "--format", "markdown")
     assert run.exit_code == 0 and run.stderr == ""
     text = run.stdout
     titles = [line for line in text.splitlines() if line.startswith("### ")]
@@ -311,12 +293,12 @@ def test_markdown_holds_one_table_per_indicator_and_the_goals() -> None:
 
 def test_json_is_tonnes_whatever_the_display_unit() -> None:
     assert status("--unit", "wan-t") == status()
-    table = run_status("--unit", "wan-t", "--format", "markdown").stdout
+    table = wuhai_on("status", DEMO, "--year", YEAR, "--unit", "wan-t", "--format", "markdown").stdout
     assert "| 海勃湾区 | 0.13 | 0.015 | 0.008 | 0.007 | 53.3% | 滞后 |" in table
 
 
 def test_machine_output_has_nothing_on_stderr() -> None:
-    run = run_status("--format", "json")
+    run = wuhai_on("status", DEMO, "--year", YEAR, "--format", "json")
     assert run.exit_code == 0
     assert run.stderr == ""
     json.loads(run.stdout)
@@ -325,7 +307,7 @@ def test_machine_output_has_nothing_on_stderr() -> None:
 # --- golden files ------------------------------------------------------------------------------
 
 # Written from the output once the figures above were checked by hand. To rewrite them after
-# an intended change: UPDATE_GOLDEN=1 python -m pytest tests/test_status.py
+# an intended change: UPDATE_GOLDEN=1 python -m pytest tests/acceptance/test_status.py
 GOLDEN = {
     "status-demo-2025.json": ("--format", "json"),
     "status-demo-2025.csv": ("--format", "csv"),
@@ -344,7 +326,7 @@ def _parsed(name: str, text: str) -> Any:
 
 @pytest.mark.parametrize("name", GOLDEN)
 def test_golden(name: str) -> None:
-    run = run_status(*GOLDEN[name])
+    run = wuhai_on("status", DEMO, "--year", YEAR, *GOLDEN[name])
     assert run.exit_code == 0, run.stderr
     path: Path = GOLDEN_DIR / name
     if os.environ.get("UPDATE_GOLDEN"):
@@ -357,7 +339,7 @@ def test_golden(name: str) -> None:
 
 
 def test_explain_lists_the_certificates_under_each_figure() -> None:
-    run = run_status("--explain", "--lang", "en", "--format", "markdown")
+    run = wuhai_on("status", DEMO, "--year", YEAR, "--explain", "--lang", "en", "--format", "markdown")
     assert run.exit_code == 0
     lines = run.stdout.splitlines()
     start = lines.index(next(line for line in lines if line.startswith("| Haibowan District | 1300")))
@@ -374,7 +356,7 @@ def test_explain_lists_the_certificates_under_each_figure() -> None:
 def test_explain_lists_the_certificates_under_the_table() -> None:
     """The figures keep their columns: the certificates follow the table, under the name
     of their row (issue 10 §4)."""
-    run = run_status("--explain")
+    run = wuhai_on("status", DEMO, "--year", YEAR, "--explain")
     assert run.exit_code == 0
     lines = run.stdout.splitlines()
     row = next(i for i, line in enumerate(lines) if line.strip().startswith("乌达区") and "83" in line)
@@ -387,7 +369,7 @@ def test_explain_lists_the_certificates_under_the_table() -> None:
 
 
 def test_without_explain_no_certificate_is_listed() -> None:
-    assert "LB-DEMO" not in run_status().stdout
+    assert "LB-DEMO" not in wuhai_on("status", DEMO, "--year", YEAR).stdout
 
 
 # --- bad usage ---------------------------------------------------------------------------------
@@ -395,14 +377,14 @@ def test_without_explain_no_certificate_is_listed() -> None:
 
 @pytest.mark.parametrize("year", ["2023", "2029", "1999"])
 def test_a_year_outside_the_plan_is_refused(year: str) -> None:
-    run = wuhai_on("status", DEMO_DIR, "--year", year, "--lang", "en")
+    run = wuhai_on("status", DEMO, "--year", year, "--lang", "en")
     assert run.exit_code == 2
     assert run.stdout == ""
     assert f"year {year} lies outside the plan's 2024-2028" in run.stderr
 
 
 def test_an_unknown_district_is_refused() -> None:
-    run = run_status("--district", "haibei", "--lang", "en", "--format", "json")
+    run = wuhai_on("status", DEMO, "--year", YEAR, "--district", "haibei", "--lang", "en", "--format", "json")
     assert run.exit_code == 2
     assert run.stdout == ""
     assert "unknown district 'haibei'" in run.stderr
@@ -411,7 +393,7 @@ def test_an_unknown_district_is_refused() -> None:
 
 @pytest.mark.parametrize("as_of", ["2024-06-30", "2026-01-01", "2025-02-30", "30.06.2025"])
 def test_a_bad_as_of_is_refused(as_of: str) -> None:
-    run = run_status("--as-of", as_of)
+    run = wuhai_on("status", DEMO, "--year", YEAR, "--as-of", as_of)
     assert run.exit_code == 2
     assert run.stdout == ""
     assert run.stderr.strip()
@@ -423,6 +405,8 @@ def test_bad_data_exits_2_without_output(tmp_path: Path) -> None:
     assert run.exit_code == 2
     assert run.stdout == ""
     assert f"{tmp_path / '2025.yaml'}:2:11:" in run.stderr
+    assert run.stderr == (f"{tmp_path / '2025.yaml'}:2:11: 未知的地区“nowhere”；应为：海勃湾区 (haibowan), "
+                          "海南区 (hainan), 乌达区 (wuda)\n")
 
 
 def test_no_data_gives_zero_achieved_and_a_note(tmp_path: Path) -> None:
@@ -439,16 +423,16 @@ def test_no_data_gives_zero_achieved_and_a_note(tmp_path: Path) -> None:
 
 def test_interpolated_targets_are_marked() -> None:
     """2026: 海勃湾区 150 + 50/3 = 166.666667, marked `interpolated` and `*` in tables."""
-    document = status_json(DEMO_DIR, 2026)
+    document = status_json(DEMO, 2026)
     row = rows_by_key(document)[("海勃湾区", CERTIFIED)]
     assert (row["target"], row["target_source"]) == (D("166.666667"), "interpolated")
-    table = wuhai_on("status", DEMO_DIR, "--year", "2026", "--format", "markdown").stdout
+    table = wuhai_on("status", DEMO, "--year", "2026", "--format", "markdown").stdout
     assert "| 海勃湾区 | 1300 | 166.67* |" in table
 
 
 def test_english_titles_have_no_empty_parentheses() -> None:
     """The count unit has no English name: the 名特优新 title must not end in "()"."""
-    text = run_status("--format", "markdown", "--lang", "en").stdout
+    text = wuhai_on("status", DEMO, "--year", YEAR, "--format", "markdown", "--lang", "en").stdout
     assert "()" not in text
     assert "### Newly listed famous, special, quality and new products\n" in text
 
@@ -456,25 +440,18 @@ def test_english_titles_have_no_empty_parentheses() -> None:
 def test_as_of_alone_chooses_its_year() -> None:
     """--as-of 2025-06-30 without --year takes the figures of 2025 on that day (not an error
     that 2025-06-30 lies outside the current year)."""
-    run = wuhai_on("status", DEMO_DIR, "--as-of", "2025-06-30", "--format", "json")
+    run = wuhai_on("status", DEMO, "--as-of", "2025-06-30", "--format", "json")
     assert run.exit_code == 0, run.stderr
     document = run.json()
     assert (document["year"], document["as_of"]) == (2025, "2025-06-30")
 
 
-def test_piped_tables_keep_every_figure_whole_at_80_columns(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_piped_tables_keep_every_figure_whole_at_80_columns() -> None:
     """Written to a pipe at 80 columns, an English table in 万吨 is wider than 80: it is printed
     at its natural width instead of folding or cropping figures (乌达区's gap 0.0017 万吨 =
     17 t, the city's 0.0057 = 57 t; the status words stay whole)."""
-    from typer.testing import CliRunner
-
-    from wuhai_green.cli import app
-
-    monkeypatch.delenv("WUHAI_LANG", raising=False)
-    result = CliRunner().invoke(app, ["status", "--year", "2025", "--plan", str(PLAN_PATH),
-                                      "--progress", str(DEMO_DIR), "--unit", "wan-t",
-                                      "--lang", "en"], env={"COLUMNS": "80"})
+    result = wuhai("status", "--year", "2025", "--plan", PLAN, "--progress", DEMO,
+                   "--unit", "wan-t", "--lang", "en", env={"COLUMNS": "80"})
     assert result.exit_code == 0
     wuda = next(line for line in result.stdout.splitlines() if "Wuda District" in line)
     assert wuda.split()[-4:] == ["0.0017", "83%", "at", "risk"]

@@ -16,14 +16,13 @@ from typing import Any
 
 import pytest
 
-from _progress_helpers import PLAN, cert, clean_env, on, report, run_module
+from tests.harness import PLAN, cert, write_report, wuhai, wuhai_on, wuhai_process
 
 CERTIFIED = "certified_output"
 
 
 @pytest.fixture(autouse=True)
 def _environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    clean_env(monkeypatch)
     for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
         monkeypatch.delenv(name, raising=False)
 
@@ -43,12 +42,12 @@ def repo(tmp_path: Path) -> Path:
     root = tmp_path / "repo"
     (root / "data" / "progress").mkdir(parents=True)
     shutil.copyfile(PLAN, root / "data" / "plan.yaml")
-    report(root / "data" / "progress", "2024-海南区.yaml", 2024, "海南区",
+    write_report(root / "data" / "progress", "2024-海南区.yaml", 2024, "海南区",
            cert("LB-1", "green_food", "2024-03-01", 120))
     git(root, "init", "-q")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "base: plan and the 2024 report")
-    report(root / "data" / "progress", "2025-海南区.yaml", 2025, "海南区",
+    write_report(root / "data" / "progress", "2025-海南区.yaml", 2025, "海南区",
            cert("LB-2", "green_food", "2025-05-01", 60))
     return root
 
@@ -56,7 +55,7 @@ def repo(tmp_path: Path) -> Path:
 def diff(repo: Path, monkeypatch: pytest.MonkeyPatch, *args: str,
          plan: str | Path = "data/plan.yaml") -> Any:
     monkeypatch.chdir(repo)
-    return on("diff", "data/progress", *args, plan_path=plan)
+    return wuhai_on("diff", "data/progress", *args, plan_path=plan)
 
 
 def moved(document: dict[str, Any]) -> list[tuple[Any, ...]]:
@@ -125,17 +124,17 @@ def test_plan_outside_the_repository(repo: Path, monkeypatch: pytest.MonkeyPatch
 
 
 def test_real_process_from_the_repository(repo: Path) -> None:
-    result = run_module("diff", "HEAD", "--year", "2025", "--plan", "data/plan.yaml",
-                        "--progress", "data/progress", "--format", "json", cwd=repo)
+    result = wuhai_process("diff", "HEAD", "--year", "2025", "--plan", "data/plan.yaml",
+                           "--progress", "data/progress", "--format", "json", cwd=repo)
     assert result.returncode == 0, result.stderr
     assert '"schema": "wuhai-green/diff@1"' in result.stdout
 
 
 def test_check_changed_since_adds_notices(repo: Path) -> None:
-    result = run_module("check", "--year", "2025", "--plan", "data/plan.yaml", "--progress",
-                        "data/progress", "--format", "github", "--changed-since", "HEAD",
-                        "--fail-on", "never", cwd=repo)
-    assert result.returncode == 0, result.stderr
+    result = wuhai("check", "--year", "2025", "--plan", "data/plan.yaml", "--progress",
+                   "data/progress", "--format", "github", "--changed-since", "HEAD",
+                   "--fail-on", "never", cwd=repo)
+    assert result.exit_code == 0, result.stderr
     notices = [line for line in result.stdout.splitlines() if line.startswith("::notice")]
     assert notices == ["::notice::海南区 新增绿色有机食品认证 120 → 180 吨, 需加快 → 达标",
                        "::notice::乌海市 新增绿色有机食品认证 120 → 180 吨, 滞后 → 滞后"]
@@ -143,15 +142,15 @@ def test_check_changed_since_adds_notices(repo: Path) -> None:
 
 def test_outside_a_git_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "plain"
-    report(folder / "data" / "progress", "2025.yaml", 2025, "海南区",
+    write_report(folder / "data" / "progress", "2025.yaml", 2025, "海南区",
            cert("LB-2", "green_food", "2025-05-01", 60))
     monkeypatch.chdir(folder)
-    run = on("diff", "data/progress", "HEAD", "--year", "2025", "--format", "json")
+    run = wuhai_on("diff", "data/progress", "HEAD", "--year", "2025", "--format", "json")
     assert run.exit_code == 2
     assert run.stdout == ""
     assert "不在 git 仓库中" in run.stderr
     assert "Traceback" not in run.stderr
-    english = on("diff", "data/progress", "HEAD", "--year", "2025", "--lang", "en")
+    english = wuhai_on("diff", "data/progress", "HEAD", "--year", "2025", "--lang", "en")
     assert english.exit_code == 2
     assert "is not inside a git repository" in english.stderr
 
@@ -162,9 +161,9 @@ def test_a_bad_ref(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert run.stdout == ""
     assert run.stderr.strip() == "git 仓库中没有版本“no-such-ref”"
     assert "Traceback" not in run.stderr
-    result = run_module("diff", "no-such-ref", "--year", "2025", "--plan", "data/plan.yaml",
-                        "--progress", "data/progress", cwd=repo)
-    assert result.returncode == 2
+    result = wuhai("diff", "no-such-ref", "--year", "2025", "--plan", "data/plan.yaml",
+                   "--progress", "data/progress", cwd=repo)
+    assert result.exit_code == 2
     assert "Traceback" not in result.stderr
 
 
@@ -191,10 +190,10 @@ def test_check_passes_a_change_that_repairs_the_base(repo: Path) -> None:
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "broken")
     broken.write_text(good, encoding="utf-8")
-    result = run_module("check", "--year", "2025", "--plan", "data/plan.yaml", "--progress",
-                        "data/progress", "--format", "github", "--changed-since", "HEAD",
-                        "--fail-on", "never", cwd=repo)
-    assert result.returncode == 0, result.stderr
+    result = wuhai("check", "--year", "2025", "--plan", "data/plan.yaml", "--progress",
+                   "data/progress", "--format", "github", "--changed-since", "HEAD",
+                   "--fail-on", "never", cwd=repo)
+    assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert not [line for line in lines if line.startswith(("::notice", "::error"))]
     assert [line for line in lines if line.startswith("::warning file=data/progress::")] == [

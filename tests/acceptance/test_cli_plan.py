@@ -1,7 +1,7 @@
 """`wuhai plan`, `wuhai validate`, `--version` and the installed entry point.
 
-Every run happens in an empty working folder with no WUHAI_* variables (the `run_cli`
-fixture), so the shipped plan is used unless a test says otherwise.
+Every run happens in an empty working folder (the `workdir` fixture) with no WUHAI_*
+variables, so the shipped plan is used unless a test says otherwise.
 """
 
 from __future__ import annotations
@@ -10,24 +10,31 @@ import csv
 import io
 import json
 import os
-import subprocess
 import sys
 from decimal import Decimal
 from importlib import metadata
 from pathlib import Path
-from typing import Any
 
 import pytest
-import typer.main
-from typer.testing import CliRunner
 
-from conftest import FAULTY_PLANS, RunCli
-from test_plan import ANNEX_1, ANNEX_2_CELLS, generated_plan
-from wuhai_green import __version__, commands
-from wuhai_green.cli import app
-from wuhai_green.load.plan import shipped_plan_path
+from tests.harness import (
+    ANNEX_1,
+    ANNEX_2_CELLS,
+    FAULTY_PLANS,
+    Escaped,
+    __version__,
+    break_inside,
+    command_names,
+    decimal_json,
+    generated_plan,
+    shipped_plan_path,
+    wuhai,
+    wuhai_process,
+)
 
-COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+pytestmark = pytest.mark.usefixtures("workdir")  # an empty working folder, the test's own
+
+COMMANDS = command_names()
 
 
 def row(table_text: str, *first: str) -> list[str]:
@@ -37,17 +44,12 @@ def row(table_text: str, *first: str) -> list[str]:
     return found[0]
 
 
-def parse_json(text: str) -> Any:
-    """JSON with exact decimals: 0.0052 stays Decimal('0.0052')."""
-    return json.loads(text, parse_float=Decimal)
-
-
 # --- wuhai plan -----------------------------------------------------------------------
 
 
-def test_plan_shows_the_tables_in_tonnes_by_default(run_cli: RunCli) -> None:
+def test_plan_shows_the_tables_in_tonnes_by_default() -> None:
     """海勃湾区 targets 0.0052/0.015/0.02 万吨 = 52/150/200 t; 乌达区 2024 is blank."""
-    exit_code, stdout, stderr = run_cli("plan")
+    exit_code, stdout, stderr = wuhai("plan")
     assert (exit_code, stderr) == (0, "")
     assert row(stdout, "海勃湾区", "新增绿色有机食品认证")[-3:] == ["52", "150", "200"]
     assert row(stdout, "乌达区", "新增绿色有机食品认证")[-3:] == ["—", "100", "200"]
@@ -59,8 +61,8 @@ def test_plan_shows_the_tables_in_tonnes_by_default(run_cli: RunCli) -> None:
     assert "《关于打造乌海市绿色有机品牌的工作方案》 乌海市农牧局 2023-08-28 印发" in stdout
 
 
-def test_plan_in_wan_t_shows_the_figures_as_printed(run_cli: RunCli) -> None:
-    exit_code, stdout, _ = run_cli("plan", "--unit", "wan-t")
+def test_plan_in_wan_t_shows_the_figures_as_printed() -> None:
+    exit_code, stdout, _ = wuhai("plan", "--unit", "wan-t")
     assert exit_code == 0
     assert row(stdout, "海勃湾区", "新增绿色有机食品认证")[-3:] == ["0.0052", "0.015", "0.02"]
     assert row(stdout, "乌海市", "新增绿色有机食品认证")[-3:] == ["0.0152", "0.04", "0.06"]
@@ -69,14 +71,14 @@ def test_plan_in_wan_t_shows_the_figures_as_printed(run_cli: RunCli) -> None:
     assert "(万吨)" in stdout
 
 
-def test_plan_lists_experts_and_the_task_due_date(run_cli: RunCli) -> None:
-    _, stdout, _ = run_cli("plan")
+def test_plan_lists_experts_and_the_task_due_date() -> None:
+    _, stdout, _ = wuhai("plan")
     assert row(stdout, "赵海东") == ["赵海东", "乌海市畜牧兽医中心", "高级兽医师"]
     assert row(stdout, "四（一）")[-2:] == ["乌海市农畜产品质量安全中心", "2023-10-15"]
 
 
-def test_plan_in_english(run_cli: RunCli) -> None:
-    exit_code, stdout, _ = run_cli("plan", "--lang", "en")
+def test_plan_in_english() -> None:
+    exit_code, stdout, _ = wuhai("plan", "--lang", "en")
     assert exit_code == 0
     for title in ["Five-year goals", "Baseline 2023 (annex 1)", "Cumulative new additions (annex 2)",
                   "Expert team (annex 3)", "Certificate validity and renewal"]:
@@ -86,23 +88,22 @@ def test_plan_in_english(run_cli: RunCli) -> None:
     assert "Work plan for building Wuhai City's green and organic brands" in stdout
 
 
-def test_lang_from_the_environment_and_the_option_wins(run_cli: RunCli,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("WUHAI_LANG", "en")
-    assert "Five-year goals" in run_cli("plan").stdout
-    assert "建设目标（五年）" in run_cli("plan", "--lang", "zh").stdout
+def test_lang_from_the_environment_and_the_option_wins() -> None:
+    english = {"WUHAI_LANG": "en"}
+    assert "Five-year goals" in wuhai("plan", env=english).stdout
+    assert "建设目标（五年）" in wuhai("plan", "--lang", "zh", env=english).stdout
 
 
-def test_plan_in_english_has_no_empty_unit_brackets(run_cli: RunCli) -> None:
-    _, stdout, _ = run_cli("plan", "--lang", "en")
+def test_plan_in_english_has_no_empty_unit_brackets() -> None:
+    _, stdout, _ = wuhai("plan", "--lang", "en")
     assert "()" not in stdout
 
 
-def test_plan_json_holds_every_figure_exactly(run_cli: RunCli) -> None:
+def test_plan_json_holds_every_figure_exactly() -> None:
     """Figures as in the file (万吨) under `area`, and in tonnes under `figures`."""
-    exit_code, stdout, stderr = run_cli("plan", "--format", "json")
+    exit_code, stdout, stderr = wuhai("plan", "--format", "json")
     assert (exit_code, stderr) == (0, "")
-    document = parse_json(stdout)
+    document = decimal_json(stdout)
     assert document["schema"] == "wuhai-green/plan@1"
     areas = {document["area"]["name"]: document["area"]}
     areas.update({child["name"]: child for child in document["area"]["children"]})
@@ -126,8 +127,8 @@ def test_plan_json_holds_every_figure_exactly(run_cli: RunCli) -> None:
     assert len(figures) == 4 * 2 * 4  # areas × indicators × (baseline + 3 milestones)
 
 
-def test_plan_json_other_sections(run_cli: RunCli) -> None:
-    document = parse_json(run_cli("plan", "--format", "json").stdout)
+def test_plan_json_other_sections() -> None:
+    document = decimal_json(wuhai("plan", "--format", "json").stdout)
     assert document["document"]["date"] == "2023-08-28"
     assert [goal["value"] for goal in document["goals"]] == [2500, 23, 5]
     assert document["rules"]["status_thresholds"] == {"on_track": Decimal("0.95"),
@@ -138,8 +139,8 @@ def test_plan_json_other_sections(run_cli: RunCli) -> None:
                                                                   "王伯琛"]
 
 
-def test_plan_csv_has_one_row_per_figure_in_tonnes(run_cli: RunCli) -> None:
-    exit_code, stdout, _ = run_cli("plan", "--format", "csv")
+def test_plan_csv_has_one_row_per_figure_in_tonnes() -> None:
+    exit_code, stdout, _ = wuhai("plan", "--format", "csv")
     assert exit_code == 0
     rows = list(csv.DictReader(io.StringIO(stdout)))
     assert len(rows) == 32
@@ -151,8 +152,8 @@ def test_plan_csv_has_one_row_per_figure_in_tonnes(run_cli: RunCli) -> None:
         "unit": "t", "value": "2430"}
 
 
-def test_plan_markdown(run_cli: RunCli) -> None:
-    exit_code, stdout, _ = run_cli("plan", "--format", "markdown")
+def test_plan_markdown() -> None:
+    exit_code, stdout, _ = wuhai("plan", "--format", "markdown")
     assert exit_code == 0
     lines = stdout.splitlines()
     assert "### 累计新增任务（附件2）" in lines
@@ -163,13 +164,13 @@ def test_plan_markdown(run_cli: RunCli) -> None:
     assert "| 乌海市 | 2430 | 11 |" in lines
 
 
-def test_plan_ascii_borders(run_cli: RunCli) -> None:
-    _, stdout, _ = run_cli("plan", "--ascii")
+def test_plan_ascii_borders() -> None:
+    _, stdout, _ = wuhai("plan", "--ascii")
     assert "━" not in stdout and "|" in stdout
 
 
-def test_bad_option_value_is_a_usage_error(run_cli: RunCli) -> None:
-    exit_code, stdout, stderr = run_cli("plan", "--format", "xml")
+def test_bad_option_value_is_a_usage_error() -> None:
+    exit_code, stdout, stderr = wuhai("plan", "--format", "xml")
     assert exit_code == 2
     assert "xml" in stderr and stdout == ""
 
@@ -184,41 +185,41 @@ def two_district_plan(folder: Path, city: str = "示例市") -> Path:
     return path
 
 
-def test_from_an_empty_folder_the_shipped_plan_is_used(run_cli: RunCli) -> None:
-    exit_code, stdout, _ = run_cli("validate")
+def test_from_an_empty_folder_the_shipped_plan_is_used() -> None:
+    exit_code, stdout, _ = wuhai("validate")
     assert exit_code == 0
     assert f"方案 {shipped_plan_path()}，" in stdout
-    assert "海勃湾区" in run_cli("plan").stdout
+    assert "海勃湾区" in wuhai("plan").stdout
 
 
-def test_local_data_plan_comes_before_the_shipped_one(run_cli: RunCli, tmp_path: Path) -> None:
+def test_local_data_plan_comes_before_the_shipped_one(tmp_path: Path) -> None:
     two_district_plan(tmp_path / "data")
-    _, stdout, _ = run_cli("plan")
+    _, stdout, _ = wuhai("plan")
     assert "甲区" in stdout and "海勃湾区" not in stdout
 
 
 def test_environment_before_local_and_option_before_environment(
-        run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path) -> None:
     two_district_plan(tmp_path / "data", city="本地市")
     from_env = two_district_plan(tmp_path / "env", city="环境市")
     from_option = two_district_plan(tmp_path / "option", city="选项市")
-    monkeypatch.setenv("WUHAI_PLAN", str(from_env))
-    assert "环境市" in run_cli("plan").stdout
-    assert "选项市" in run_cli("plan", "--plan", from_option).stdout
+    env = {"WUHAI_PLAN": str(from_env)}
+    assert "环境市" in wuhai("plan", env=env).stdout
+    assert "选项市" in wuhai("plan", "--plan", from_option, env=env).stdout
 
 
-def test_missing_plan_file_exits_2(run_cli: RunCli, tmp_path: Path) -> None:
-    exit_code, stdout, stderr = run_cli("plan", "--plan", "nope.yaml", "--lang", "en")
+def test_missing_plan_file_exits_2(tmp_path: Path) -> None:
+    exit_code, stdout, stderr = wuhai("plan", "--plan", "nope.yaml", "--lang", "en")
     assert exit_code == 2
     assert stdout == ""
     assert stderr == "nope.yaml: no such file\n"
 
 
-def test_gb18030_plan_is_used_with_a_warning_on_stderr(run_cli: RunCli, tmp_path: Path,
+def test_gb18030_plan_is_used_with_a_warning_on_stderr(tmp_path: Path,
                                                        plan_path: Path) -> None:
     legacy = tmp_path / "legacy.yaml"
     legacy.write_bytes(plan_path.read_text(encoding="utf-8").encode("gb18030"))
-    exit_code, stdout, stderr = run_cli("plan", "--plan", "legacy.yaml", "--lang", "en")
+    exit_code, stdout, stderr = wuhai("plan", "--plan", "legacy.yaml", "--lang", "en")
     assert exit_code == 0
     assert stderr == "legacy.yaml: warning: file was read as GB18030; please save it as UTF-8\n"
     assert "Haibowan District" in stdout
@@ -227,8 +228,8 @@ def test_gb18030_plan_is_used_with_a_warning_on_stderr(run_cli: RunCli, tmp_path
 # --- wuhai validate -------------------------------------------------------------------
 
 
-def test_validate_clean_prints_a_one_line_summary(run_cli: RunCli) -> None:
-    exit_code, stdout, stderr = run_cli("validate", "--lang", "en")
+def test_validate_clean_prints_a_one_line_summary() -> None:
+    exit_code, stdout, stderr = wuhai("validate", "--lang", "en")
     assert exit_code == 0
     assert stderr == ""
     assert stdout == f"all clean: plan {shipped_plan_path()}, 0 progress files, 0 certificate records\n"
@@ -273,20 +274,20 @@ def progress_folder(tmp_path: Path, **files: str) -> Path:
     return folder
 
 
-def test_validate_counts_files_and_records(run_cli: RunCli, tmp_path: Path) -> None:
+def test_validate_counts_files_and_records(tmp_path: Path) -> None:
     """`_template.yaml` is ignored (a name starting with `_`)."""
     progress_folder(tmp_path, **{"2025-hainan": GOOD_REPORT, "_template": "not: [valid"})
-    exit_code, stdout, _ = run_cli("validate", "--progress", "progress", "--lang", "en")
+    exit_code, stdout, _ = wuhai("validate", "--progress", "progress", "--lang", "en")
     assert exit_code == 0
     assert stdout.endswith(", 1 progress files, 1 certificate records\n")
 
 
-def test_validate_broken_report_lists_every_problem_with_its_place(run_cli: RunCli,
+def test_validate_broken_report_lists_every_problem_with_its_place(
                                                                    tmp_path: Path) -> None:
     """An unknown district (海北区, line 5, value at column 15) and a green_food certificate
     without output_tonnes (the second certificate, line 10 column 5)."""
     progress_folder(tmp_path, **{"2025": BROKEN_REPORT})
-    exit_code, stdout, stderr = run_cli("validate", "--progress", "progress", "--lang", "en")
+    exit_code, stdout, stderr = wuhai("validate", "--progress", "progress", "--lang", "en")
     name = os.path.join("progress", "2025.yaml")
     assert exit_code == 2
     assert stdout == ""
@@ -297,18 +298,21 @@ def test_validate_broken_report_lists_every_problem_with_its_place(run_cli: RunC
     ]
 
 
-def test_validate_broken_report_in_chinese(run_cli: RunCli, tmp_path: Path) -> None:
+def test_validate_broken_report_in_chinese(tmp_path: Path) -> None:
     progress_folder(tmp_path, **{"2025": BROKEN_REPORT})
-    exit_code, _, stderr = run_cli("validate", "--progress", "progress")
+    exit_code, _, stderr = wuhai("validate", "--progress", "progress")
     name = os.path.join("progress", "2025.yaml")
     assert exit_code == 2
     assert f"{name}:5:15: 未知的地区“海北区”" in stderr
     assert f"{name}:10:5: green_food 证书必须填写 output_tonnes" in stderr
+    assert stderr.splitlines() == [
+        f"{name}:5:15: 未知的地区“海北区”；应为：海勃湾区 (haibowan), 海南区 (hainan), 乌达区 (wuda)",
+        f"{name}:10:5: green_food 证书必须填写 output_tonnes（核准产量，吨，大于 0）"]
 
 
-def test_validate_json(run_cli: RunCli, tmp_path: Path) -> None:
+def test_validate_json(tmp_path: Path) -> None:
     progress_folder(tmp_path, **{"2025": BROKEN_REPORT})
-    exit_code, stdout, stderr = run_cli("validate", "--progress", "progress", "--format", "json",
+    exit_code, stdout, stderr = wuhai("validate", "--progress", "progress", "--format", "json",
                                         "--lang", "en")
     assert exit_code == 2
     assert stderr == ""
@@ -321,25 +325,24 @@ def test_validate_json(run_cli: RunCli, tmp_path: Path) -> None:
     assert document["errors"][0]["message"].startswith("unknown district '海北区'")
 
 
-def test_validate_json_is_not_wrapped_on_a_narrow_terminal(run_cli: RunCli, tmp_path: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("COLUMNS", "30")
+def test_validate_json_is_not_wrapped_on_a_narrow_terminal(tmp_path: Path) -> None:
     progress_folder(tmp_path, **{"2025": BROKEN_REPORT})
-    _, stdout, _ = run_cli("validate", "--progress", "progress", "--format", "json", "--lang", "en")
+    _, stdout, _ = wuhai("validate", "--progress", "progress", "--format", "json", "--lang", "en",
+                         env={"COLUMNS": "30"})
     message = json.loads(stdout)["errors"][1]["message"]
     assert message == "a green_food certificate needs output_tonnes (approved output in tonnes, above 0)"
 
 
-def test_validate_json_clean(run_cli: RunCli) -> None:
-    exit_code, stdout, stderr = run_cli("validate", "--format", "json")
+def test_validate_json_clean() -> None:
+    exit_code, stdout, stderr = wuhai("validate", "--format", "json")
     assert (exit_code, stderr) == (0, "")
     assert json.loads(stdout) == {"schema": "wuhai-green/validate@1", "ok": True, "errors": [],
                                   "warnings": []}
 
 
-def test_validate_github(run_cli: RunCli, tmp_path: Path) -> None:
+def test_validate_github(tmp_path: Path) -> None:
     progress_folder(tmp_path, **{"2025": BROKEN_REPORT})
-    exit_code, stdout, stderr = run_cli("validate", "--progress", "progress", "--format", "github",
+    exit_code, stdout, stderr = wuhai("validate", "--progress", "progress", "--format", "github",
                                         "--lang", "en")
     name = os.path.join("progress", "2025.yaml")
     assert exit_code == 2
@@ -352,10 +355,10 @@ def test_validate_github(run_cli: RunCli, tmp_path: Path) -> None:
     ]
 
 
-def test_validate_github_plan_sum_gives_an_error_and_notices(run_cli: RunCli) -> None:
+def test_validate_github_plan_sum_gives_an_error_and_notices() -> None:
     """The city's 0.04 against 0.041: one ::error and a ::notice per district figure."""
     path = FAULTY_PLANS / "sum_mismatch.yaml"
-    exit_code, stdout, _ = run_cli("validate", "--plan", path, "--format", "github", "--lang", "en")
+    exit_code, stdout, _ = wuhai("validate", "--plan", path, "--format", "github", "--lang", "en")
     assert exit_code == 2
     levels = [line.split(" ", 1)[0] for line in stdout.splitlines()]
     assert levels == ["::error", "::notice", "::notice", "::notice"]
@@ -363,19 +366,22 @@ def test_validate_github_plan_sum_gives_an_error_and_notices(run_cli: RunCli) ->
     assert stdout.startswith(f"::error file={file_property},line=104,col=")
 
 
-def test_validate_plan_problems_come_before_progress(run_cli: RunCli, tmp_path: Path) -> None:
+def test_validate_plan_problems_come_before_progress(tmp_path: Path) -> None:
     """A bad plan stops there: the progress files are not read against it."""
     progress_folder(tmp_path, **{"2025": BROKEN_REPORT})
-    exit_code, _, stderr = run_cli("validate", "--plan", FAULTY_PLANS / "decreasing.yaml",
+    exit_code, _, stderr = wuhai("validate", "--plan", FAULTY_PLANS / "decreasing.yaml",
                                    "--progress", "progress")
     assert exit_code == 2
     assert "decreasing.yaml:118:" in stderr
     assert "海北区" not in stderr
+    places = [line.split(": ", 1)[0] for line in stderr.splitlines()]
+    assert places == [f"{FAULTY_PLANS / 'decreasing.yaml'}:{where}"
+                      for where in ("104:44", "118:48", "118:48", "131:48", "144:46")]
 
 
-def test_progress_path_that_is_a_file_exits_2(run_cli: RunCli, tmp_path: Path) -> None:
+def test_progress_path_that_is_a_file_exits_2(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
-    exit_code, _, stderr = run_cli("validate", "--progress", "notes.txt", "--lang", "en")
+    exit_code, _, stderr = wuhai("validate", "--progress", "notes.txt", "--lang", "en")
     assert exit_code == 2
     assert stderr == "notes.txt: the progress path is not a folder\n"
 
@@ -383,43 +389,40 @@ def test_progress_path_that_is_a_file_exits_2(run_cli: RunCli, tmp_path: Path) -
 # --- internal errors, version, entry point --------------------------------------------
 
 
-def test_internal_error_exits_3_without_a_traceback(run_cli: RunCli,
+def test_internal_error_exits_3_without_a_traceback(
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(options: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(commands, "show_plan", broken)
-    exit_code, stdout, stderr = run_cli("plan", "--lang", "en")
+    break_inside(monkeypatch, "show_plan", broken)
+    exit_code, stdout, stderr = wuhai("plan", "--lang", "en")
     assert exit_code == 3
     assert stderr == ("internal error (a bug): RuntimeError: boom. Rerun with --debug for the "
                       "traceback and report it.\n")
     assert "Traceback" not in stdout + stderr
 
 
-def test_debug_lets_the_traceback_through(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_debug_lets_the_traceback_through(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(options: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(commands, "show_plan", broken)
-    result = CliRunner().invoke(app, ["plan", "--debug"])
-    assert isinstance(result.exception, RuntimeError)
+    break_inside(monkeypatch, "show_plan", broken)
+    with pytest.raises(Escaped) as escaped:
+        wuhai("plan", "--debug")
+    assert isinstance(escaped.value.exception, RuntimeError)
 
 
-def test_version(run_cli: RunCli) -> None:
-    exit_code, stdout, _ = run_cli("--version")
+def test_version() -> None:
+    exit_code, stdout, _ = wuhai("--version")
     assert exit_code == 0
     assert stdout == f"wuhai-green {__version__}\n"
     assert __version__ == metadata.version("wuhai-green")
 
 
 def help_text(*command: str) -> str:
-    env = {key: value for key, value in os.environ.items() if not key.startswith("WUHAI_")}
-    env["COLUMNS"] = "200"
-    completed = subprocess.run([*command, "--help"], capture_output=True, env=env, check=False,
-                               timeout=120)
-    assert completed.returncode == 0, completed.stderr.decode("utf-8", "replace")
-    return completed.stdout.decode("utf-8")
+    completed = wuhai_process("--help", cwd=Path.cwd(), env={"COLUMNS": "200"}, program=command)
+    assert completed.returncode == 0, completed.stderr
+    return completed.stdout
 
 
 def test_module_entry_point_help_lists_every_command() -> None:
@@ -438,10 +441,10 @@ def test_console_script_help_lists_every_command() -> None:
         assert f"  {name} " in text
 
 
-def test_plan_in_english_translates_names_through_the_glossary(run_cli: RunCli) -> None:
+def test_plan_in_english_translates_names_through_the_glossary() -> None:
     """The plan's glossary gives the English of owners, recipients, products, organisations
     and titles; a name it lacks (an expert's own name) stays as written."""
-    _, stdout, _ = run_cli("plan", "--lang", "en")
+    _, stdout, _ = wuhai("plan", "--lang", "en")
     for english in ("grapes, wine", "laying hens, fattening pigs",
                     "Wuhai Agricultural and Livestock Product Quality and Safety Centre",
                     "senior agronomist", "every district"):

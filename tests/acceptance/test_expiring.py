@@ -18,28 +18,20 @@ The data, taken at 2026-01-10 (apply by: 3 months before expiry for green food a
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from _progress_helpers import cert, clean_env, on, report
-from wuhai_green.commands import window_end
-from wuhai_green.core.problems import UsageError
+from tests.harness import cert, write_report, wuhai_on
 
 AS_OF = "2026-01-10"
-
-
-@pytest.fixture(autouse=True)
-def _environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    clean_env(monkeypatch)
 
 
 @pytest.fixture
 def calendar_data(tmp_path: Path) -> Path:
     folder = tmp_path / "progress"
-    report(folder, "2024-hainan.yaml", 2024, "海南区",
+    write_report(folder, "2024-hainan.yaml", 2024, "海南区",
            cert("MT-I", "famous_product", "2024-01-21", expires="2026-01-20"),
            cert("LB-A", "green_food", "2024-04-01", 10, expires="2026-03-31"),
            cert("MT-B", "famous_product", "2024-03-11", expires="2026-03-10"),
@@ -47,18 +39,18 @@ def calendar_data(tmp_path: Path) -> Path:
            cert("LB-E", "green_food", "2024-10-01", 50, expires="2026-09-30"),
            cert("LB-F", "green_food", "2024-05-01", 60, expires="2026-04-30"),
            cert("LB-G", "green_food", "2024-01-01", 70, expires="2025-12-31"))
-    report(folder, "2025-hainan.yaml", 2025, "海南区",
+    write_report(folder, "2025-hainan.yaml", 2025, "海南区",
            cert("OR-D", "organic", "2025-02-15", 4),
            ended="  - id: LB-F\n    date: 2025-10-01\n    reason: 企业停产\n")
-    report(folder, "2026-hainan.yaml", 2026, "海南区",
+    write_report(folder, "2026-hainan.yaml", 2026, "海南区",
            cert("OR-D", "organic", "2026-02-01", 4, renews="OR-D"))
-    report(folder, "2024-wuda.yaml", 2024, "wuda",
+    write_report(folder, "2024-wuda.yaml", 2024, "wuda",
            cert("LB-H", "green_food", "2024-04-16", 20, expires="2026-04-15"))
     return folder
 
 
 def expiring(progress: Path, *args: str) -> dict[str, Any]:
-    run = on("expiring", progress, "--as-of", AS_OF, "--format", "json", *args)
+    run = wuhai_on("expiring", progress, "--as-of", AS_OF, "--format", "json", *args)
     assert run.exit_code == 0, run.stderr
     document: dict[str, Any] = run.json()
     return document
@@ -95,7 +87,7 @@ def test_six_months_sorted_by_apply_by_overdue_first(calendar_data: Path) -> Non
 
 def test_a_renewal_on_file_by_the_as_of_date_takes_a_record_off(calendar_data: Path) -> None:
     """On 2026-02-01 OR-D's renewal is on file: it is no longer listed."""
-    run = on("expiring", calendar_data, "--as-of", "2026-02-01", "--format", "json")
+    run = wuhai_on("expiring", calendar_data, "--as-of", "2026-02-01", "--format", "json")
     assert "OR-D" not in [row["id"] for row in run.json()["rows"]]
 
 
@@ -103,7 +95,7 @@ def test_a_record_issued_after_the_as_of_date_is_not_listed(calendar_data: Path)
     """On 2024-02-01 only the records issued by then exist: MT-I (2024-01-21) and LB-G
     (2024-01-01); in two years, MT-I (expires 2026-01-20) is the only one to lapse by
     2026-01-31 — LB-G expires 2025-12-31 and is listed too; nothing issued later is."""
-    run = on("expiring", calendar_data, "--as-of", "2024-02-01", "--within", "2y",
+    run = wuhai_on("expiring", calendar_data, "--as-of", "2024-02-01", "--within", "2y",
              "--format", "json")
     assert [row["id"] for row in run.json()["rows"]] == ["LB-G", "MT-I"]
 
@@ -134,7 +126,7 @@ def test_district_filter(calendar_data: Path) -> None:
 
 
 def test_table_marks_overdue_and_summarises(calendar_data: Path) -> None:
-    run = on("expiring", calendar_data, "--as-of", AS_OF, "--format", "markdown")
+    run = wuhai_on("expiring", calendar_data, "--as-of", AS_OF, "--format", "markdown")
     assert run.exit_code == 0, run.stderr
     lines = [line for line in run.stdout.splitlines() if line.startswith("| 20")]
     assert [line.split(" | ")[0] for line in lines] == [
@@ -153,14 +145,14 @@ def test_nothing_on_file(tmp_path: Path) -> None:
 
 def test_a_named_progress_folder_that_does_not_exist_is_bad_input(tmp_path: Path) -> None:
     """A typo in --progress must not read as "nothing on file": exit 2 naming the folder."""
-    run = on("expiring", tmp_path / "typo", "--as-of", "2026-01-10")
+    run = wuhai_on("expiring", tmp_path / "typo", "--as-of", "2026-01-10")
     assert run.exit_code == 2
     assert run.stderr == f"{tmp_path / 'typo'}: 进度报告文件夹不存在\n"
 
 
 @pytest.mark.parametrize("window", ["6x", "m6", "", "6", "-1d", "1.5m"])
 def test_bad_window_is_a_usage_error(calendar_data: Path, window: str) -> None:
-    run = on("expiring", calendar_data, "--as-of", AS_OF, "--within", window,
+    run = wuhai_on("expiring", calendar_data, "--as-of", AS_OF, "--within", window,
              "--format", "json")
     assert run.exit_code == 2
     assert run.stdout == ""
@@ -169,25 +161,6 @@ def test_bad_window_is_a_usage_error(calendar_data: Path, window: str) -> None:
 
 @pytest.mark.parametrize("window", ["99999y", "999999999d"])
 def test_huge_window_is_a_usage_error_not_a_crash(calendar_data: Path, window: str) -> None:
-    run = on("expiring", calendar_data, "--as-of", AS_OF, "--within", window)
+    run = wuhai_on("expiring", calendar_data, "--as-of", AS_OF, "--within", window)
     assert run.exit_code == 2
     assert "内部错误" not in run.stderr
-
-
-@pytest.mark.parametrize(("start", "text", "end"), [
-    # the window holds its first day and ends the day before the same date later
-    (date(2026, 1, 10), "6m", date(2026, 7, 9)),
-    (date(2025, 8, 31), "6m", date(2026, 2, 27)),   # no 31 Feb: 28 Feb, less a day
-    (date(2026, 1, 10), "90d", date(2026, 4, 9)),   # 10 Jan + 90 days − 1 = 9 Apr: 90 days
-    (date(2026, 1, 10), "2w", date(2026, 1, 23)),
-    (date(2024, 2, 29), "1y", date(2025, 2, 27)),   # 29 Feb → 28 Feb 2025, less a day
-    (date(2026, 1, 10), " 3M ", date(2026, 4, 9)),
-    (date(2026, 1, 10), "1d", date(2026, 1, 10)),   # one day: today only
-])
-def test_window_end(start: date, text: str, end: date) -> None:
-    assert window_end(start, text) == end
-
-
-def test_window_end_rejects_unknown_units() -> None:
-    with pytest.raises(UsageError):
-        window_end(date(2026, 1, 1), "6x")

@@ -11,9 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-import pytest
-
-from factories import DEMO_DIR, clean_environment, rows_by_key, wuhai_on
+from tests.harness import DEMO, rows_by_key, wuhai_on
 
 CERTIFIED = "certified_output"
 FAMOUS = "famous_products"
@@ -21,13 +19,8 @@ GAP_KEYS = ["district", "indicator", "unit", "milestone", "target", "target_sour
             "gap", "years_left", "per_year", "lapsing_count", "lapsing_amount", "lapsing"]
 
 
-@pytest.fixture(autouse=True)
-def _environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    clean_environment(monkeypatch)
-
-
 def gap(*args: str) -> Any:
-    run = wuhai_on("gap", DEMO_DIR, *args)
+    run = wuhai_on("gap", DEMO, *args)
     assert run.exit_code == 0, run.stderr
     return run
 
@@ -124,7 +117,7 @@ def test_no_milestone_ahead_at_the_end_of_the_plan() -> None:
 
 def test_gap_refuses_bad_usage() -> None:
     for args in (("--year", "2029"), ("--year", "2025", "--district", "nowhere")):
-        run = wuhai_on("gap", DEMO_DIR, *args)
+        run = wuhai_on("gap", DEMO, *args)
         assert run.exit_code == 2, args
         assert run.stdout == ""
         assert run.stderr.strip()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import sys
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -13,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from _progress_helpers import REPO, subprocess_env
+from tests.harness import REPO, wuhai_process
 
 WORKFLOW = REPO / ".github" / "workflows" / "progress.yml"
 HOOKS = REPO / ".pre-commit-hooks.yaml"
@@ -91,10 +90,7 @@ def test_console_script_is_declared() -> None:
 
 
 def test_installed_entry_point_runs(tmp_path: Path) -> None:
-    script = entry_point_script()
-    result = subprocess.run([str(script), "--help"], cwd=tmp_path, env=subprocess_env(),
-                            capture_output=True, text=True, encoding="utf-8", timeout=120,
-                            check=False)
+    result = wuhai_process("--help", cwd=tmp_path, program=[entry_point_script()])
     assert result.returncode == 0, result.stderr
     for command in ("check", "validate", "diff", "adjust", "expiring"):
         assert command in result.stdout
@@ -103,15 +99,11 @@ def test_installed_entry_point_runs(tmp_path: Path) -> None:
 def test_installed_validate_uses_the_shipped_plan(tmp_path: Path) -> None:
     """In a folder with no data/ the hook's `wuhai validate` falls back to the shipped plan
     and finds nothing wrong (no progress folder at all)."""
-    result = subprocess.run([str(entry_point_script()), "validate"], cwd=tmp_path,
-                            env=subprocess_env(), capture_output=True, text=True,
-                            encoding="utf-8", timeout=120, check=False)
+    result = wuhai_process("validate", cwd=tmp_path, program=[entry_point_script()])
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_module_entry_point(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "wuhai_green", "check", "--help"],
-                            cwd=tmp_path, env=subprocess_env(), capture_output=True, text=True,
-                            encoding="utf-8", timeout=120, check=False)
+    result = wuhai_process("check", "--help", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "--fail-on" in result.stdout and "--format" in result.stdout

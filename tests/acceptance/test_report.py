@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import RunCli
-from factories import DEMO_DIR, PLAN_PATH, Run, wuhai
+from tests.harness import DEMO, PLAN, wuhai, wuhai_on
+
+pytestmark = pytest.mark.usefixtures("workdir")  # -o FILE writes into the test's own folder
 
 SECTIONS = {
     "zh": ["完成情况", "差距与剩余任务", "2026 年任务调整", "2026 年底前到期需续展的证书",
@@ -46,21 +47,11 @@ NO_MATPLOTLIB = {
 }
 
 
-def demo(*args: str) -> Run:
-    """`wuhai ARGS` on the demo data (the WUHAI_* variables unset)."""
-    return wuhai(*args, "--plan", PLAN_PATH, "--progress", DEMO_DIR)
-
-
-def run_demo(run_cli: RunCli, *args: str) -> tuple[int, str, str]:
-    """The same in the test's own empty working folder, for -o FILE."""
-    return run_cli(*args, "--plan", PLAN_PATH, "--progress", DEMO_DIR)
-
-
 @pytest.fixture(scope="module", params=["zh", "en"])
 def html_report(request: pytest.FixtureRequest) -> tuple[str, str]:
     """(lang, the 2025 HTML report of the demo data), drawn once per language."""
     lang: str = request.param
-    run = demo("report", "--year", "2025", "--as-of", "2025-12-31", "--format", "html",
+    run = wuhai_on("report", DEMO, "--year", "2025", "--as-of", "2025-12-31", "--format", "html",
                "--lang", lang)
     assert (run.exit_code, run.stderr) == (0, ""), run.stderr
     return lang, run.stdout
@@ -69,7 +60,7 @@ def html_report(request: pytest.FixtureRequest) -> tuple[str, str]:
 @pytest.fixture(scope="module", params=["zh", "en"])
 def markdown_report(request: pytest.FixtureRequest) -> tuple[str, str]:
     lang: str = request.param
-    run = demo("report", "--year", "2025", "--as-of", "2025-12-31", "--format", "markdown",
+    run = wuhai_on("report", DEMO, "--year", "2025", "--as-of", "2025-12-31", "--format", "markdown",
                "--lang", lang)
     assert (run.exit_code, run.stderr) == (0, ""), run.stderr
     return lang, run.stdout
@@ -212,11 +203,11 @@ def test_html_holds_the_status_table(html_report: tuple[str, str]) -> None:
 
 
 def test_the_same_report_twice_is_the_same_file(html_report: tuple[str, str],
-                                                run_cli: RunCli, tmp_path: Path) -> None:
+                                                tmp_path: Path) -> None:
     """Reports are kept in git: no date, no random id in the file; -o writes what stdout
     shows."""
     lang, document = html_report
-    exit_code, _, stderr = run_demo(run_cli, "report", "--year", "2025", "--as-of", "2025-12-31",
+    exit_code, _, stderr = wuhai_on("report", DEMO, "--year", "2025", "--as-of", "2025-12-31",
                                     "--format", "html", "--lang", lang, "-o", "report.html")
     assert (exit_code, stderr) == (0, "")
     assert (tmp_path / "report.html").read_text(encoding="utf-8") == document
@@ -249,7 +240,7 @@ def test_markdown_status_rows(markdown_report: tuple[str, str]) -> None:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_markdown_holds_the_tables_of_the_other_commands(lang: str) -> None:
     """Each section is the markdown the matching command prints for the same data."""
-    report = demo("report", "--year", "2025", "--as-of", "2025-12-31", "--lang", lang).stdout
+    report = wuhai_on("report", DEMO, "--year", "2025", "--as-of", "2025-12-31", "--lang", lang).stdout
     parts = {
         "status": ("status", "--year", "2025", "--as-of", "2025-12-31"),
         "gap": ("gap", "--year", "2025", "--as-of", "2025-12-31"),
@@ -260,7 +251,7 @@ def test_markdown_holds_the_tables_of_the_other_commands(lang: str) -> None:
     sections = report.split("\n## ")[1:]
     assert len(sections) == len(parts)
     for section, (name, args) in zip(sections, parts.items(), strict=True):
-        run = demo(*args, "--format", "markdown", "--lang", lang)
+        run = wuhai_on(args[0], DEMO, *args[1:], "--format", "markdown", "--lang", lang)
         assert run.exit_code == 0, name
         assert run.stdout in section, name
 
@@ -269,20 +260,20 @@ def test_markdown_holds_the_tables_of_the_other_commands(lang: str) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["html", "markdown"])
-def test_output_file_is_not_overwritten_without_force(run_cli: RunCli, tmp_path: Path,
+def test_output_file_is_not_overwritten_without_force(tmp_path: Path,
                                                       fmt: str) -> None:
     target = tmp_path / "report.out"
     target.write_text("keep me\n", encoding="utf-8")
-    args = ("report", "--year", "2025", "--format", fmt, "--no-charts", "-o", "report.out")
-    exit_code, stdout, stderr = run_demo(run_cli, *args, "--lang", "en")
+    args = ("--year", "2025", "--format", fmt, "--no-charts", "-o", "report.out")
+    exit_code, stdout, stderr = wuhai_on("report", DEMO, *args, "--lang", "en")
     assert (exit_code, stdout) == (2, "")
     assert stderr == "report.out exists already; not overwritten (add --force to replace it)\n"
     assert target.read_text(encoding="utf-8") == "keep me\n"
-    exit_code, _, stderr = run_demo(run_cli, *args)
+    exit_code, _, stderr = wuhai_on("report", DEMO, *args)
     assert exit_code == 2
     assert stderr == "report.out 已存在，不会覆盖（确需覆盖请加 --force）\n"
 
-    exit_code, stdout, stderr = run_demo(run_cli, *args, "--force")
+    exit_code, stdout, stderr = wuhai_on("report", DEMO, *args, "--force")
     assert (exit_code, stderr) == (0, "")
     assert stdout == "报告已写入 report.out\n"
     written = target.read_text(encoding="utf-8")
@@ -292,8 +283,8 @@ def test_output_file_is_not_overwritten_without_force(run_cli: RunCli, tmp_path:
     assert [path.name for path in tmp_path.iterdir()] == ["report.out"]  # no temporary left
 
 
-def test_output_to_a_new_file(run_cli: RunCli, tmp_path: Path) -> None:
-    exit_code, stdout, stderr = run_demo(run_cli, "report", "--year", "2025", "-o", "new.md",
+def test_output_to_a_new_file(tmp_path: Path) -> None:
+    exit_code, stdout, stderr = wuhai_on("report", DEMO, "--year", "2025", "-o", "new.md",
                                          "--lang", "en")
     assert (exit_code, stderr) == (0, "")
     assert stdout == "report written to new.md\n"
@@ -309,7 +300,7 @@ def test_output_to_a_new_file(run_cli: RunCli, tmp_path: Path) -> None:
 ])
 def test_the_last_year_of_the_plan_has_nothing_to_adjust(lang: str, heading: str,
                                                          sentence: str) -> None:
-    run = demo("report", "--year", "2028", "--as-of", "2028-12-31", "--lang", lang)
+    run = wuhai_on("report", DEMO, "--year", "2028", "--as-of", "2028-12-31", "--lang", lang)
     assert (run.exit_code, run.stderr) == (0, "")
     lines = run.stdout.splitlines()
     start = lines.index(heading)
@@ -319,8 +310,8 @@ def test_the_last_year_of_the_plan_has_nothing_to_adjust(lang: str, heading: str
     assert [line for line in following if line] == [sentence]
 
 
-def test_the_last_year_in_html(run_cli: RunCli, tmp_path: Path) -> None:
-    exit_code, _, stderr = run_demo(run_cli, "report", "--year", "2028", "--as-of", "2028-12-31",
+def test_the_last_year_in_html(tmp_path: Path) -> None:
+    exit_code, _, stderr = wuhai_on("report", DEMO, "--year", "2028", "--as-of", "2028-12-31",
                                     "--format", "html", "--no-charts", "-o", "2028.html")
     assert (exit_code, stderr) == (0, "")
     document = (tmp_path / "2028.html").read_text(encoding="utf-8")
@@ -329,13 +320,13 @@ def test_the_last_year_in_html(run_cli: RunCli, tmp_path: Path) -> None:
 
 
 def test_a_year_outside_the_plan_is_refused() -> None:
-    run = demo("report", "--year", "2029", "--lang", "en")
+    run = wuhai_on("report", DEMO, "--year", "2029", "--lang", "en")
     assert (run.exit_code, run.stdout) == (2, "")
     assert run.stderr == "year 2029 lies outside the plan's 2024-2028\n"
 
 
-def test_no_charts_gives_html_without_svg(run_cli: RunCli) -> None:
-    exit_code, stdout, stderr = run_demo(run_cli, "report", "--year", "2025", "--format", "html",
+def test_no_charts_gives_html_without_svg() -> None:
+    exit_code, stdout, stderr = wuhai_on("report", DEMO, "--year", "2025", "--format", "html",
                                          "--no-charts")
     assert (exit_code, stderr) == (0, "")
     assert "<svg" not in stdout and "<figure" not in stdout
@@ -347,9 +338,9 @@ def test_no_charts_gives_html_without_svg(run_cli: RunCli) -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_html_charts_without_matplotlib_ask_for_the_extra(
-        run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
     monkeypatch.setitem(sys.modules, "matplotlib", None)  # `import matplotlib` fails
-    exit_code, stdout, stderr = run_demo(run_cli, "report", "--year", "2025", "--format", "html",
+    exit_code, stdout, stderr = wuhai_on("report", DEMO, "--year", "2025", "--format", "html",
                                          "--lang", lang, "-o", "report.html")
     assert (exit_code, stdout) == (2, "")
     assert stderr == NO_MATPLOTLIB[lang]
@@ -357,12 +348,12 @@ def test_html_charts_without_matplotlib_ask_for_the_extra(
 
 
 def test_without_matplotlib_markdown_and_no_charts_still_work(
-        run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "matplotlib", None)
-    exit_code, stdout, stderr = run_demo(run_cli, "report", "--year", "2025")
+    exit_code, stdout, stderr = wuhai_on("report", DEMO, "--year", "2025")
     assert (exit_code, stderr) == (0, "")
     assert "| 海南区 | 830 | 150 | 180 | 0 | 120% | 达标 |" in stdout.splitlines()
-    exit_code, stdout, stderr = run_demo(run_cli, "report", "--year", "2025", "--format", "html",
+    exit_code, stdout, stderr = wuhai_on("report", DEMO, "--year", "2025", "--format", "html",
                                          "--no-charts")
     assert (exit_code, stderr) == (0, "")
     assert stdout.startswith("<!DOCTYPE html>")
@@ -384,12 +375,12 @@ certificates:
 """
 
 
-def test_data_is_escaped_in_html_and_markdown(run_cli: RunCli, tmp_path: Path) -> None:
+def test_data_is_escaped_in_html_and_markdown(tmp_path: Path) -> None:
     """An organic certificate of 2025-03-01 lapses on 2026-02-28: it is in the renewals tables."""
     (tmp_path / "progress").mkdir()
     (tmp_path / "progress" / "2025.yaml").write_text(LAPSING, encoding="utf-8")
-    base = ("report", "--year", "2025", "--plan", PLAN_PATH, "--progress", "progress")
-    exit_code, document, stderr = run_cli(*base, "--format", "html", "--no-charts")
+    base = ("report", "--year", "2025", "--plan", PLAN, "--progress", "progress")
+    exit_code, document, stderr = wuhai(*base, "--format", "html", "--no-charts")
     assert (exit_code, stderr) == (0, "")
     assert "<script" not in document.lower()
     assert "<b>" not in document
@@ -397,7 +388,7 @@ def test_data_is_escaped_in_html_and_markdown(run_cli: RunCli, tmp_path: Path) -
             "<td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 合作社</td>") in document
     parsed = structure(document)
     assert (parsed.mismatches, parsed.stack) == ([], [])
-    exit_code, markdown, _ = run_cli(*base)
+    exit_code, markdown, _ = wuhai(*base)
     assert exit_code == 0
     rows = [line for line in markdown.splitlines()
             if line.startswith("| 2025-11-28") and "| 2026-02-28 |" in line]
@@ -407,11 +398,11 @@ def test_data_is_escaped_in_html_and_markdown(run_cli: RunCli, tmp_path: Path) -
         assert row.count(" | ") == 7  # 8 cells: apply by, expires, district, type, id, product, …
 
 
-def test_data_that_looks_like_html_stays_text_in_markdown(run_cli: RunCli,
+def test_data_that_looks_like_html_stays_text_in_markdown(
                                                           tmp_path: Path) -> None:
     (tmp_path / "progress").mkdir()
     (tmp_path / "progress" / "2025.yaml").write_text(LAPSING, encoding="utf-8")
-    exit_code, markdown, _ = run_cli("report", "--year", "2025", "--plan", PLAN_PATH,
+    exit_code, markdown, _ = wuhai("report", "--year", "2025", "--plan", PLAN,
                                      "--progress", "progress")
     assert exit_code == 0
     assert "OR-" in markdown
@@ -419,11 +410,11 @@ def test_data_that_looks_like_html_stays_text_in_markdown(run_cli: RunCli,
     assert "<script" not in markdown
 
 
-def test_a_report_without_any_data_still_draws_its_charts(run_cli: RunCli, tmp_path: Path) -> None:
+def test_a_report_without_any_data_still_draws_its_charts(tmp_path: Path) -> None:
     """No certificate at all and a blank target (乌达区 2024): gaps in the charts, no error."""
     (tmp_path / "progress").mkdir()
-    exit_code, document, stderr = run_cli("report", "--year", "2024", "--format", "html",
-                                          "--plan", PLAN_PATH, "--progress", "progress")
+    exit_code, document, stderr = wuhai("report", "--year", "2024", "--format", "html",
+                                          "--plan", PLAN, "--progress", "progress")
     assert (exit_code, stderr) == (0, "")
     svgs = inline_svgs(document)
     assert len(svgs) == 4

@@ -11,33 +11,26 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
-import textwrap
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import RunCli
-from factories import PLAN_PATH
+from tests.harness import Run, activity_report, plan_with, write_files, wuhai_on
 
+pytestmark = pytest.mark.usefixtures("workdir")  # `progress/` is the test's own folder
+
+PROGRESS = Path("progress")  # in the test's own working folder
 COUNTED = ("expo", "agreement", "meng_label", "brand", "evaluation_fair", "publicity",
            "training")
 NO_COUNTS = dict.fromkeys(COUNTED, 0)
 
 
-def report(year: int, district: str | None, activities: str) -> str:
-    """A progress file of `year` (for `district`) holding only these activities."""
-    head = f"year: {year}\n" + (f"district: {district}\n" if district else "")
-    body = textwrap.indent(textwrap.dedent(activities).strip("\n"), "  ")
-    return head + "activities:\n" + body + "\n"
-
-
 def meeting(year: int, host: str, day: str = "05-20") -> str:
     """A file of the city bureau recording the year's exchange meeting and its host."""
-    return report(year, None, f"""\
+    return activity_report(year, None, f"""\
         - type: exchange_meeting
           date: {year}-{day}
           host: {host}
@@ -45,22 +38,15 @@ def meeting(year: int, host: str, day: str = "05-20") -> str:
         """)
 
 
-def write(tmp_path: Path, files: dict[str, str]) -> None:
-    folder = tmp_path / "progress"
-    folder.mkdir(exist_ok=True)
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
+def tasks(year: int, *args: str) -> Run:
+    """`wuhai tasks --year YEAR` on the test's folder `progress/`."""
+    return wuhai_on("tasks", "progress", "--year", str(year), *args)
 
 
-def tasks(run_cli: RunCli, year: int, *args: str) -> tuple[int, str, str]:
-    return run_cli("tasks", "--year", str(year), "--plan", PLAN_PATH, "--progress", "progress",
-                   *args)
-
-
-def tasks_json(run_cli: RunCli, year: int, *args: str) -> Any:
-    exit_code, stdout, stderr = tasks(run_cli, year, "--format", "json", *args)
+def tasks_json(year: int, *args: str) -> Any:
+    exit_code, stdout, stderr = tasks(year, "--format", "json", *args)
     assert (exit_code, stderr) == (0, ""), stderr
-    return json.loads(stdout, parse_float=Decimal)
+    return Run(exit_code, stdout, stderr).json()
 
 
 def by_district(document: Any) -> dict[str, Any]:
@@ -105,22 +91,21 @@ def row(table_text: str, *first: str) -> list[str]:
 
 
 BRAND_PLANS = {
-    "2023-hainan.yaml": report(2023, "海南区", """\
+    "2023-hainan.yaml": activity_report(2023, "海南区", """\
         - type: brand_plan
           date: 2023-10-15
           recipient: 乌海市农畜产品质量安全中心
         """),
-    "2023-haibowan.yaml": report(2023, "haibowan", """\
+    "2023-haibowan.yaml": activity_report(2023, "haibowan", """\
         - type: brand_plan
           date: 2023-10-16
         """),
 }
 
 
-def test_brand_plan_on_the_due_date_is_on_time_a_day_later_late_none_missing(
-        run_cli: RunCli, tmp_path: Path) -> None:
-    write(tmp_path, BRAND_PLANS)
-    districts = by_district(tasks_json(run_cli, 2024))
+def test_brand_plan_on_the_due_date_is_on_time_a_day_later_late_none_missing() -> None:
+    write_files(PROGRESS, BRAND_PLANS)
+    districts = by_district(tasks_json(2024))
     assert list(districts) == ["海勃湾区", "海南区", "乌达区"]  # the plan's order
     assert districts["海南区"]["brand_plan"] == {"status": "on_time", "due": "2023-10-15",
                                                 "submitted": "2023-10-15"}
@@ -130,40 +115,39 @@ def test_brand_plan_on_the_due_date_is_on_time_a_day_later_late_none_missing(
                                                 "submitted": None}
 
 
-def test_brand_plan_in_the_table(run_cli: RunCli, tmp_path: Path) -> None:
-    write(tmp_path, BRAND_PLANS)
-    exit_code, stdout, stderr = tasks(run_cli, 2024)
+def test_brand_plan_in_the_table() -> None:
+    write_files(PROGRESS, BRAND_PLANS)
+    exit_code, stdout, stderr = tasks(2024)
     assert (exit_code, stderr) == (0, "")
     assert row(checklist(stdout, 2024), "海南区")[1:3] == ["按时", "2023-10-15"]
     assert row(checklist(stdout, 2024), "海勃湾区")[1:3] == ["逾期", "2023-10-16"]
     assert row(checklist(stdout, 2024), "乌达区")[1:3] == ["未报", "0"]
 
 
-def test_the_first_submission_decides(run_cli: RunCli, tmp_path: Path) -> None:
+def test_the_first_submission_decides() -> None:
     """A plan revised after the due date does not make an on-time one late."""
-    write(tmp_path, {
-        "2023.yaml": report(2023, "wuda", "- type: brand_plan\n  date: 2023-09-30\n"),
-        "2024.yaml": report(2024, "wuda", "- type: brand_plan\n  date: 2024-03-01\n"
+    write_files(PROGRESS, {
+        "2023.yaml": activity_report(2023, "wuda", "- type: brand_plan\n  date: 2023-09-30\n"),
+        "2024.yaml": activity_report(2024, "wuda", "- type: brand_plan\n  date: 2024-03-01\n"
                                           "  title: 修订版\n"),
     })
-    assert by_district(tasks_json(run_cli, 2024))["乌达区"]["brand_plan"] == {
+    assert by_district(tasks_json(2024))["乌达区"]["brand_plan"] == {
         "status": "on_time", "due": "2023-10-15", "submitted": "2023-09-30"}
 
 
-def test_a_plan_submitted_later_is_missing_until_its_year(run_cli: RunCli,
-                                                          tmp_path: Path) -> None:
-    write(tmp_path, {"2025.yaml": report(2025, "hainan", "- type: brand_plan\n"
-                                                         "  date: 2025-02-01\n")})
-    assert by_district(tasks_json(run_cli, 2024))["海南区"]["brand_plan"] == {
+def test_a_plan_submitted_later_is_missing_until_its_year() -> None:
+    write_files(PROGRESS, {"2025.yaml": activity_report(2025, "hainan", "- type: brand_plan\n"
+                                                                        "  date: 2025-02-01\n")})
+    assert by_district(tasks_json(2024))["海南区"]["brand_plan"] == {
         "status": "missing", "due": "2023-10-15", "submitted": None}
-    assert by_district(tasks_json(run_cli, 2025))["海南区"]["brand_plan"] == {
+    assert by_district(tasks_json(2025))["海南区"]["brand_plan"] == {
         "status": "late", "due": "2023-10-15", "submitted": "2025-02-01"}
-    assert by_district(tasks_json(run_cli, 2026))["海南区"]["brand_plan"]["status"] == "late"
+    assert by_district(tasks_json(2026))["海南区"]["brand_plan"]["status"] == "late"
 
 
-def test_a_brand_plan_counts_for_the_district_it_names(run_cli: RunCli, tmp_path: Path) -> None:
+def test_a_brand_plan_counts_for_the_district_it_names() -> None:
     """One file of the city bureau recording the three districts' plans."""
-    write(tmp_path, {"2023.yaml": report(2023, None, """\
+    write_files(PROGRESS, {"2023.yaml": activity_report(2023, None, """\
         - type: brand_plan
           date: 2023-10-10
           district: 乌达区
@@ -171,7 +155,7 @@ def test_a_brand_plan_counts_for_the_district_it_names(run_cli: RunCli, tmp_path
           date: 2023-11-01
           district: hainan
         """)})
-    districts = by_district(tasks_json(run_cli, 2024))
+    districts = by_district(tasks_json(2024))
     assert {name: row["brand_plan"]["status"] for name, row in districts.items()} == {
         "海勃湾区": "missing", "海南区": "late", "乌达区": "on_time"}
 
@@ -179,8 +163,8 @@ def test_a_brand_plan_counts_for_the_district_it_names(run_cli: RunCli, tmp_path
 # --- the exchange meeting (measure 五（三）): one a year, hosts rotating ------------------------
 
 
-def test_the_meeting_held_and_its_host(run_cli: RunCli, tmp_path: Path) -> None:
-    write(tmp_path, {"2025-wuda.yaml": report(2025, "wuda", """\
+def test_the_meeting_held_and_its_host() -> None:
+    write_files(PROGRESS, {"2025-wuda.yaml": activity_report(2025, "wuda", """\
         - type: expo
           date: 2025-03-01
           title: 博览会
@@ -188,7 +172,7 @@ def test_the_meeting_held_and_its_host(run_cli: RunCli, tmp_path: Path) -> None:
           date: 2025-05-20
           title: 绿色有机品牌经验交流座谈会
         """)})
-    document = tasks_json(run_cli, 2025)
+    document = tasks_json(2025)
     assert document["schema"] == "wuhai-green/tasks@1"
     assert document["year"] == 2025
     assert document["exchange_meetings"] == {
@@ -198,38 +182,38 @@ def test_the_meeting_held_and_its_host(run_cli: RunCli, tmp_path: Path) -> None:
         "repeated_hosts": [],
     }
     assert document["notes"] == []
-    exit_code, stdout, _ = tasks(run_cli, 2025)
+    exit_code, stdout, _ = tasks(2025)
     assert exit_code == 0
     assert "2025 年经验交流座谈会" in stdout
     assert row(stdout, "2025-05-20") == ["2025-05-20", "乌达区", "绿色有机品牌经验交流座谈会"]
     assert "没有召开" not in stdout
 
 
-def test_a_host_given_by_alias_is_shown_by_its_name(run_cli: RunCli, tmp_path: Path) -> None:
-    write(tmp_path, {"2025.yaml": meeting(2025, "haibowan")})
-    held = tasks_json(run_cli, 2025)["exchange_meetings"]["held"]
+def test_a_host_given_by_alias_is_shown_by_its_name() -> None:
+    write_files(PROGRESS, {"2025.yaml": meeting(2025, "haibowan")})
+    held = tasks_json(2025)["exchange_meetings"]["held"]
     assert [m["host"] for m in held] == ["海勃湾区"]
-    _, stdout, _ = tasks(run_cli, 2025, "--lang", "en")
+    _, stdout, _ = tasks(2025, "--lang", "en")
     assert row(stdout, "2025-05-20")[:3] == ["2025-05-20", "Haibowan", "District"]
 
 
-def test_a_year_without_a_meeting_is_flagged(run_cli: RunCli, tmp_path: Path) -> None:
-    write(tmp_path, {"2024.yaml": meeting(2024, "海南区")})
-    assert tasks_json(run_cli, 2024)["exchange_meetings"]["missing"] is False
-    document = tasks_json(run_cli, 2025)
+def test_a_year_without_a_meeting_is_flagged() -> None:
+    write_files(PROGRESS, {"2024.yaml": meeting(2024, "海南区")})
+    assert tasks_json(2024)["exchange_meetings"]["missing"] is False
+    document = tasks_json(2025)
     assert document["exchange_meetings"] == {"held": [], "missing": True, "repeated_hosts": []}
     assert document["notes"] == ["2025 年召开经验交流座谈会 0 次（方案要求每年 1 次）"]
-    exit_code, stdout, _ = tasks(run_cli, 2025)
+    exit_code, stdout, _ = tasks(2025)
     assert exit_code == 0  # a checklist, not a check: nothing fails
     assert "2025 年召开经验交流座谈会 0 次（方案要求每年 1 次）" in stdout
-    _, stdout, _ = tasks(run_cli, 2025, "--lang", "en")
+    _, stdout, _ = tasks(2025, "--lang", "en")
     assert "0 exchange meetings in 2025 (the plan asks for 1 a year)" in stdout
 
 
-def test_no_reports_at_all_flags_the_meeting_and_every_brand_plan(run_cli: RunCli,
+def test_no_reports_at_all_flags_the_meeting_and_every_brand_plan(
                                                                   tmp_path: Path) -> None:
     (tmp_path / "progress").mkdir()
-    document = tasks_json(run_cli, 2024)
+    document = tasks_json(2024)
     assert document["exchange_meetings"]["missing"] is True
     for district in document["districts"]:
         assert district["brand_plan"]["status"] == "missing"
@@ -239,45 +223,117 @@ def test_no_reports_at_all_flags_the_meeting_and_every_brand_plan(run_cli: RunCl
         assert district["failed_batches"] == []
 
 
-def test_a_host_repeating_before_every_district_has_hosted_is_flagged(
-        run_cli: RunCli, tmp_path: Path) -> None:
-    write(tmp_path, {"2024.yaml": meeting(2024, "海南区"), "2025.yaml": meeting(2025, "hainan")})
-    assert tasks_json(run_cli, 2024)["exchange_meetings"]["repeated_hosts"] == []
-    document = tasks_json(run_cli, 2025)
+def test_a_host_repeating_before_every_district_has_hosted_is_flagged() -> None:
+    write_files(PROGRESS, {"2024.yaml": meeting(2024, "海南区"), "2025.yaml": meeting(2025, "hainan")})
+    assert tasks_json(2024)["exchange_meetings"]["repeated_hosts"] == []
+    document = tasks_json(2025)
     assert document["exchange_meetings"]["missing"] is False
     assert document["exchange_meetings"]["repeated_hosts"] == ["海南区"]
     assert document["notes"] == ["海南区 在各区轮流承办一遍之前再次承办了 2025 年的交流座谈会"]
-    _, stdout, _ = tasks(run_cli, 2025)
+    _, stdout, _ = tasks(2025)
     assert "海南区 在各区轮流承办一遍之前再次承办了 2025 年的交流座谈会" in stdout
 
 
-def test_after_a_full_rotation_a_district_may_host_again(run_cli: RunCli,
-                                                         tmp_path: Path) -> None:
+def test_after_a_full_rotation_a_district_may_host_again() -> None:
     """2024-2026 every district hosts once; 海南区 hosting in 2027 starts a new round, and
     hosting again in 2028 is a repeat within that round."""
-    write(tmp_path, {"2024.yaml": meeting(2024, "海南区"), "2025.yaml": meeting(2025, "海勃湾区"),
-                     "2026.yaml": meeting(2026, "wuda"), "2027.yaml": meeting(2027, "海南区"),
-                     "2028.yaml": meeting(2028, "海南区")})
+    write_files(PROGRESS, {
+        "2024.yaml": meeting(2024, "海南区"), "2025.yaml": meeting(2025, "海勃湾区"),
+        "2026.yaml": meeting(2026, "wuda"), "2027.yaml": meeting(2027, "海南区"),
+        "2028.yaml": meeting(2028, "海南区")})
     for year in (2024, 2025, 2026, 2027):
-        meetings = tasks_json(run_cli, year)["exchange_meetings"]
+        meetings = tasks_json(year)["exchange_meetings"]
         assert (meetings["missing"], meetings["repeated_hosts"]) == (False, []), year
-    assert tasks_json(run_cli, 2027)["notes"] == []
-    assert tasks_json(run_cli, 2028)["exchange_meetings"]["repeated_hosts"] == ["海南区"]
+    assert tasks_json(2027)["notes"] == []
+    assert tasks_json(2028)["exchange_meetings"]["repeated_hosts"] == ["海南区"]
 
 
-def test_a_repeat_in_the_middle_of_a_round(run_cli: RunCli, tmp_path: Path) -> None:
+def test_a_repeat_in_the_middle_of_a_round() -> None:
     """海勃湾区 again in 2026, while 乌达区 has not hosted yet."""
-    write(tmp_path, {"2024.yaml": meeting(2024, "海南区"), "2025.yaml": meeting(2025, "海勃湾区"),
-                     "2026.yaml": meeting(2026, "haibowan")})
-    assert tasks_json(run_cli, 2025)["exchange_meetings"]["repeated_hosts"] == []
-    assert tasks_json(run_cli, 2026)["exchange_meetings"]["repeated_hosts"] == ["海勃湾区"]
+    write_files(PROGRESS, {
+        "2024.yaml": meeting(2024, "海南区"), "2025.yaml": meeting(2025, "海勃湾区"),
+        "2026.yaml": meeting(2026, "haibowan")})
+    assert tasks_json(2025)["exchange_meetings"]["repeated_hosts"] == []
+    assert tasks_json(2026)["exchange_meetings"]["repeated_hosts"] == ["海勃湾区"]
+
+
+def test_a_host_repeated_in_an_earlier_year_is_not_flagged_again() -> None:
+    """海南区 hosts in 2024 and again in 2025 (flagged for 2025); 乌达区 hosts in 2026:
+    nothing is flagged for 2026."""
+    write_files(PROGRESS, {"2024.yaml": meeting(2024, "海南区"), "2025.yaml": meeting(2025, "hainan"),
+                           "2026.yaml": meeting(2026, "wuda")})
+    assert tasks_json(2025)["exchange_meetings"]["repeated_hosts"] == ["海南区"]
+    document = tasks_json(2026)
+    assert document["exchange_meetings"] == {
+        "held": [{"date": "2026-05-20", "host": "乌达区", "title": "2026 年经验交流座谈会",
+                  "file": os.path.join("progress", "2026.yaml"), "line": 3}],
+        "missing": False,
+        "repeated_hosts": [],
+    }
+    assert document["notes"] == []
+
+
+TWO_REPORTS_OF_ONE_MEETING = {
+    # 海南区's file records the meeting 乌达区 hosted …
+    "2025-hainan.yaml": activity_report(2025, "海南区", """\
+        - type: exchange_meeting
+          date: 2025-05-20
+          host: wuda
+          title: 海南区记录的座谈会
+        """),
+    # … and 乌达区's file records it too, hosted by the file's own district
+    "2025-wuda.yaml": activity_report(2025, "wuda", """\
+        - type: expo
+          date: 2025-03-01
+          title: 博览会
+        - type: exchange_meeting
+          date: 2025-05-20
+          title: 乌达区记录的座谈会
+        """),
+}
+
+
+def test_one_meeting_reported_by_two_districts_counts_once() -> None:
+    """The same date and host is one meeting, shown as the file read last records it."""
+    write_files(PROGRESS, TWO_REPORTS_OF_ONE_MEETING)
+    document = tasks_json(2025)
+    assert document["exchange_meetings"] == {
+        "held": [{"date": "2025-05-20", "host": "乌达区", "title": "乌达区记录的座谈会",
+                  "file": os.path.join("progress", "2025-wuda.yaml"), "line": 7}],
+        "missing": False,
+        "repeated_hosts": [],
+    }
+    assert document["notes"] == []
+    exit_code, stdout, _ = tasks(2025)
+    assert exit_code == 0
+    assert [line.split() for line in table(stdout, "2025 年经验交流座谈会").splitlines()[2:]] == [
+        ["2025-05-20", "乌达区", "乌达区记录的座谈会"]]
+
+
+def test_a_plan_asking_for_two_meetings_a_year_flags_one(tmp_path: Path) -> None:
+    """With `frequency: {per_year: 2, …}` in the plan, the one meeting of 2025 (reported by
+    two districts: still one) is too few: missing, and the note says 1 of 2."""
+    plan = plan_with(tmp_path / "plan", ("frequency: {per_year: 1,", "frequency: {per_year: 2,"))
+    write_files(PROGRESS, TWO_REPORTS_OF_ONE_MEETING)
+    for lang, note in (("zh", "2025 年召开经验交流座谈会 1 次（方案要求每年 2 次）"),
+                       ("en", "1 exchange meetings in 2025 (the plan asks for 2 a year)")):
+        run = wuhai_on("tasks", "progress", "--year", "2025", "--format", "json", "--lang", lang,
+                       plan_path=plan)
+        assert (run.exit_code, run.stderr) == (0, "")
+        document = run.json()
+        assert [m["title"] for m in document["exchange_meetings"]["held"]] == ["乌达区记录的座谈会"]
+        assert (document["exchange_meetings"]["missing"],
+                document["exchange_meetings"]["repeated_hosts"]) == (True, [])
+        assert document["notes"] == [note]
+    table_run = wuhai_on("tasks", "progress", "--year", "2025", plan_path=plan)
+    assert "2025 年召开经验交流座谈会 1 次（方案要求每年 2 次）" in table_run.stdout
 
 
 # --- counts per district and year ---------------------------------------------------------------
 
 
 COUNTING = {
-    "2024-hainan.yaml": report(2024, "海南区", """\
+    "2024-hainan.yaml": activity_report(2024, "海南区", """\
         - type: expo
           date: 2024-06-01
           title: 博览会 A
@@ -289,7 +345,7 @@ COUNTING = {
           partner: 示例超市
           channel: supermarket
         """),
-    "2025-hainan.yaml": report(2025, "海南区", """\
+    "2025-hainan.yaml": activity_report(2025, "海南区", """\
         - type: expo
           date: 2025-06-01
           title: 博览会 C
@@ -320,7 +376,7 @@ COUNTING = {
           expert: 李世华
           participants: 40
         """),
-    "2025-wuda.yaml": report(2025, "wuda", """\
+    "2025-wuda.yaml": activity_report(2025, "wuda", """\
         - type: expo
           date: 2025-05-01
           title: 草莓节
@@ -328,14 +384,13 @@ COUNTING = {
 }
 
 
-def test_activities_are_counted_per_district_and_year(run_cli: RunCli,
-                                                      tmp_path: Path) -> None:
-    write(tmp_path, COUNTING)
-    year_2024 = by_district(tasks_json(run_cli, 2024))
+def test_activities_are_counted_per_district_and_year() -> None:
+    write_files(PROGRESS, COUNTING)
+    year_2024 = by_district(tasks_json(2024))
     assert year_2024["海南区"]["counts"] == NO_COUNTS | {"expo": 2, "agreement": 1}
     assert year_2024["乌达区"]["counts"] == NO_COUNTS
     assert year_2024["海勃湾区"]["counts"] == NO_COUNTS
-    year_2025 = by_district(tasks_json(run_cli, 2025))
+    year_2025 = by_district(tasks_json(2025))
     assert year_2025["海南区"]["counts"] == {"expo": 1, "agreement": 2, "meng_label": 1,
                                             "brand": 1, "evaluation_fair": 1, "publicity": 2,
                                             "training": 1}
@@ -343,9 +398,9 @@ def test_activities_are_counted_per_district_and_year(run_cli: RunCli,
     assert year_2025["海勃湾区"]["counts"] == NO_COUNTS
 
 
-def test_counts_in_the_table(run_cli: RunCli, tmp_path: Path) -> None:
-    write(tmp_path, COUNTING)
-    exit_code, stdout, _ = tasks(run_cli, 2025)
+def test_counts_in_the_table() -> None:
+    write_files(PROGRESS, COUNTING)
+    exit_code, stdout, _ = tasks(2025)
     assert exit_code == 0
     assert "2025 年品牌打造方案与监管抽检" in stdout
     assert row(checklist(stdout), "地区") == ["地区", "品牌打造方案", "抽检批次", "合格率"]
@@ -355,7 +410,7 @@ def test_counts_in_the_table(run_cli: RunCli, tmp_path: Path) -> None:
     assert row(counted(stdout), "海南区") == ["海南区", "1", "2", "1", "1", "1", "2", "1"]
     assert row(checklist(stdout), "海南区") == ["海南区", "未报", "0", "—"]
     assert row(counted(stdout), "乌达区") == ["乌达区", "1", "0", "0", "0", "0", "0", "0"]
-    _, stdout, _ = tasks(run_cli, 2024)
+    _, stdout, _ = tasks(2024)
     assert row(counted(stdout, 2024), "海南区") == ["海南区", "2", "1", "0", "0", "0", "0", "0"]
 
 
@@ -376,7 +431,7 @@ certificates:
 
 SAMPLING = {
     "2024-hainan.yaml": CERTIFIED,
-    "2025-hainan.yaml": report(2025, "海南区", """\
+    "2025-hainan.yaml": activity_report(2025, "海南区", """\
         - type: sampling
           date: 2025-10-20
           batches: 12
@@ -391,10 +446,9 @@ SAMPLING = {
 }
 
 
-def test_sampling_pass_rate_and_the_failed_batch_with_its_certificate(
-        run_cli: RunCli, tmp_path: Path) -> None:
-    write(tmp_path, SAMPLING)
-    districts = by_district(tasks_json(run_cli, 2025))
+def test_sampling_pass_rate_and_the_failed_batch_with_its_certificate() -> None:
+    write_files(PROGRESS, SAMPLING)
+    districts = by_district(tasks_json(2025))
     hainan = districts["海南区"]
     assert hainan["sampling"] == {"batches": 12, "passed": 11, "failed": 1, "penalties": 1,
                                   "pass_rate": Decimal("0.916667")}
@@ -406,9 +460,9 @@ def test_sampling_pass_rate_and_the_failed_batch_with_its_certificate(
     assert districts["海勃湾区"]["failed_batches"] == []
 
 
-def test_sampling_in_the_table(run_cli: RunCli, tmp_path: Path) -> None:
-    write(tmp_path, SAMPLING)
-    exit_code, stdout, _ = tasks(run_cli, 2025)
+def test_sampling_in_the_table() -> None:
+    write_files(PROGRESS, SAMPLING)
+    exit_code, stdout, _ = tasks(2025)
     assert exit_code == 0
     assert row(checklist(stdout), "海南区")[-2:] == ["12", "91.7%"]
     assert row(checklist(stdout), "海勃湾区")[-2:] == ["0", "—"]
@@ -418,30 +472,30 @@ def test_sampling_in_the_table(run_cli: RunCli, tmp_path: Path) -> None:
         ["海南区", "2025-10-20", "LB-HN-2401", "鸡蛋", "恩诺沙星超标"]]
 
 
-def test_no_failed_batch_no_failures_table(run_cli: RunCli, tmp_path: Path) -> None:
-    write(tmp_path, {"2025.yaml": report(2025, "hainan", """\
+def test_no_failed_batch_no_failures_table() -> None:
+    write_files(PROGRESS, {"2025.yaml": activity_report(2025, "hainan", """\
         - type: sampling
           date: 2025-10-20
           batches: 8
           passed: 8
           failed: 0
         """)})
-    assert by_district(tasks_json(run_cli, 2025))["海南区"]["sampling"]["pass_rate"] == 1
-    _, stdout, _ = tasks(run_cli, 2025)
+    assert by_district(tasks_json(2025))["海南区"]["sampling"]["pass_rate"] == 1
+    _, stdout, _ = tasks(2025)
     assert row(checklist(stdout), "海南区")[-2:] == ["8", "100%"]
     assert "认证产品抽检不合格批次" not in stdout
 
 
-def test_sampling_rounds_of_a_year_add_up(run_cli: RunCli, tmp_path: Path) -> None:
+def test_sampling_rounds_of_a_year_add_up() -> None:
     """12 batches (11 passed) and 8 (all passed) in 2025: 19 of 20; the 2024 round is not
     counted in 2025."""
-    write(tmp_path, {**SAMPLING, "2025-hainan-2.yaml": report(2025, "hainan", """\
+    write_files(PROGRESS, {**SAMPLING, "2025-hainan-2.yaml": activity_report(2025, "hainan", """\
         - type: sampling
           date: 2025-04-01
           batches: 8
           passed: 8
           failed: 0
-        """), "2024-hainan-2.yaml": report(2024, "hainan", """\
+        """), "2024-hainan-2.yaml": activity_report(2024, "hainan", """\
         - type: sampling
           date: 2024-04-01
           batches: 5
@@ -449,12 +503,12 @@ def test_sampling_rounds_of_a_year_add_up(run_cli: RunCli, tmp_path: Path) -> No
           failed: 4
           penalties: 2
         """)})
-    sampling = by_district(tasks_json(run_cli, 2025))["海南区"]["sampling"]
+    sampling = by_district(tasks_json(2025))["海南区"]["sampling"]
     assert sampling == {"batches": 20, "passed": 19, "failed": 1, "penalties": 1,
                         "pass_rate": Decimal("0.95")}
-    _, stdout, _ = tasks(run_cli, 2025)
+    _, stdout, _ = tasks(2025)
     assert row(checklist(stdout), "海南区")[-2:] == ["20", "95%"]
-    sampling_2024 = by_district(tasks_json(run_cli, 2024))["海南区"]["sampling"]
+    sampling_2024 = by_district(tasks_json(2024))["海南区"]["sampling"]
     assert sampling_2024 == {"batches": 5, "passed": 1, "failed": 4, "penalties": 2,
                              "pass_rate": Decimal("0.2")}
 
@@ -467,41 +521,41 @@ ALL = {**BRAND_PLANS, **SAMPLING, "2025-wuda.yaml": COUNTING["2025-wuda.yaml"],
 
 
 @pytest.mark.parametrize("given", ["hainan", "海南区"])
-def test_district_filter(run_cli: RunCli, tmp_path: Path, given: str) -> None:
-    write(tmp_path, ALL)
-    document = tasks_json(run_cli, 2025, "--district", given)
+def test_district_filter(given: str) -> None:
+    write_files(PROGRESS, ALL)
+    document = tasks_json(2025, "--district", given)
     assert [d["district"] for d in document["districts"]] == ["海南区"]
     assert [m["host"] for m in document["exchange_meetings"]["held"]] == ["乌达区"]
-    _, stdout, _ = tasks(run_cli, 2025, "--district", given)
+    _, stdout, _ = tasks(2025, "--district", given)
     assert row(checklist(stdout), "海南区")[1:3] == ["按时", "2023-10-15"]
     assert "海勃湾区" not in stdout
     assert "乌达区" in stdout  # as the meeting's host, not as a row of the checklist
     assert not any(line.split()[:1] == ["乌达区"] for line in stdout.splitlines())
 
 
-def test_the_city_stands_for_all_its_districts(run_cli: RunCli, tmp_path: Path) -> None:
-    write(tmp_path, ALL)
-    document = tasks_json(run_cli, 2025, "--district", "乌海市")
+def test_the_city_stands_for_all_its_districts() -> None:
+    write_files(PROGRESS, ALL)
+    document = tasks_json(2025, "--district", "乌海市")
     assert [d["district"] for d in document["districts"]] == ["海勃湾区", "海南区", "乌达区"]
 
 
-def test_unknown_district_is_a_usage_error(run_cli: RunCli, tmp_path: Path) -> None:
-    write(tmp_path, ALL)
-    exit_code, stdout, stderr = tasks(run_cli, 2025, "--district", "haibei", "--lang", "en")
+def test_unknown_district_is_a_usage_error() -> None:
+    write_files(PROGRESS, ALL)
+    exit_code, stdout, stderr = tasks(2025, "--district", "haibei", "--lang", "en")
     assert (exit_code, stdout) == (2, "")
     assert stderr.startswith("unknown district 'haibei'; expected one of: 海勃湾区 (haibowan)")
 
 
-def test_a_year_outside_the_plan_is_a_usage_error(run_cli: RunCli, tmp_path: Path) -> None:
-    write(tmp_path, ALL)
-    exit_code, stdout, stderr = tasks(run_cli, 2023, "--lang", "en")
+def test_a_year_outside_the_plan_is_a_usage_error() -> None:
+    write_files(PROGRESS, ALL)
+    exit_code, stdout, stderr = tasks(2023, "--lang", "en")
     assert (exit_code, stdout) == (2, "")
     assert stderr == "year 2023 lies outside the plan's 2024-2028\n"
 
 
-def test_in_english(run_cli: RunCli, tmp_path: Path) -> None:
-    write(tmp_path, ALL)
-    exit_code, stdout, stderr = tasks(run_cli, 2025, "--lang", "en")
+def test_in_english() -> None:
+    write_files(PROGRESS, ALL)
+    exit_code, stdout, stderr = tasks(2025, "--lang", "en")
     assert (exit_code, stderr) == (0, "")
     for text in ("Brand plans and sampling 2025", "brand plan", "expos", "agreements", "evaluation fairs",
                  "trainings", "batches", "pass rate", "Exchange meetings 2025",
@@ -516,12 +570,12 @@ def test_in_english(run_cli: RunCli, tmp_path: Path) -> None:
     for chinese in ("按时", "逾期", "未报", "合格率", "品牌打造方案"):
         assert chinese not in stdout
     # the JSON document (no notes here) does not depend on the language
-    assert tasks_json(run_cli, 2025, "--lang", "en") == tasks_json(run_cli, 2025)
+    assert tasks_json(2025, "--lang", "en") == tasks_json(2025)
 
 
-def test_csv(run_cli: RunCli, tmp_path: Path) -> None:
-    write(tmp_path, ALL)
-    exit_code, stdout, stderr = tasks(run_cli, 2025, "--format", "csv")
+def test_csv() -> None:
+    write_files(PROGRESS, ALL)
+    exit_code, stdout, stderr = tasks(2025, "--format", "csv")
     assert (exit_code, stderr) == (0, "")
     lines = stdout.splitlines()
     assert lines[0] == ("district,brand_plan,expo,agreement,meng_label,brand,evaluation_fair,"
@@ -535,9 +589,9 @@ def test_csv(run_cli: RunCli, tmp_path: Path) -> None:
     assert (rows[2]["brand_plan"], rows[2]["expo"]) == ("missing", "1")
 
 
-def test_markdown(run_cli: RunCli, tmp_path: Path) -> None:
-    write(tmp_path, ALL)
-    exit_code, stdout, _ = tasks(run_cli, 2025, "--format", "markdown")
+def test_markdown() -> None:
+    write_files(PROGRESS, ALL)
+    exit_code, stdout, _ = tasks(2025, "--format", "markdown")
     assert exit_code == 0
     assert "### 2025 年品牌打造方案与监管抽检" in stdout
     assert "| 海南区 | 按时 2023-10-15 | 12 | 91.7% |" in stdout
@@ -549,20 +603,17 @@ def test_markdown(run_cli: RunCli, tmp_path: Path) -> None:
 # --- known bugs -------------------------------------------------------------------------------
 
 
-def test_the_repeated_host_note_in_english_names_the_district_in_english(
-        run_cli: RunCli, tmp_path: Path) -> None:
-    write(tmp_path, {"2024.yaml": meeting(2024, "海南区"), "2025.yaml": meeting(2025, "海南区")})
-    document = tasks_json(run_cli, 2025, "--lang", "en")
+def test_the_repeated_host_note_in_english_names_the_district_in_english() -> None:
+    write_files(PROGRESS, {"2024.yaml": meeting(2024, "海南区"), "2025.yaml": meeting(2025, "海南区")})
+    document = tasks_json(2025, "--lang", "en")
     assert document["exchange_meetings"]["repeated_hosts"] == ["海南区"]  # JSON keeps the id
     assert document["notes"] == [
         "Hainan District hosted again in 2025 before every district had hosted"]
 
 
-def test_the_table_keeps_every_column_on_an_80_column_terminal(
-        run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    write(tmp_path, ALL)
-    monkeypatch.setenv("COLUMNS", "80")
-    exit_code, stdout, _ = tasks(run_cli, 2025)
+def test_the_table_keeps_every_column_on_an_80_column_terminal() -> None:
+    write_files(PROGRESS, ALL)
+    exit_code, stdout, _ = wuhai_on("tasks", "progress", "--year", "2025", env={"COLUMNS": "80"})
     assert exit_code == 0
     assert "品牌打造方案" in stdout
     assert "海勃湾区" in stdout

@@ -13,19 +13,20 @@ from pathlib import Path
 
 import pytest
 
-from factories import (
-    DEMO_DIR,
+from tests.harness import (
+    DEMO,
     certificate,
     load,
     record,
     register_of,
     report,
+    write,
     write_files,
-    write_progress,
     wuhai_on,
 )
 from wuhai_green.core.dates import add_years, default_expiry
-from wuhai_green.core.problems import DataError
+from wuhai_green.core.problems import DataError, Problem
+from wuhai_green.show.problems import text as problem_text
 
 GREEN_2024 = """\
 year: 2024
@@ -105,6 +106,10 @@ FAULTS = {
         {"2024.yaml": GREEN_2024 + "    expires: 2024-02-01\n"},
         "2024.yaml", 10, 14, "progress.expires_before",
         "expiry 2024-02-01 is not after the issue date 2024-03-01"),
+    "expires on the day it is issued": Fault(
+        {"2024.yaml": GREEN_2024 + "    expires: 2024-03-01\n"},
+        "2024.yaml", 10, 14, "progress.expires_before",
+        "expiry 2024-03-01 is not after the issue date 2024-03-01"),
     "unknown certificate type": Fault(
         {"2024.yaml": GREEN_2024.replace("green_food", "green")},
         "2024.yaml", 5, 11, "progress.unknown_type", "unknown certificate type 'green'"),
@@ -354,6 +359,22 @@ def test_ended_ends_the_record_in_force_on_its_date(tmp_path: Path) -> None:
     assert record(register, "LB-1", "2027-01-10").end == date(2027, 6, 1)
 
 
+def test_ended_ends_the_later_of_two_records_in_force_on_its_date(tmp_path: Path) -> None:
+    """LB-1 issued 1 Mar 2024 (to 28 Feb 2027) and again 1 Mar 2025 without `renews` (to
+    29 Feb 2028): two records of one id, both in force on 1 Jun 2025. `ended` on that day
+    ends the one issued later; the other runs to its expiry."""
+    folder = write_files(tmp_path, {
+        "2024.yaml": report(2024, [certificate("LB-1", "green_food", "2024-03-01", output=10)],
+                            district="海南区"),
+        "2025.yaml": report(2025, [certificate("LB-1", "green_food", "2025-03-01", output=20)],
+                            district="海南区", ended=[{"id": "LB-1", "date": date(2025, 6, 1)}]),
+    })
+    register = register_of(folder)
+    earlier, later = record(register, "LB-1", "2024-03-01"), record(register, "LB-1", "2025-03-01")
+    assert (earlier.ended_on, earlier.end) == (None, date(2027, 2, 28))
+    assert (later.ended_on, later.end) == (date(2025, 6, 1), date(2025, 6, 1))
+
+
 def test_an_ended_file_may_end_a_record_of_another_file(tmp_path: Path) -> None:
     folder = write_files(tmp_path, {
         "2024.yaml": report(2024, [certificate("LB-1", "green_food", "2024-03-15", output=10)],
@@ -391,6 +412,28 @@ def test_a_baseline_register_links_renewals_of_its_records(tmp_path: Path) -> No
     assert not record(register, "LB-NEW").renews_baseline
 
 
+def test_a_baseline_record_expired_before_the_baseline_years_end_is_not_counted(
+        tmp_path: Path) -> None:
+    """The 2023 register is compared with annex 1 on 31 Dec 2023. 海南区's holds LB-KEEP
+    800 t (to 30 Apr 2025) and LB-GONE 30 t, issued 1 May 2020, expired 30 Apr 2023: in
+    force that day are 800 t, not 830 (which annex 1 says), so one warning, and the 3
+    名特优新 in force match annex 1's 3."""
+    folder = write_files(tmp_path, {"2023.yaml": report(2023, [
+        certificate("LB-KEEP", "green_food", "2022-05-01", output=800),
+        certificate("LB-GONE", "green_food", "2020-05-01", output=30),
+        *[certificate(f"MT-{n}", "famous_product", "2022-06-01") for n in range(1, 4)],
+    ], district="海南区")})
+    register = register_of(folder)
+    assert record(register, "LB-GONE").expires == date(2023, 4, 30)
+    assert register.warnings == (Problem(
+        str(folder / "2023.yaml"), 1, 1, "progress.baseline_mismatch",
+        {"district": "海南区", "indicator": "certified_output", "total": "800", "plan": "830",
+         "year": 2023}, severity="warning"),)
+    assert problem_text(register.warnings[0], "en") == (
+        f"{folder / '2023.yaml'}:1:1: warning: the 2023 register gives 海南区 certified_output a "
+        "total of 800, but annex 1 says 830")
+
+
 def test_files_starting_with_underscore_are_ignored(tmp_path: Path) -> None:
     """`_template.yaml` is not read, even when it would not validate."""
     folder = write_files(tmp_path, {
@@ -405,7 +448,7 @@ def test_files_starting_with_underscore_are_ignored(tmp_path: Path) -> None:
 
 
 def test_yml_files_are_read_too(tmp_path: Path) -> None:
-    write_progress(tmp_path, "2024.yml", GREEN_2024)
+    write(tmp_path, "2024.yml", GREEN_2024)
     assert [r.id for r in register_of(tmp_path).certificates] == ["LB-1"]
 
 
@@ -416,7 +459,7 @@ def test_a_missing_progress_folder_is_an_empty_register(tmp_path: Path) -> None:
 
 def test_validate_accepts_the_demo_data() -> None:
     """The demo folder: 6 files, 15 certificate records."""
-    run = wuhai_on("validate", DEMO_DIR, "--lang", "en")
+    run = wuhai_on("validate", DEMO, "--lang", "en")
     assert run.exit_code == 0, run.stderr
     assert "6 progress files, 15 certificate records" in run.stdout
     assert run.stderr == ""

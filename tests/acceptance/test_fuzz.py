@@ -12,7 +12,6 @@ import json
 import re
 import signal
 import tempfile
-import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -20,33 +19,31 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from hypothesis.control import currently_in_test_context
-from typer.testing import CliRunner
 
-from wuhai_green.cli import app
-from wuhai_green.core.problems import DataError, Problem
+from tests.harness import DEMO, PLAN, DataError, Problem, examples, snapshot, wuhai
 from wuhai_green.load.files import decode
 from wuhai_green.load.reading import parse_yaml, read_yaml
 from wuhai_green.load.validate import validate
 from wuhai_green.model.progress import ProgressFile
 from wuhai_green.show.problems import text as problem_text
 
-REPO = Path(__file__).resolve().parent.parent
-PLAN = REPO / "data" / "plan.yaml"
-DEMO_REPORT = (REPO / "examples" / "demo" / "2025-hainan.yaml").read_text(encoding="utf-8")
-ENV_NAMES = ("WUHAI_LANG", "WUHAI_PLAN", "WUHAI_PROGRESS", "WUHAI_MAX_FILE_MB")
-HANG_SECONDS = 20
+DEMO_REPORT = (DEMO / "2025-hainan.yaml").read_text(encoding="utf-8")
+# A hang detector, not a speed limit: one run on a few small files takes well under a second,
+# so only a loop that never ends reaches this, on however slow a machine.
+HANG_SECONDS = 120
 
+# The examples scale with the Hypothesis profile (tests/conftest.py): the full counts under
+# CI=true, a quarter of them otherwise.
 FUZZ = settings(
     deadline=None,
-    max_examples=200,
+    max_examples=examples(200),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
                            HealthCheck.data_too_large, HealthCheck.filter_too_much],
 )
-FUZZ_CLI = settings(FUZZ, max_examples=150)
+FUZZ_CLI = settings(FUZZ, max_examples=examples(150))
 
 
 # --- guards --------------------------------------------------------------------------------
@@ -72,13 +69,6 @@ def no_hang(seconds: int = HANG_SECONDS) -> Iterator[None]:
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
-
-
-@pytest.fixture(autouse=True)
-def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ENV_NAMES:
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("COLUMNS", "200")
 
 
 def check_problem(problem: Problem, file: str, text: str | None = None) -> None:
@@ -175,12 +165,7 @@ def test_reading_random_files(raw: bytes) -> None:
 # --- running the CLI on a folder ---------------------------------------------------------------
 
 
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {str(path.relative_to(root)): path.read_bytes() if path.is_file() else b"<dir>"
-            for path in sorted(root.rglob("*"))}
-
-
-def run_cli_on(files: dict[str, bytes], *, explain: bool = False) -> None:
+def check_commands_on(files: dict[str, bytes], *, explain: bool = False) -> None:
     """`validate` and `status --year 2025` on a folder holding `files`."""
     commands = [["validate"], ["status", "--year", "2025", *(["--explain"] if explain else [])]]
     with tempfile.TemporaryDirectory() as folder:
@@ -189,12 +174,8 @@ def run_cli_on(files: dict[str, bytes], *, explain: bool = False) -> None:
             (progress / name).write_bytes(raw)
         before = snapshot(progress)
         for command in commands:
-            with no_hang():
-                result = CliRunner().invoke(app, [*command, "--plan", str(PLAN),
-                                                  "--progress", str(progress)])
-            if result.exception is not None and not isinstance(result.exception, SystemExit):
-                shown = "".join(traceback.format_exception(result.exception))
-                pytest.fail(f"wuhai {' '.join(command)} raised:\n{shown}")
+            with no_hang():  # an exception escaping the CLI fails the test (harness.Escaped)
+                result = wuhai(*command, "--plan", PLAN, "--progress", progress)
             assert "Traceback" not in result.stdout + result.stderr
             if currently_in_test_context():
                 event(f"{command[0]} exit {result.exit_code}")
@@ -345,7 +326,7 @@ def test_cli_on_random_documents(files: list[tuple[Any, bool, str]], explain: bo
     for index, (document, flow, encoding) in enumerate(files):
         text = to_flow(document) if flow else to_yaml(document)
         contents[f"2025-{index}.yaml"] = text.encode(encoding, "replace")
-    run_cli_on(contents, explain=explain)
+    check_commands_on(contents, explain=explain)
 
 
 def test_the_yaml_writer_round_trips_a_report() -> None:
@@ -405,7 +386,7 @@ def mutations(draw: st.DrawFn) -> str:
 
 
 def test_the_unmutated_report_is_valid() -> None:
-    run_cli_on({"2025-hainan.yaml": DEMO_REPORT.encode()})
+    check_commands_on({"2025-hainan.yaml": DEMO_REPORT.encode()})
     located = parse_yaml(DEMO_REPORT, "demo.yaml")
     model, problems = validate(ProgressFile, located)
     assert model is not None and problems == []
@@ -414,7 +395,7 @@ def test_the_unmutated_report_is_valid() -> None:
 @FUZZ_CLI
 @given(mutations(), st.booleans())
 def test_cli_on_mutated_report(text: str, explain: bool) -> None:
-    run_cli_on({"2025-hainan.yaml": text.encode("utf-8")}, explain=explain)
+    check_commands_on({"2025-hainan.yaml": text.encode("utf-8")}, explain=explain)
 
 
 @FUZZ

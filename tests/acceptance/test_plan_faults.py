@@ -1,9 +1,10 @@
 """One broken plan per fault (tests/data/plans/*.yaml), each data/plan.yaml with one change.
 
 Every row names the fault file, where the error must point (the line holding `line_text`,
-the column where `at` starts in that line), the message key, and a part of the message in
-Chinese and in English. `wuhai validate --plan F` must exit 2 and print
-`F:line:col: message` on stderr.
+the column where `at` starts in that line), the message key, a part of the message in
+Chinese and in English, and every other problem the change brings (`also`: key, line,
+column), so the problems found are exactly these. `wuhai validate --plan F` must exit 2
+and print `F:line:col: message` on stderr, one line per problem.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FAULTY_PLANS, RunCli
-from wuhai_green.core.problems import DataError
-from wuhai_green.load.plan import load_plan
+from tests.harness import FAULTY_PLANS, DataError, load_plan, wuhai
+
+pytestmark = pytest.mark.usefixtures("workdir")  # outside the repository: paths print whole
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Fault:
     key: str
     zh: str
     en: str
+    also: tuple[tuple[str, int, int], ...] = ()  # the other problems: key, line, column
 
     @property
     def path(self) -> Path:
@@ -41,33 +43,46 @@ class Fault:
         return line, line_text.index(self.at) + 1
 
 
+# the notes of a sum over the 2025 column of certified_output: one per district's figure
+NOTES_2025 = (("plan.sum_part", 118, 48), ("plan.sum_part", 131, 48), ("plan.sum_part", 144, 46))
+
 FAULTS = [
     # 海南区 2025 certified_output 0.015 → 0.016: 0.015 + 0.016 + 0.01 = 0.041 ≠ 乌海市 0.04
     Fault("sum_mismatch.yaml", "certified_output: {2024: 0.0152, 2025: 0.04,", "0.04,",
           "plan.sum_mismatch", "合计应为 0.04，但下级各地区之和为 0.041",
-          "the total is 0.04, but its parts add up to 0.041"),
-    # 海勃湾区 2025 0.015 → 0.004, below its 2024 target 0.0052
+          "the total is 0.04, but its parts add up to 0.041", also=NOTES_2025),
+    # 海勃湾区 2025 0.015 → 0.004, below its 2024 target 0.0052 (and the city's 0.04 no longer
+    # its districts' 0.029)
     Fault("decreasing.yaml", "2025: 0.004,", "0.004", "plan.decreasing",
           "2025 年累计目标 0.004 小于 2024 年的 0.0052；累计目标不能减少",
           "cumulative target 0.004 for 2025 is below 0.0052 for 2024; cumulative targets never "
-          "decrease"),
+          "decrease", also=(("plan.sum_mismatch", 104, 44), *NOTES_2025)),
+    # 海南区's baseline then lacks certified_output
     Fault("unknown_indicator.yaml", "certified_outptu: 0.083", "certified_outptu",
           "plan.unknown_indicator", "未知的指标“certified_outptu”；已定义：certified_output, famous_products",
-          "unknown indicator 'certified_outptu'; defined: certified_output, famous_products"),
+          "unknown indicator 'certified_outptu'; defined: certified_output, famous_products",
+          also=(("plan.missing_indicator", 128, 9),)),
     Fault("unknown_certificate_type.yaml", "[green_food, organik]", "organik", "plan.unknown_type",
           "未知的证书类型“organik”", "unknown certificate type 'organik'"),
+    # and every target of 4 areas × 2 indicators lacks its 2029 figure
     Fault("milestone_outside.yaml", "milestones: [2024, 2025, 2028, 2029]", "2029",
           "plan.milestone_outside", "节点年份 2029 不在规划期 2024-2028 内",
-          "milestone year 2029 lies outside the period 2024-2028"),
+          "milestone year 2029 lies outside the period 2024-2028",
+          also=tuple(("plan.missing_milestone", line, column) for line, column in [
+              (104, 23), (105, 22), (118, 27), (119, 26), (131, 27), (132, 26), (144, 27),
+              (145, 26)])),
+    # 海勃湾区's 2028 figure written as 2027: 2028 then lacks its figure
     Fault("not_a_milestone.yaml", "2027: 0.02}", "2027", "plan.not_a_milestone",
           "2027 不是节点年份（节点：2024, 2025, 2028）",
-          "2027 is not a milestone year (milestones: 2024, 2025, 2028)"),
+          "2027 is not a milestone year (milestones: 2024, 2025, 2028)",
+          also=(("plan.missing_milestone", 118, 27),)),
     Fault("unknown_unit.yaml", "unit: wan-tt", "wan-tt", "plan.unknown_unit",
           "未知的单位“wan-tt”；已定义：t, wan-t, count", "unknown unit 'wan-tt'; defined: t, wan-t, count"),
     # the `count:` entry of `units:` removed: famous_products' unit is unknown
     Fault("missing_units_entry.yaml", "quality and new products\n    unit: count", "count",
           "plan.unknown_unit", "未知的单位“count”；已定义：t, wan-t",
-          "unknown unit 'count'; defined: t, wan-t"),
+          "unknown unit 'count'; defined: t, wan-t",
+          also=(("plan.unknown_unit", 79, 11), ("plan.unknown_unit", 87, 11))),
     Fault("duplicate_alias.yaml", "Wuda District\n      aliases: [hainan]", "hainan",
           "plan.duplicate_name", "地区名称或别名“hainan”重复", "duplicate area name or alias 'hainan'"),
     Fault("no_such_date.yaml", "date: 2023-08-32", "2023-08-32", "field.no_such_date",
@@ -93,11 +108,43 @@ FAULTS = [
           "未知的键“isuer_en”；是否应为“issuer_en”？", "unknown key 'isuer_en'; did you mean 'issuer_en'?"),
     # inside a district (a list item of a recursive model): 海勃湾区 layout `prodcts`
     Fault("unknown_key_hint_nested.yaml", "prodcts: [葡萄", "prodcts", "schema.unknown_key_hint",
-          "未知的键“prodcts”；是否应为“products”？", "unknown key 'prodcts'; did you mean 'products'?"),
+          "未知的键“prodcts”；是否应为“products”？", "unknown key 'prodcts'; did you mean 'products'?",
+          also=(("schema.missing", 111, 9),)),
     Fault("unknown_key.yaml", "distribution: 各区农牧水务局", "distribution", "schema.unknown_key",
           "未知的键“distribution”；可用的键：contact, date, issuer, issuer_en, recipients, title, title_en",
           "unknown key 'distribution'; expected one of: contact, date, issuer, issuer_en, recipients, "
           "title, title_en"),
+    # the period's end 2028 → 2029: its last year is no milestone
+    Fault("no_final_milestone.yaml", "milestones: [2024, 2025, 2028]", "[2024",
+          "plan.no_final_milestone", "规划期末年 2029 必须是节点年份",
+          "the period's last year 2029 must be a milestone"),
+    # baseline_year 2023 → 2024, the first year of the period (the baseline must come before)
+    Fault("baseline_year_is_start.yaml", "baseline_year: 2024", "baseline_year", "plan.bad_period",
+          "规划期不合理：基期 2024，起止 2024-2028（应为 基期 < 起始 ≤ 结束）",
+          "bad period: baseline 2024, 2024-2028 (need baseline < start <= end)"),
+    # the city's 2024 certified_output 0.0152 → null over its districts' 0.0052 + 0.0100 + null:
+    # a blank total is no total, and each district's 2024 figure gets its note
+    Fault("blank_city_figure.yaml", "certified_output: {2024: null, 2025: 0.04,", "null",
+          "plan.sum_mismatch", "合计应为 —，但下级各地区之和为 0.0152",
+          "the total is —, but its parts add up to 0.0152",
+          also=(("plan.sum_part", 118, 34), ("plan.sum_part", 131, 34), ("plan.sum_part", 144, 34))),
+    # the id of the second certificate type, organic → green_food: then organic is unknown to
+    # the indicator and the two goals that name it
+    Fault("duplicate_type_id.yaml", "renewal_lead: {months: 3}\n  - id: green_food", "green_food",
+          "plan.duplicate_id", "编号“green_food”重复", "duplicate id 'green_food'",
+          also=(("plan.unknown_type", 43, 37), ("plan.unknown_type", 73, 37),
+                ("plan.unknown_type", 89, 25))),
+    # the id of the second indicator, famous_products → certified_output: then every
+    # famous_products figure of the 4 areas (baseline and targets) names an unknown indicator
+    Fault("duplicate_indicator_id.yaml", "[green_food, organic]\n  - id: certified_output",
+          "certified_output", "plan.duplicate_id", "编号“certified_output”重复",
+          "duplicate id 'certified_output'",
+          also=tuple(("plan.unknown_indicator", line, column) for line, column in [
+              (102, 5), (105, 5), (116, 9), (119, 9), (129, 9), (132, 9), (142, 9), (145, 9)])),
+    # the id of the third goal, organic_certificates → famous_products_stock
+    Fault("duplicate_goal_id.yaml", "band: at_least         # 以上\n  - id: famous_products_stock",
+          "famous_products_stock", "plan.duplicate_id", "编号“famous_products_stock”重复",
+          "duplicate id 'famous_products_stock'"),
 ]
 
 
@@ -121,17 +168,18 @@ def test_fault_file_is_the_real_plan_with_one_change(fault: Fault, plan_path: Pa
 
 @pytest.mark.parametrize("fault", FAULTS, ids=ids(FAULTS))
 def test_fault_is_found_at_its_place(fault: Fault) -> None:
+    """The fault at its place, and nothing but the problems it brings along."""
     with pytest.raises(DataError) as caught:
         load_plan(fault.path)
-    places = {(p.key, p.line, p.column) for p in caught.value.errors}
-    assert (fault.key, *fault.place()) in places
+    places = sorted((p.key, p.line, p.column) for p in caught.value.problems)
+    assert places == sorted([(fault.key, *fault.place()), *fault.also])
 
 
 @pytest.mark.parametrize(("fault", "lang"), [
     pytest.param(fault, lang, id=f"{fault.file.removesuffix('.yaml')}-{lang}")
     for fault in FAULTS for lang in ("zh", "en")])
-def test_validate_reports_fault_with_file_line_column(fault: Fault, lang: str, run_cli: RunCli) -> None:
-    exit_code, stdout, stderr = run_cli("validate", "--plan", fault.path, "--lang", lang)
+def test_validate_reports_fault_with_file_line_column(fault: Fault, lang: str) -> None:
+    exit_code, stdout, stderr = wuhai("validate", "--plan", fault.path, "--lang", lang)
     line, column = fault.place()
     prefix = f"{fault.path}:{line}:{column}: "
     expected = fault.zh if lang == "zh" else fault.en
@@ -139,9 +187,12 @@ def test_validate_reports_fault_with_file_line_column(fault: Fault, lang: str, r
     assert stdout == ""
     matching = [text for text in stderr.splitlines() if text.startswith(prefix)]
     assert any(expected in text for text in matching), stderr
+    printed = sorted(text.split(": ", 1)[0] for text in stderr.splitlines())
+    assert printed == sorted(f"{fault.path}:{line}:{column}"
+                             for _, line, column in [(fault.key, *fault.place()), *fault.also])
 
 
-def test_sum_mismatch_names_the_city_total_and_each_part(run_cli: RunCli) -> None:
+def test_sum_mismatch_names_the_city_total_and_each_part() -> None:
     """海勃湾区 0.015 + 海南区 0.016 + 乌达区 0.01 = 0.041, but 乌海市 says 0.04: the error is on
     the city's figure, and a note points at each district's figure, 海南区's included."""
     path = FAULTY_PLANS / "sum_mismatch.yaml"
@@ -150,7 +201,7 @@ def test_sum_mismatch_names_the_city_total_and_each_part(run_cli: RunCli) -> Non
     hainan_column = text[hainan_line - 1].index("0.016") + 1
     city_line = next(n for n, line in enumerate(text, 1) if "2025: 0.04," in line)
 
-    exit_code, _, stderr = run_cli("validate", "--plan", path, "--lang", "en")
+    exit_code, _, stderr = wuhai("validate", "--plan", path, "--lang", "en")
 
     assert exit_code == 2
     lines = stderr.splitlines()
@@ -161,9 +212,9 @@ def test_sum_mismatch_names_the_city_total_and_each_part(run_cli: RunCli) -> Non
     assert len(lines) == 4  # the error and one note per district
 
 
-def test_sum_mismatch_in_chinese_marks_notes(run_cli: RunCli) -> None:
+def test_sum_mismatch_in_chinese_marks_notes() -> None:
     path = FAULTY_PLANS / "sum_mismatch.yaml"
-    exit_code, _, stderr = run_cli("validate", "--plan", path)
+    exit_code, _, stderr = wuhai("validate", "--plan", path)
     assert exit_code == 2
     notes = [line for line in stderr.splitlines() if ": 说明: " in line]
     assert [note.split(": 说明: ")[1].split(" ")[0] for note in notes] == ["海勃湾区", "海南区", "乌达区"]

@@ -17,7 +17,15 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factories import certificate, real_plan, register_of, report, status_json, write_files
+from tests.harness import (
+    certificate,
+    examples,
+    real_plan,
+    register_of,
+    report,
+    status_json,
+    write_files,
+)
 from wuhai_green.core import metrics
 from wuhai_green.core.dates import default_expiry
 from wuhai_green.core.query import Query
@@ -26,7 +34,7 @@ from wuhai_green.core.rows import status_row
 DISTRICTS = {"海勃湾区": "haibowan", "海南区": "hainan", "乌达区": "wuda"}
 VALIDITY = {"green_food": 3, "organic": 1, "famous_product": 3}
 FIRST, LAST = date(2024, 1, 1), date(2028, 12, 31)
-SETTINGS = settings(max_examples=40, deadline=None,
+SETTINGS = settings(max_examples=examples(40), deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 

@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import json
 import os
-import textwrap
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import RunCli
-from factories import PLAN_PATH
+from tests.harness import activity_items, write_files, wuhai_on
+
+pytestmark = pytest.mark.usefixtures("workdir")  # `progress/` is the test's own folder
 
 HEAD = """\
 year: 2025
@@ -50,6 +49,7 @@ certificates:
 activities:
 """
 
+PROGRESS = Path("progress")  # in the test's own working folder
 FILE = os.path.join("progress", "2025.yaml")
 
 ALL_TYPES = ("'brand_plan', 'expo', 'agreement', 'meng_label', 'brand', 'exchange_meeting', "
@@ -58,26 +58,10 @@ DISTRICTS = "海勃湾区 (haibowan), 海南区 (hainan), 乌达区 (wuda)"
 EXPERTS = "郝贵宾, 赵丽君, 赵海东, 李世华, 王伯琛"
 
 
-def activities(text: str) -> str:
-    """The activity list items, indented under `activities:`."""
-    return textwrap.indent(textwrap.dedent(text).strip("\n"), "  ") + "\n"
-
-
-def write(tmp_path: Path, files: dict[str, str]) -> None:
-    folder = tmp_path / "progress"
-    folder.mkdir(exist_ok=True)
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-
-
-def wuhai(run_cli: RunCli, *args: str) -> tuple[int, str, str]:
-    return run_cli(*args, "--plan", PLAN_PATH, "--progress", "progress")
-
-
-def tasks_json(run_cli: RunCli, year: int) -> Any:
-    exit_code, stdout, stderr = wuhai(run_cli, "tasks", "--year", str(year), "--format", "json")
-    assert exit_code == 0, stderr
-    return json.loads(stdout, parse_float=Decimal)
+def tasks_json(year: int) -> Any:
+    run = wuhai_on("tasks", "progress", "--year", str(year), "--format", "json")
+    assert run.exit_code == 0, run.stderr
+    return run.json()
 
 
 def district_row(document: Any, name: str) -> Any:
@@ -208,15 +192,14 @@ VALID = {
 
 
 @pytest.mark.parametrize("case", VALID.values(), ids=VALID.keys())
-def test_a_valid_activity_passes_validate_and_is_read_as_its_kind(
-        run_cli: RunCli, tmp_path: Path, case: Valid) -> None:
-    write(tmp_path, {"2025.yaml": HEAD + activities(case.entry)})
-    exit_code, stdout, stderr = wuhai(run_cli, "validate", "--lang", "en")
+def test_a_valid_activity_passes_validate_and_is_read_as_its_kind(case: Valid) -> None:
+    write_files(PROGRESS, {"2025.yaml": HEAD + activity_items(case.entry)})
+    exit_code, stdout, stderr = wuhai_on("validate", "progress", "--lang", "en")
     assert (exit_code, stderr) == (0, "")
     assert stdout.startswith("all clean: ")
     assert stdout.endswith(", 1 progress files, 1 certificate records\n")
 
-    document = tasks_json(run_cli, 2025)
+    document = tasks_json(2025)
     hainan = district_row(document, "海南区")
     expected_counts = {"expo": 0, "agreement": 0, "meng_label": 0, "brand": 0,
                        "evaluation_fair": 0, "publicity": 0, "training": 0} | case.counts
@@ -229,20 +212,19 @@ def test_a_valid_activity_passes_validate_and_is_read_as_its_kind(
         case.sampling or (0, 0, 0))
 
 
-def test_every_kind_in_one_report_is_clean(run_cli: RunCli, tmp_path: Path) -> None:
-    write(tmp_path, {"2025.yaml": HEAD + "".join(activities(case.entry)
-                                                 for case in VALID.values())})
-    exit_code, stdout, stderr = wuhai(run_cli, "validate", "--lang", "en")
+def test_every_kind_in_one_report_is_clean() -> None:
+    write_files(PROGRESS, {"2025.yaml": HEAD + "".join(activity_items(case.entry)
+                                                       for case in VALID.values())})
+    exit_code, stdout, stderr = wuhai_on("validate", "progress", "--lang", "en")
     assert (exit_code, stderr) == (0, "")
     assert stdout.startswith("all clean: ")
 
 
-def test_a_failure_may_name_a_certificate_of_an_earlier_report(run_cli: RunCli,
-                                                                tmp_path: Path) -> None:
+def test_a_failure_may_name_a_certificate_of_an_earlier_report() -> None:
     """"A certificate named must be on file": on file in any report, not just this one."""
-    write(tmp_path, {
+    write_files(PROGRESS, {
         "2024.yaml": HEAD.replace("2025", "2024").removesuffix("activities:\n"),
-        "2025.yaml": "year: 2025\ndistrict: hainan\nactivities:\n" + activities("""\
+        "2025.yaml": "year: 2025\ndistrict: hainan\nactivities:\n" + activity_items("""\
             - type: sampling
               date: 2025-10-20
               batches: 1
@@ -252,15 +234,15 @@ def test_a_failure_may_name_a_certificate_of_an_earlier_report(run_cli: RunCli,
                 - certificate: LB-1
             """),
     })
-    exit_code, _, stderr = wuhai(run_cli, "validate", "--lang", "en")
+    exit_code, _, stderr = wuhai_on("validate", "progress", "--lang", "en")
     assert (exit_code, stderr) == (0, "")
-    failed = district_row(tasks_json(run_cli, 2025), "海南区")["failed_batches"]
+    failed = district_row(tasks_json(2025), "海南区")["failed_batches"]
     assert [batch["certificate"] for batch in failed] == ["LB-1"]
 
 
-def test_an_activity_of_another_district_in_the_file(run_cli: RunCli, tmp_path: Path) -> None:
+def test_an_activity_of_another_district_in_the_file() -> None:
     """`district` on an activity (Chinese or pinyin) overrides the file's district."""
-    write(tmp_path, {"2025.yaml": HEAD + activities("""\
+    write_files(PROGRESS, {"2025.yaml": HEAD + activity_items("""\
         - type: expo
           date: 2025-08-08
           title: 博览会
@@ -270,7 +252,7 @@ def test_an_activity_of_another_district_in_the_file(run_cli: RunCli, tmp_path: 
           outlet: 乌海日报
           district: 海勃湾区
         """)})
-    document = tasks_json(run_cli, 2025)
+    document = tasks_json(2025)
     assert district_row(document, "乌达区")["counts"]["expo"] == 1
     assert district_row(document, "海勃湾区")["counts"]["publicity"] == 1
     hainan = district_row(document, "海南区")["counts"]
@@ -437,46 +419,44 @@ MEETING_HOSTED_BY_THE_CITY = """\
 
 
 @pytest.mark.parametrize("fault", FAULTS.values(), ids=FAULTS.keys())
-def test_a_broken_activity_is_refused_with_its_place(run_cli: RunCli, tmp_path: Path,
-                                                      fault: Fault) -> None:
-    write(tmp_path, {"2025.yaml": fault.head + activities(fault.entry)})
-    exit_code, stdout, stderr = wuhai(run_cli, "validate", "--lang", "en")
+def test_a_broken_activity_is_refused_with_its_place(fault: Fault) -> None:
+    write_files(PROGRESS, {"2025.yaml": fault.head + activity_items(fault.entry)})
+    exit_code, stdout, stderr = wuhai_on("validate", "progress", "--lang", "en")
     assert exit_code == 2
     assert stdout == ""
     assert stderr.splitlines() == [f"{FILE}:{line}" for line in fault.expected]
 
 
-def test_a_meeting_hosted_by_the_city_is_refused(run_cli: RunCli, tmp_path: Path) -> None:
+def test_a_meeting_hosted_by_the_city_is_refused() -> None:
     """The host must be a district (the rotation is among the city's children)."""
-    write(tmp_path, {"2025.yaml": HEAD + activities(MEETING_HOSTED_BY_THE_CITY)})
-    exit_code, _, stderr = wuhai(run_cli, "validate", "--lang", "en")
+    write_files(PROGRESS, {"2025.yaml": HEAD + activity_items(MEETING_HOSTED_BY_THE_CITY)})
+    exit_code, _, stderr = wuhai_on("validate", "progress", "--lang", "en")
     assert exit_code == 2
     (line,) = stderr.splitlines()
     assert line.startswith(f"{FILE}:13:11: '乌海市' is not a district")
     assert line.endswith(DISTRICTS)
 
 
-def test_the_head_of_the_faults_is_clean(run_cli: RunCli, tmp_path: Path) -> None:
+def test_the_head_of_the_faults_is_clean() -> None:
     """The faults differ from a clean report only by their activity."""
     for name, head in {"2025.yaml": HEAD,
                        "2025-b.yaml": HEAD_NO_DISTRICT.replace("LB-1", "LB-2")}.items():
-        write(tmp_path, {name: head + "  - type: evaluation_fair\n    date: 2025-10-01\n"
-                                      "    district: 海南区\n"})
-    exit_code, _, stderr = wuhai(run_cli, "validate", "--lang", "en")
+        write_files(PROGRESS, {name: head + "  - type: evaluation_fair\n    date: 2025-10-01\n"
+                                            "    district: 海南区\n"})
+    exit_code, _, stderr = wuhai_on("validate", "progress", "--lang", "en")
     assert (exit_code, stderr) == (0, "")
 
 
-def test_every_problem_of_the_activities_is_reported_in_one_run(run_cli: RunCli,
-                                                                 tmp_path: Path) -> None:
+def test_every_problem_of_the_activities_is_reported_in_one_run() -> None:
     """All at once: the model problems of one file and the plan checks of another."""
-    write(tmp_path, {
-        "2025.yaml": HEAD + activities(FAULTS["expo without title"].entry)
-        + activities(FAULTS["bad channel"].entry),
-        "2024.yaml": (HEAD + activities(FAULTS["training by an expert not in annex 3"].entry)
-                      + activities(FAULTS["batches not passed + failed"].entry)
+    write_files(PROGRESS, {
+        "2025.yaml": HEAD + activity_items(FAULTS["expo without title"].entry)
+        + activity_items(FAULTS["bad channel"].entry),
+        "2024.yaml": (HEAD + activity_items(FAULTS["training by an expert not in annex 3"].entry)
+                      + activity_items(FAULTS["batches not passed + failed"].entry)
                       ).replace("2025", "2024"),
     })
-    exit_code, _, stderr = wuhai(run_cli, "validate", "--lang", "en")
+    exit_code, _, stderr = wuhai_on("validate", "progress", "--lang", "en")
     assert exit_code == 2
     other = os.path.join("progress", "2024.yaml")
     assert stderr.splitlines() == [
@@ -487,10 +467,9 @@ def test_every_problem_of_the_activities_is_reported_in_one_run(run_cli: RunCli,
     ]
 
 
-def test_validate_json_and_github_carry_the_place_of_an_activity_fault(
-        run_cli: RunCli, tmp_path: Path) -> None:
-    write(tmp_path, {"2025.yaml": HEAD + activities(FAULTS["misspelt partner"].entry)})
-    exit_code, stdout, stderr = wuhai(run_cli, "validate", "--format", "json", "--lang", "en")
+def test_validate_json_and_github_carry_the_place_of_an_activity_fault() -> None:
+    write_files(PROGRESS, {"2025.yaml": HEAD + activity_items(FAULTS["misspelt partner"].entry)})
+    exit_code, stdout, stderr = wuhai_on("validate", "progress", "--format", "json", "--lang", "en")
     assert (exit_code, stderr) == (2, "")
     document = json.loads(stdout)
     assert document["ok"] is False
@@ -498,7 +477,7 @@ def test_validate_json_and_github_carry_the_place_of_an_activity_fault(
         (FILE, 11, 5, "missing required key 'partner'"),
         (FILE, 13, 5, "unknown key 'partnr'; did you mean 'partner'?"),
     ]
-    exit_code, stdout, _ = wuhai(run_cli, "validate", "--format", "github", "--lang", "en")
+    exit_code, stdout, _ = wuhai_on("validate", "progress", "--format", "github", "--lang", "en")
     assert exit_code == 2
     assert (f"::error file={FILE},line=13,col=5::unknown key 'partnr'; did you mean 'partner'?"
             in stdout.splitlines())
@@ -517,18 +496,19 @@ CHINESE = {
 
 
 @pytest.mark.parametrize("name", CHINESE)
-def test_activity_faults_in_chinese_by_default(run_cli: RunCli, tmp_path: Path,
-                                               name: str) -> None:
-    write(tmp_path, {"2025.yaml": HEAD + activities(FAULTS[name].entry)})
-    exit_code, _, stderr = wuhai(run_cli, "validate")
+def test_activity_faults_in_chinese_by_default(name: str) -> None:
+    write_files(PROGRESS, {"2025.yaml": HEAD + activity_items(FAULTS[name].entry)})
+    exit_code, _, stderr = wuhai_on("validate", "progress")
     assert exit_code == 2
     assert f"{FILE}:{CHINESE[name]}" in stderr.splitlines()
+    assert len(stderr.splitlines()) == len(FAULTS[name].expected)  # and nothing else
 
 
-def test_commands_refuse_broken_activities_too(run_cli: RunCli, tmp_path: Path) -> None:
+def test_commands_refuse_broken_activities_too() -> None:
     """`wuhai tasks` does not count a broken report: exit 2 with the same message."""
-    write(tmp_path, {"2025.yaml": HEAD + activities(FAULTS["batches not passed + failed"].entry)})
-    exit_code, stdout, stderr = wuhai(run_cli, "tasks", "--year", "2025", "--lang", "en")
+    fault = FAULTS["batches not passed + failed"]
+    write_files(PROGRESS, {"2025.yaml": HEAD + activity_items(fault.entry)})
+    exit_code, stdout, stderr = wuhai_on("tasks", "progress", "--year", "2025", "--lang", "en")
     assert (exit_code, stdout) == (2, "")
     assert stderr == f"{FILE}:13:14: 10 batches sampled, but 8 passed and 1 failed\n"
 
@@ -536,18 +516,16 @@ def test_commands_refuse_broken_activities_too(run_cli: RunCli, tmp_path: Path) 
 # --- known bugs --------------------------------------------------------------------------------
 
 
-def test_a_host_that_is_not_a_district_is_not_called_a_certificate(run_cli: RunCli,
-                                                                   tmp_path: Path) -> None:
-    write(tmp_path, {"2025.yaml": HEAD + activities(MEETING_HOSTED_BY_THE_CITY)})
-    exit_code, _, stderr = wuhai(run_cli, "validate", "--lang", "en")
+def test_a_host_that_is_not_a_district_is_not_called_a_certificate() -> None:
+    write_files(PROGRESS, {"2025.yaml": HEAD + activity_items(MEETING_HOSTED_BY_THE_CITY)})
+    exit_code, _, stderr = wuhai_on("validate", "progress", "--lang", "en")
     assert exit_code == 2
     assert "'乌海市' is not a district" in stderr
     assert "certificate" not in stderr
 
 
-def test_an_activity_without_any_district_is_not_silently_lost(run_cli: RunCli,
-                                                               tmp_path: Path) -> None:
-    write(tmp_path, {"2025.yaml": "year: 2025\nactivities:\n" + activities("""\
+def test_an_activity_without_any_district_is_not_silently_lost() -> None:
+    write_files(PROGRESS, {"2025.yaml": "year: 2025\nactivities:\n" + activity_items("""\
         - type: expo
           date: 2025-08-08
           title: 博览会
@@ -557,9 +535,9 @@ def test_an_activity_without_any_district_is_not_silently_lost(run_cli: RunCli,
           passed: 4
           failed: 0
         """)})
-    exit_code, _, _ = wuhai(run_cli, "validate", "--lang", "en")
+    exit_code, _, _ = wuhai_on("validate", "progress", "--lang", "en")
     if exit_code == 0:  # accepted: then it must show up in the checklist
-        document = tasks_json(run_cli, 2025)
+        document = tasks_json(2025)
         assert sum(row["counts"]["expo"] for row in document["districts"]) == 1
         assert sum(row["sampling"]["batches"] for row in document["districts"]) == 4
     else:  # or refused, like a certificate without district

@@ -6,14 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from factories import clean_environment, load, wuhai_on
-from wuhai_green.load.progress import read_report
-
-
-@pytest.fixture(autouse=True)
-def _environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    clean_environment(monkeypatch)
-
+from tests.harness import load, read_report, wuhai_on
 
 
 def test_new_writes_a_template_that_validates(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.harness import REPO
 from wuhai_green.core.metrics import STATUSES
 from wuhai_green.core.problems import Problem
 from wuhai_green.model.plan import Goal
@@ -17,7 +18,7 @@ from wuhai_green.show.i18n import LANGS, MESSAGES, MissingMessage, default_lang,
 from wuhai_green.show.problems import message as problem_message
 from wuhai_green.show.render.to_terminal import STYLES
 
-SOURCE = Path(__file__).resolve().parent.parent / "src" / "wuhai_green"
+SOURCE = REPO / "src" / "wuhai_green"
 
 
 def placeholders(template: str) -> set[str]:

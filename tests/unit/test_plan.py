@@ -1,7 +1,8 @@
 """The plan file encodes the seed document exactly (附件1, 附件2, 附件3 and sections 二 to 五).
 
-The tables below are transcribed from /work/shared/source/wuhai-green-brand-plan-2023.txt,
-digit for digit as printed. Tonnes figures are printed in 万吨: 1 万吨 = 10000 t.
+The tables (ANNEX_1, ANNEX_2 in tests/harness.py) are transcribed from
+/work/shared/source/wuhai-green-brand-plan-2023.txt, digit for digit as printed. Tonnes
+figures are printed in 万吨: 1 万吨 = 10000 t.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.harness import ANNEX_1, ANNEX_2_CELLS, generated_plan, write
 from wuhai_green.core.measures import Measure, measure_of
 from wuhai_green.core.problems import DataError
 from wuhai_green.load.plan import load_plan, shipped_plan_path
@@ -19,34 +21,6 @@ from wuhai_green.model.plan import Area, Plan
 
 CITY = "乌海市"
 DISTRICTS = ["海勃湾区", "海南区", "乌达区"]
-
-# 附件1 绿色有机产品发展现状清单: (area, certified_output in 万吨, famous_products count)
-ANNEX_1 = [
-    (CITY, "0.243", "11"),
-    ("海勃湾区", "0.13", "4"),
-    ("海南区", "0.083", "3"),
-    ("乌达区", "0.03", "4"),
-]
-
-# 附件2 打造绿色有机品牌工作任务清单 (cumulative): area -> indicator -> {year: figure as printed}.
-# 乌达区's 2024 certified_output cell is blank in the document (None, not 0).
-ANNEX_2: dict[str, dict[str, dict[int, str | None]]] = {
-    CITY: {"certified_output": {2024: "0.0152", 2025: "0.04", 2028: "0.06"},
-           "famous_products": {2024: "3", 2025: "6", 2028: "12"}},
-    "海勃湾区": {"certified_output": {2024: "0.0052", 2025: "0.015", 2028: "0.02"},
-             "famous_products": {2024: "1", 2025: "2", 2028: "4"}},
-    "海南区": {"certified_output": {2024: "0.0100", 2025: "0.015", 2028: "0.02"},
-            "famous_products": {2024: "1", 2025: "2", 2028: "4"}},
-    "乌达区": {"certified_output": {2024: None, 2025: "0.01", 2028: "0.02"},
-            "famous_products": {2024: "1", 2025: "2", 2028: "4"}},
-}
-
-ANNEX_2_CELLS = [
-    (area, indicator, year, printed)
-    for area, by_indicator in ANNEX_2.items()
-    for indicator, by_year in by_indicator.items()
-    for year, printed in by_year.items()
-]
 
 
 def area_named(plan: Plan, name: str) -> Area:
@@ -256,91 +230,6 @@ def test_shipped_plan_is_byte_identical(repo_root: Path, plan_path: Path) -> Non
 # --- other plans load unchanged: 300 districts, another city, nested regions ----------
 
 
-def generated_plan(districts: list[tuple[str, list[str]]] | None = None, *, count: int = 300,
-                   city: str = "示例省", baseline_year: int = 2025, start: int = 2026,
-                   end: int = 2030, milestones: tuple[int, ...] = (2027, 2030),
-                   blank: set[tuple[int, int]] | None = None, city_offset: Decimal = Decimal(0),
-                   ) -> str:
-    """A plan whose city figures are the exact sums of its districts'.
-
-    District i (1-based) has baseline certified_output i/1000 万吨 and famous_products i % 5;
-    cumulative targets (m+1)·i/10000 万吨 and m+1 products at the m-th milestone (0-based).
-    `blank` holds (district index, milestone year) cells written null. `city_offset` is
-    added to the city's first certified_output target (to break a sum).
-    """
-    blank = blank or set()
-    names = districts or [(f"D{i:03d}", [f"d{i:03d}"]) for i in range(1, count + 1)]
-
-    def figures(index: int) -> tuple[Decimal, int, dict[int, Decimal | None], dict[int, int]]:
-        base_output = Decimal(index) / 1000
-        output: dict[int, Decimal | None] = {
-            year: None if (index, year) in blank else Decimal(index) * (m + 1) / 10000
-            for m, year in enumerate(milestones)}
-        famous = {year: m + 1 for m, year in enumerate(milestones)}
-        return base_output, index % 5, output, famous
-
-    def flow(values: dict[int, Decimal | None] | dict[int, int]) -> str:
-        return "{" + ", ".join(f"{year}: {'null' if v is None else v}" for year, v in values.items()) + "}"
-
-    children = []
-    total_base, total_famous = Decimal(0), 0
-    total_output = dict.fromkeys(milestones, Decimal(0))
-    total_targets = dict.fromkeys(milestones, 0)
-    for index, (name, aliases) in enumerate(names, start=1):
-        base_output, famous, output, famous_targets = figures(index)
-        total_base += base_output
-        total_famous += famous
-        for year in milestones:
-            total_output[year] += output[year] or Decimal(0)
-            total_targets[year] += famous_targets[year]
-        children.append(
-            f"    - name: {name}\n"
-            f"      aliases: [{', '.join(aliases)}]\n"
-            f"      baseline: {{certified_output: {base_output}, famous_products: {famous}}}\n"
-            f"      targets:\n"
-            f"        certified_output: {flow(output)}\n"
-            f"        famous_products: {flow(famous_targets)}\n")
-    first = milestones[0]
-    city_output: dict[int, Decimal | None] = {
-        year: total_output[year] + (city_offset if year == first else 0) for year in milestones}
-    return f"""\
-schema: wuhai-green/plan@1
-document:
-  title: {city}绿色有机品牌工作方案
-  issuer: {city}农牧厅
-  date: {baseline_year}-09-01
-period:
-  baseline_year: {baseline_year}
-  start: {start}
-  end: {end}
-  milestones: [{', '.join(map(str, milestones))}]
-units:
-  t: {{zh: 吨, en: t, tonnes: 1}}
-  wan-t: {{zh: 万吨, en: "10,000 t", tonnes: 10000}}
-  count: {{zh: 个, en: ""}}
-indicators:
-  - {{id: certified_output, zh: 新增绿色有机食品认证, en: certified output, unit: wan-t,
-     certificate_types: [green_food, organic]}}
-  - {{id: famous_products, zh: 新增名特优新农产品, en: famous products, unit: count,
-     certificate_types: [famous_product]}}
-certificate_types:
-  - {{id: green_food, zh: 绿色食品, en: green food, validity_years: 3, renewal_lead: {{months: 3}}}}
-  - {{id: organic, zh: 有机产品, en: organic, validity_years: 1, renewal_lead: {{months: 3}}}}
-  - {{id: famous_product, zh: 名特优新农产品, en: famous product, validity_years: 3,
-     renewal_lead: {{days: 30}}}}
-area:
-  name: {city}
-  baseline: {{certified_output: {total_base}, famous_products: {total_famous}}}
-  targets:
-    certified_output: {flow(city_output)}
-    famous_products: {flow(total_targets)}
-  children:
-{"".join(children)}rules:
-  status_thresholds: {{on_track: 0.95, at_risk: 0.6}}
-  about_band: 0.1
-"""
-
-
 def line_of(text: str, needle: str) -> int:
     """1-based line where the unique `needle` starts (after any newlines it begins with)."""
     assert text.count(needle) == 1, needle
@@ -348,16 +237,10 @@ def line_of(text: str, needle: str) -> int:
     return text.count("\n", 0, start) + 1
 
 
-def write(tmp_path: Path, text: str, name: str = "plan.yaml") -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 def test_generated_plan_with_300_districts_loads(tmp_path: Path) -> None:
     """Baselines sum to (1+…+300)/1000 = 45150/1000 = 45.15 万吨; 2030 targets to
     2·45150/10000 = 9.03 万吨; famous_products 2030: 300 × 2 = 600."""
-    plan = load_plan(write(tmp_path, generated_plan(blank={(7, 2027)})))
+    plan = load_plan(write(tmp_path, "plan.yaml", generated_plan(blank={(7, 2027)})))
     assert len(plan.districts) == 300
     assert [area.name for area in plan.districts[:2]] == ["D001", "D002"]
     assert plan.districts[-1].name == "D300"
@@ -375,7 +258,7 @@ def test_generated_plan_with_300_districts_loads(tmp_path: Path) -> None:
 def test_generated_plan_with_a_wrong_sum_names_the_city_figure(tmp_path: Path) -> None:
     """City 2027 = 45150/10000 − 7/10000 (D007 blank) + 0.0001 ≠ the sum of its parts."""
     text = generated_plan(blank={(7, 2027)}, city_offset=Decimal("0.0001"))
-    path = write(tmp_path, text)
+    path = write(tmp_path, "plan.yaml", text)
     with pytest.raises(DataError) as caught:
         load_plan(path)
     errors = caught.value.errors
@@ -391,7 +274,7 @@ def test_another_city_with_two_districts_and_its_own_milestones(tmp_path: Path) 
     2025 → city 3/10000 万吨 = 3 t."""
     text = generated_plan([("甲区", ["jia"]), ("乙区", ["yi"])], city="示例市", baseline_year=2024,
                           start=2025, end=2027, milestones=(2025, 2027))
-    plan = load_plan(write(tmp_path, text))
+    plan = load_plan(write(tmp_path, "plan.yaml", text))
     assert plan.root.name == "示例市"
     assert [area.name for area in plan.districts] == ["甲区", "乙区"]
     output = plan.indicators["certified_output"]
@@ -438,7 +321,7 @@ rules: {{status_thresholds: {{on_track: 0.95, at_risk: 0.6}}, about_band: 0.1}}
 
 def test_nested_region_rolls_up_at_every_node(tmp_path: Path) -> None:
     """3 + 7 = 10 at the region; 1 + 2 = 3 and 3 + 4 = 7 at the cities."""
-    plan = load_plan(write(tmp_path, nested_region("4")))
+    plan = load_plan(write(tmp_path, "plan.yaml", nested_region("4")))
     assert [area.name for area in plan.districts] == ["甲一区", "甲二区", "乙一区", "乙二区"]
 
 
@@ -446,7 +329,7 @@ def test_nested_region_sum_checked_at_the_middle_node(tmp_path: Path) -> None:
     """乙一区 3 + 乙二区 5 = 8 ≠ 乙市 7 (the region's 3 + 7 = 10 still holds)."""
     text = nested_region("5")
     with pytest.raises(DataError) as caught:
-        load_plan(write(tmp_path, text))
+        load_plan(write(tmp_path, "plan.yaml", text))
     [error] = caught.value.errors
     assert error.key == "plan.sum_mismatch"
     assert error.params["area"] == "乙市"

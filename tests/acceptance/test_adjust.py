@@ -14,35 +14,31 @@ For Y = 2026 (based on data up to 31 Dec 2025, end year 2028, so the divisor is 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction as F
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from _progress_helpers import (
+from tests.harness import (
     CERTIFIED,
     CITY,
+    DEMO,
     FAMOUS,
-    REPO,
+    Run,
     area,
     cert,
-    clean_env,
+    goal,
     indicator,
-    on,
-    plan,
-    register,
-    report,
-    six,
+    load_targets,
+    metrics,
+    real_plan,
+    register_of,
+    write_report,
     wuhai,
+    wuhai_on,
 )
-from wuhai_green.core import metrics
-from wuhai_green.core.dates import add_months, default_expiry
-from wuhai_green.core.register import Certificate, Register
-from wuhai_green.load.targets import load_targets
 
 ROW_KEYS = {"district", "indicator", "plan_target", "achieved", "even_pace", "adjusted_target",
             "required_addition", "plan_addition", "lapsing_count", "lapsing_tonnes"}
@@ -50,9 +46,13 @@ LAPSING_KEYS = {"id", "district", "type", "product", "holder", "output_tonnes", 
                 "apply_by"}
 
 
-@pytest.fixture(autouse=True)
-def _environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    clean_env(monkeypatch)
+def six(value: F | int) -> Decimal:
+    """An exact fraction as JSON shows it: at most 6 decimal places, rounded half-even."""
+    fraction = F(value)
+    exact = Decimal(fraction.numerator) / Decimal(fraction.denominator)
+    if fraction.denominator == 1:
+        return Decimal(fraction.numerator)
+    return exact.quantize(Decimal("0.000001"), rounding=ROUND_HALF_EVEN).normalize()
 
 
 def rows(document: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
@@ -78,19 +78,19 @@ def three_districts(tmp_path: Path) -> Path:
       in 2026; apply by 3 months earlier, 2025-11-28.
     """
     folder = tmp_path / "progress"
-    report(folder, "2025-haibowan.yaml", 2025, "haibowan",
+    write_report(folder, "2025-haibowan.yaml", 2025, "haibowan",
            cert("LB-HBW-1", "green_food", "2025-05-01", 25),
            cert("OR-HBW-1", "organic", "2025-04-01", 5))
-    report(folder, "2026-haibowan.yaml", 2026, "海勃湾区",
+    write_report(folder, "2026-haibowan.yaml", 2026, "海勃湾区",
            cert("LB-HBW-2", "green_food", "2026-02-01", 40),
            cert("OR-HBW-1", "organic", "2026-03-20", 5, renews="OR-HBW-1"))
-    report(folder, "2024-hainan.yaml", 2024, "海南区",
+    write_report(folder, "2024-hainan.yaml", 2024, "海南区",
            cert("LB-HN-1", "green_food", "2024-03-15", 100),
            cert("MT-HN-1", "famous_product", "2024-06-01"))
-    report(folder, "2025-hainan.yaml", 2025, "海南区",
+    write_report(folder, "2025-hainan.yaml", 2025, "海南区",
            cert("LB-HN-2", "green_food", "2025-06-15", 50),
            cert("MT-HN-2", "famous_product", "2025-10-10"))
-    report(folder, "2025-wuda.yaml", 2025, "乌达区",
+    write_report(folder, "2025-wuda.yaml", 2025, "乌达区",
            cert("LB-WD-1", "green_food", "2025-06-01", 182),
            cert("OR-WD-1", "organic", "2025-03-01", 8),
            cert("MT-WD-1", "famous_product", "2025-01-10"),
@@ -100,7 +100,7 @@ def three_districts(tmp_path: Path) -> Path:
 
 
 def adjust_json(progress: Path, *args: str) -> dict[str, Any]:
-    run = on("adjust", progress, "--format", "json", *args)
+    run = wuhai_on("adjust", progress, "--format", "json", *args)
     assert run.exit_code == 0, run.stderr
     document: dict[str, Any] = run.json()
     return document
@@ -200,7 +200,7 @@ def test_lapsing_list_with_apply_by(three_districts: Path) -> None:
 def test_sentences_name_who_is_behind_and_the_first_renewal(three_districts: Path) -> None:
     """海勃湾区 needs 410/3 = 136.67 t, 120 t more than the plan's 16.67 t; 乌达区 (ahead) and
     海南区 certified (on plan) get no sentence of their own."""
-    run = on("adjust", three_districts, "--year", "2026", "--format", "markdown")
+    run = wuhai_on("adjust", three_districts, "--year", "2026", "--format", "markdown")
     assert run.exit_code == 0, run.stderr
     out = run.stdout
     assert "- 海勃湾区：2026 年新增绿色有机食品认证需新增 136.67 吨，比方案的 16.67 吨 多 120 吨" in out
@@ -271,11 +271,11 @@ def test_final_year_2028(tmp_path: Path) -> None:
       adjusted max(4, 4) = 4, required max(4 − 5, 0) = 0 (never negative).
     乌达区 名特优新: 1 → even pace 4, required 3; plan addition 4 − (2 + 4/3) = 2/3."""
     folder = tmp_path / "progress"
-    report(folder, "2027-haibowan.yaml", 2027, "haibowan",
+    write_report(folder, "2027-haibowan.yaml", 2027, "haibowan",
            cert("LB-1", "green_food", "2027-03-01", 190))
-    report(folder, "2027-hainan.yaml", 2027, "hainan",
+    write_report(folder, "2027-hainan.yaml", 2027, "hainan",
            *[cert(f"MT-HN-{n}", "famous_product", f"2027-0{n}-01") for n in range(1, 6)])
-    report(folder, "2026-wuda.yaml", 2026, "wuda", cert("MT-WD-1", "famous_product",
+    write_report(folder, "2026-wuda.yaml", 2026, "wuda", cert("MT-WD-1", "famous_product",
                                                         "2026-05-01"))
     table = rows(adjust_json(folder, "--year", "2028"))
     assert figures(table[("海勃湾区", CERTIFIED)])[:6] == (200, 190, 200, 200, 10, six(F(50, 3)))
@@ -284,36 +284,14 @@ def test_final_year_2028(tmp_path: Path) -> None:
     assert table[("海南区", FAMOUS)]["target_source"] == "plan"
 
 
-def test_adjust_row_directly_for_2027(tmp_path: Path) -> None:
-    """metrics.adjust_row, 2027 based on 2026 (divisor 2), exact decimals:
-    海勃湾区 100 t by 2026 → even pace 100 + 100/2 = 150; T2027 = 550/3; adjusted 550/3;
-    required 550/3 − 100 = 250/3; plan addition 550/3 − 500/3 = 50/3."""
-    folder = tmp_path / "progress"
-    report(folder, "2026.yaml", 2026, "海勃湾区", cert("LB-1", "green_food", "2026-01-05", 100))
-    row = metrics.adjust_row(plan(), register(folder), area("海勃湾区"), indicator(CERTIFIED),
-                             2027)
-    assert row.achieved == 100
-    assert row.even_pace == 150
-    assert abs(row.adjusted_target - Decimal(550) / 3) < Decimal("1e-20")
-    assert abs(row.required_addition - Decimal(250) / 3) < Decimal("1e-20")
-    assert abs(row.plan_addition - Decimal(50) / 3) < Decimal("1e-20")
-    assert row.plan_target.source == "interpolated"
-
-
-def test_round_up_rounds_counts_up_not_to_nearest() -> None:
-    assert metrics.round_up(Decimal("2.34")) == 3
-    assert metrics.round_up(Decimal("2.000")) == 2
-    assert metrics.round_up(Decimal("3.0001")) == 4
-
-
 @pytest.mark.parametrize("year", ["2029", "2023"])
 def test_year_outside_the_plan_is_a_usage_error(tmp_path: Path, year: str) -> None:
-    run = on("adjust", tmp_path, "--year", year, "--format", "json")
+    run = wuhai_on("adjust", tmp_path, "--year", year, "--format", "json")
     assert run.exit_code == 2
     assert run.stdout == ""
     assert f"调整年份 {year} 不在方案期 2024-2028 内" in run.stderr
     assert "Traceback" not in run.stderr
-    english = on("adjust", tmp_path, "--year", year, "--lang", "en")
+    english = wuhai_on("adjust", tmp_path, "--year", year, "--lang", "en")
     assert english.exit_code == 2
     assert f"{year} lies outside the plan period 2024-2028" in english.stderr
 
@@ -323,7 +301,7 @@ def test_year_outside_the_plan_is_a_usage_error(tmp_path: Path, year: str) -> No
 
 def lapsing_ids(folder: Path, district: str, year: int, indicator_id: str = CERTIFIED
                 ) -> list[str]:
-    records = metrics.lapsing(metrics.records_of(register(folder), area(district),
+    records = metrics.lapsing(metrics.records_of(register_of(folder), area(district),
                                                  indicator(indicator_id)),
                               date(year, 1, 1), date(year, 12, 31))
     return [record.id for record in records]
@@ -333,15 +311,15 @@ def test_renewal_with_the_same_id_does_not_lapse(tmp_path: Path) -> None:
     """LB-A (2024-04-01, expires 2027-03-31) lapses in 2027 on its own; with a renewal LB-A of
     2027-03-15 (renews: LB-A) on file it does not, and the renewal runs to 2030-03-14."""
     folder = tmp_path / "progress"
-    report(folder, "2024.yaml", 2024, "海南区", cert("LB-A", "green_food", "2024-04-01", 70))
+    write_report(folder, "2024.yaml", 2024, "海南区", cert("LB-A", "green_food", "2024-04-01", 70))
     assert lapsing_ids(folder, "海南区", 2027) == ["LB-A"]
-    run = on("adjust", folder, "--year", "2027", "--format", "json")
+    run = wuhai_on("adjust", folder, "--year", "2027", "--format", "json")
     assert rows(run.json())[("海南区", CERTIFIED)]["lapsing_count"] == 1
     assert rows(run.json())[("海南区", CERTIFIED)]["lapsing_tonnes"] == 70
-    report(folder, "2027.yaml", 2027, "海南区",
+    write_report(folder, "2027.yaml", 2027, "海南区",
            cert("LB-A", "green_food", "2027-03-15", 70, renews="LB-A"))
     assert lapsing_ids(folder, "海南区", 2027) == []
-    renewed = rows(on("adjust", folder, "--year", "2027", "--format", "json").json())
+    renewed = rows(wuhai_on("adjust", folder, "--year", "2027", "--format", "json").json())
     assert (renewed[("海南区", CERTIFIED)]["lapsing_count"],
             renewed[("海南区", CERTIFIED)]["lapsing_tonnes"]) == (0, 0)
     # the renewal is not a new award: achieved by 2026 stays 70
@@ -354,19 +332,19 @@ def test_organic_renewed_every_year_under_the_same_id(tmp_path: Path) -> None:
     Nothing lapses in 2025 or 2026; the 2026 record lapses in 2027 (apply by 2026-11-14).
     Exactly one record is in force every day from 2024-03-01 to 2027-02-14, none after."""
     folder = tmp_path / "progress"
-    report(folder, "2024.yaml", 2024, "海勃湾区", cert("OR-1", "organic", "2024-03-01", 5))
-    report(folder, "2025.yaml", 2025, "海勃湾区",
+    write_report(folder, "2024.yaml", 2024, "海勃湾区", cert("OR-1", "organic", "2024-03-01", 5))
+    write_report(folder, "2025.yaml", 2025, "海勃湾区",
            cert("OR-1", "organic", "2025-02-20", 5, renews="OR-1"))
-    report(folder, "2026.yaml", 2026, "海勃湾区",
+    write_report(folder, "2026.yaml", 2026, "海勃湾区",
            cert("OR-1", "organic", "2026-02-15", 5, renews="OR-1"))
-    held = register(folder)
+    held = register_of(folder)
     assert lapsing_ids(folder, "海勃湾区", 2025) == []
     assert lapsing_ids(folder, "海勃湾区", 2026) == []
     last = metrics.lapsing(metrics.records_of(held, area("海勃湾区")), date(2027, 1, 1),
                            date(2027, 12, 31))
     assert [(r.id, r.issued, r.expires) for r in last] == [
         ("OR-1", date(2026, 2, 15), date(2027, 2, 14))]
-    assert metrics.apply_by(plan(), last[0]) == date(2026, 11, 14)
+    assert metrics.apply_by(real_plan(), last[0]) == date(2026, 11, 14)
     for on_day, issued in [(date(2025, 2, 19), date(2024, 3, 1)),
                            (date(2025, 2, 20), date(2025, 2, 20)),
                            (date(2026, 2, 14), date(2025, 2, 20)),
@@ -375,16 +353,12 @@ def test_organic_renewed_every_year_under_the_same_id(tmp_path: Path) -> None:
         in_force = metrics.in_force(held, area("海勃湾区"), ["organic"], on_day)
         assert [r.issued for r in in_force] == [issued], on_day
     assert metrics.in_force(held, area("海勃湾区"), ["organic"], date(2027, 2, 15)) == []
-    count = metrics.stock(plan(), held, area("海勃湾区"), goal_of("organic_certificates"),
+    count = metrics.stock(real_plan(), held, area("海勃湾区"), goal("organic_certificates"),
                           date(2026, 2, 15))
     assert count.value == 1
     # renewals are not new awards: 5 t achieved, not 15
-    assert metrics.achieved(plan(), held, area("海勃湾区"), indicator(CERTIFIED),
+    assert metrics.achieved(real_plan(), held, area("海勃湾区"), indicator(CERTIFIED),
                             date(2026, 12, 31)) == 5
-
-
-def goal_of(goal_id: str) -> Any:
-    return next(item for item in plan().data.goals if item.id == goal_id)
 
 
 def test_renewal_after_the_lapse_leaves_a_gap_in_stock(tmp_path: Path) -> None:
@@ -394,18 +368,18 @@ def test_renewal_after_the_lapse_leaves_a_gap_in_stock(tmp_path: Path) -> None:
     Stock (without a 2023 register the baseline block 1300 t of 海勃湾区 stays):
     1300 + 11 on 2027-01-09, 1300 during the gap, 1300 + 11 again from 2027-03-01."""
     folder = tmp_path / "progress"
-    report(folder, "2024.yaml", 2024, "海勃湾区", cert("LB-GAP", "green_food", "2024-01-10", 11))
-    report(folder, "2027.yaml", 2027, "海勃湾区",
+    write_report(folder, "2024.yaml", 2024, "海勃湾区", cert("LB-GAP", "green_food", "2024-01-10", 11))
+    write_report(folder, "2027.yaml", 2027, "海勃湾区",
            cert("LB-GAP", "green_food", "2027-03-01", 11, renews="LB-GAP"))
-    held = register(folder)
+    held = register_of(folder)
     assert lapsing_ids(folder, "海勃湾区", 2027) == []
     days = [date(2027, 1, 1).fromordinal(date(2027, 1, 1).toordinal() + n) for n in range(90)]
     gap = [day for day in days
            if not metrics.in_force(held, area("海勃湾区"), ["green_food"], day)]
     assert len(gap) == 50
     assert (gap[0], gap[-1]) == (date(2027, 1, 10), date(2027, 2, 28))
-    output_goal = goal_of("certified_output_stock")
-    values = [metrics.stock(plan(), held, area("海勃湾区"), output_goal, day).value
+    output_goal = goal("certified_output_stock")
+    values = [metrics.stock(real_plan(), held, area("海勃湾区"), output_goal, day).value
               for day in (date(2027, 1, 9), date(2027, 1, 10), date(2027, 2, 28),
                           date(2027, 3, 1))]
     assert values == [1311, 1300, 1300, 1311]
@@ -415,31 +389,53 @@ def test_ended_before_expiry_does_not_lapse(tmp_path: Path) -> None:
     """LB-END (2024-05-01, expires 2027-04-30) ended on 2025-09-01: it stops then and does not
     lapse in 2027; it still counts as achieved (60 t)."""
     folder = tmp_path / "progress"
-    report(folder, "2024.yaml", 2024, "乌达区", cert("LB-END", "green_food", "2024-05-01", 60))
-    report(folder, "2025.yaml", 2025, "乌达区",
+    write_report(folder, "2024.yaml", 2024, "乌达区", cert("LB-END", "green_food", "2024-05-01", 60))
+    write_report(folder, "2025.yaml", 2025, "乌达区",
            ended="  - id: LB-END\n    date: 2025-09-01\n    reason: 企业停产\n")
-    held = register(folder)
+    held = register_of(folder)
     assert lapsing_ids(folder, "乌达区", 2027) == []
     (record,) = held.certificates
     assert record.end == date(2025, 9, 1)
-    row = rows(on("adjust", folder, "--year", "2027", "--format", "json").json())
+    row = rows(wuhai_on("adjust", folder, "--year", "2027", "--format", "json").json())
     assert (row[("乌达区", CERTIFIED)]["achieved"], row[("乌达区", CERTIFIED)]["lapsing_count"]) \
         == (60, 0)
+
+
+def test_a_record_issued_and_lapsing_in_the_adjusted_year_is_not_listed(tmp_path: Path) -> None:
+    """The adjustment for 2026 works from the data up to 31 Dec 2025. OR-IN (organic, 5 t),
+    issued 2026-02-01 and expiring 2026-11-30, is issued and lapses in 2026: neither on the
+    list nor in the figures. OR-BEFORE (8 t, 2025-03-01, expires 2026-02-28) is: 1
+    certificate, 8 t, apply by 2025-11-28; achieved by 2025 is its 8 t alone."""
+    folder = tmp_path / "progress"
+    write_report(folder, "2025.yaml", 2025, "海南区", cert("OR-BEFORE", "organic", "2025-03-01", 8))
+    write_report(folder, "2026.yaml", 2026, "海南区",
+                 cert("OR-IN", "organic", "2026-02-01", 5, expires="2026-11-30"))
+    document = adjust_json(folder, "--year", "2026", "--district", "海南区")
+    assert [(e["id"], e["expires"], e["apply_by"]) for e in document["lapsing"]] == [
+        ("OR-BEFORE", "2026-02-28", "2025-11-28")]
+    row = rows(document)[("海南区", CERTIFIED)]
+    assert (row["achieved"], row["lapsing_count"], row["lapsing_tonnes"]) == (8, 1, 8)
+    assert document["sentences"][-1] == (
+        "2026 年有 1 张证书到期且尚无续展记录；最早须在 2025-11-28 前申请续展（OR-BEFORE）")
+    held = metrics.adjust_row(real_plan(), register_of(folder), area("海南区"), indicator(CERTIFIED),
+                              2026)
+    assert [record.id for record in held.lapsing] == ["OR-BEFORE"]
+    assert held.lapsing_amount == 8
 
 
 def test_certificate_issued_on_29_february(tmp_path: Path) -> None:
     """Issued 2024-02-29: 2024-02-29 + 3 years is 1 Mar 2027 (no 29 Feb), minus one day:
     expires 2027-02-28, lapses in 2027, apply by 3 months earlier: 2026-11-28."""
     folder = tmp_path / "progress"
-    report(folder, "2024.yaml", 2024, "海勃湾区",
+    write_report(folder, "2024.yaml", 2024, "海勃湾区",
            cert("LB-LEAP", "green_food", "2024-02-29", 7),
            cert("OR-LEAP", "organic", "2024-02-29", 3))
-    held = register(folder)
+    held = register_of(folder)
     leap = next(r for r in held.certificates if r.id == "LB-LEAP")
     assert leap.expires == date(2027, 2, 28)
     organic = next(r for r in held.certificates if r.id == "OR-LEAP")
     assert organic.expires == date(2025, 2, 28)
-    document = on("adjust", folder, "--year", "2027", "--format", "json").json()
+    document = wuhai_on("adjust", folder, "--year", "2027", "--format", "json").json()
     assert [(e["id"], e["expires"], e["apply_by"]) for e in document["lapsing"]] == [
         ("LB-LEAP", "2027-02-28", "2026-11-28")]
     assert rows(document)[("海勃湾区", CERTIFIED)]["lapsing_tonnes"] == 7
@@ -450,9 +446,9 @@ def test_renewal_of_a_baseline_certificate_lapses_like_any_other(tmp_path: Path)
     not a new listing, and it lapses on 2028-02-29 (2025-03-01 + 3 years − 1 day, a leap
     year), apply by 30 days earlier: 2028-01-30."""
     folder = tmp_path / "progress"
-    report(folder, "2025.yaml", 2025, "海南区",
+    write_report(folder, "2025.yaml", 2025, "海南区",
            cert("MT-NEW", "famous_product", "2025-03-01", renews="MT-BASE"))
-    document = on("adjust", folder, "--year", "2028", "--format", "json").json()
+    document = wuhai_on("adjust", folder, "--year", "2028", "--format", "json").json()
     row = rows(document)[("海南区", FAMOUS)]
     assert (row["achieved"], row["lapsing_count"], row["lapsing_tonnes"]) == (0, 1, None)
     assert [(e["id"], e["expires"], e["apply_by"]) for e in document["lapsing"]] == [
@@ -467,16 +463,16 @@ def test_apply_by_green_food_and_famous_product(tmp_path: Path) -> None:
     3 months earlier = 2026-02-28 (31 Feb does not exist: the month's last day);
     MT-OLD (名特优新, 2023-03-11) expires 2026-03-10, apply by 30 days earlier = 2026-02-08."""
     folder = tmp_path / "progress"
-    report(folder, "2023.yaml", 2023, "海南区",
+    write_report(folder, "2023.yaml", 2023, "海南区",
            cert("LB-OLD", "green_food", "2023-06-01", 830),
            cert("MT-OLD", "famous_product", "2023-03-11"))
-    held = register(folder)
+    held = register_of(folder)
     by_id = {record.id: record for record in held.certificates}
     assert by_id["LB-OLD"].expires == date(2026, 5, 31)
     assert by_id["MT-OLD"].expires == date(2026, 3, 10)
-    assert metrics.apply_by(plan(), by_id["LB-OLD"]) == date(2026, 2, 28)
-    assert metrics.apply_by(plan(), by_id["MT-OLD"]) == date(2026, 2, 8)
-    document = on("adjust", folder, "--year", "2026", "--format", "json").json()
+    assert metrics.apply_by(real_plan(), by_id["LB-OLD"]) == date(2026, 2, 28)
+    assert metrics.apply_by(real_plan(), by_id["MT-OLD"]) == date(2026, 2, 8)
+    document = wuhai_on("adjust", folder, "--year", "2026", "--format", "json").json()
     assert [(e["id"], e["apply_by"]) for e in document["lapsing"]] == [
         ("MT-OLD", "2026-02-08"), ("LB-OLD", "2026-02-28")]
     table = rows(document)
@@ -485,18 +481,6 @@ def test_apply_by_green_food_and_famous_product(tmp_path: Path) -> None:
     assert table[("海南区", FAMOUS)]["lapsing_count"] == 1
     # baseline certificates are not new awards
     assert table[("海南区", CERTIFIED)]["achieved"] == 0
-
-
-@pytest.mark.parametrize(("day", "months", "expected"), [
-    (date(2026, 5, 31), -3, date(2026, 2, 28)),
-    (date(2028, 5, 31), -3, date(2028, 2, 29)),   # leap year
-    (date(2026, 1, 31), 1, date(2026, 2, 28)),
-    (date(2026, 3, 15), -15, date(2024, 12, 15)),  # across a year boundary
-    (date(2026, 1, 10), 6, date(2026, 7, 10)),
-    (date(2026, 1, 10), 12, date(2027, 1, 10)),
-])
-def test_add_months(day: date, months: int, expected: date) -> None:
-    assert add_months(day, months) == expected
 
 
 # --- --write and status --targets ---------------------------------------------------------
@@ -509,18 +493,18 @@ def test_write_then_status_tracks_the_adjusted_targets(three_districts: Path,
     (target_source adjusted); with 190 t achieved by the end of 2026 that is 190 ÷ 193.33 =
     0.983 → on_track, where the plan's 133.33 would say met."""
     written = tmp_path / "out" / "targets-2026.yaml"
-    run = on("adjust", three_districts, "--year", "2026", "--write", written, "--format", "json")
+    run = wuhai_on("adjust", three_districts, "--year", "2026", "--write", written, "--format", "json")
     assert run.exit_code == 0, run.stderr
     run.json()  # stdout is the JSON alone; the "written to" line went to stderr
     assert str(written) in run.stderr
-    adjusted, overrides = load_targets(plan(), written)
+    adjusted, overrides = load_targets(real_plan(), written)
     assert (adjusted.year, adjusted.based_on) == (2026, 2025)
     assert abs(overrides[("乌达区", CERTIFIED, 2026)] - Decimal(580) / 3) < Decimal("1e-20")
     assert overrides[("乌达区", FAMOUS, 2026)] == 4
     assert overrides[(CITY, FAMOUS, 2026)] == 10
     assert len(overrides) == 8
 
-    status = on("status", three_districts, "--year", "2026", "--as-of", "2026-12-31",
+    status = wuhai_on("status", three_districts, "--year", "2026", "--as-of", "2026-12-31",
                 "--targets", written, "--format", "json")
     assert status.exit_code == 0, status.stderr
     document = status.json()
@@ -532,11 +516,11 @@ def test_write_then_status_tracks_the_adjusted_targets(three_districts: Path,
         10, "adjusted")
     assert any("2026" in note and str(written) in note and "调整" in note
                for note in document["notes"])
-    plain_status = rows(on("status", three_districts, "--year", "2026", "--as-of", "2026-12-31",
+    plain_status = rows(wuhai_on("status", three_districts, "--year", "2026", "--as-of", "2026-12-31",
                            "--format", "json").json())
     assert (plain_status[("乌达区", CERTIFIED)]["target_source"],
             plain_status[("乌达区", CERTIFIED)]["status"]) == ("interpolated", "met")
-    table_run = on("status", three_districts, "--year", "2026", "--as-of", "2026-12-31",
+    table_run = wuhai_on("status", three_districts, "--year", "2026", "--as-of", "2026-12-31",
                    "--targets", written, "--format", "markdown")
     assert "193.33†" in table_run.stdout
 
@@ -545,17 +529,17 @@ def test_write_refuses_to_overwrite_without_force(three_districts: Path,
                                                   tmp_path: Path) -> None:
     written = tmp_path / "targets.yaml"
     written.write_text("keep me\n", encoding="utf-8")
-    run = on("adjust", three_districts, "--year", "2026", "--write", written)
+    run = wuhai_on("adjust", three_districts, "--year", "2026", "--write", written)
     assert run.exit_code == 2
     assert "--force" in run.stderr
     assert written.read_text(encoding="utf-8") == "keep me\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".targets")] == []
-    forced = on("adjust", three_districts, "--year", "2026", "--write", written, "--force")
+    forced = wuhai_on("adjust", three_districts, "--year", "2026", "--write", written, "--force")
     assert forced.exit_code == 0, forced.stderr
     text = written.read_text(encoding="utf-8")
     assert "schema: wuhai-green/targets@1" in text
     assert "year: 2026" in text
-    assert load_targets(plan(), written)[1][("海南区", FAMOUS, 2026)] == 3
+    assert load_targets(real_plan(), written)[1][("海南区", FAMOUS, 2026)] == 3
 
 
 def test_help_mentions_write() -> None:
@@ -565,7 +549,7 @@ def test_help_mentions_write() -> None:
 
 
 def test_write_to_a_folder_is_a_usage_error(three_districts: Path, tmp_path: Path) -> None:
-    run = on("adjust", three_districts, "--year", "2026", "--write", tmp_path, "--force")
+    run = wuhai_on("adjust", three_districts, "--year", "2026", "--write", tmp_path, "--force")
     assert run.exit_code == 2
     assert "是文件夹" in run.stderr
 
@@ -584,67 +568,6 @@ def test_city_alone_keeps_its_lapsing_list_and_sentences(three_districts: Path) 
     assert not any("按方案原定任务推进即可" in sentence for sentence in document["sentences"])
 
 
-# --- properties of the adjustment (Hypothesis) ----------------------------------------------
-
-
-def _record(record_id: str, district: str, kind: str, issued: date,
-            output: Decimal | None) -> Certificate:
-    return Certificate(id=record_id, type=kind,
-                       indicator=FAMOUS if kind == "famous_product" else CERTIFIED,
-                       district=district, product="产品", holder="获证主体",
-                       output_tonnes=output, issued=issued,
-                       expires=default_expiry(issued, 3), renews=None, file="x.yaml", line=1)
-
-
-@settings(max_examples=60, deadline=None)
-@given(year=st.integers(2024, 2028),
-       tonnes=st.lists(st.decimals(min_value=0, max_value=400, places=2, allow_nan=False,
-                                   allow_infinity=False), min_size=3, max_size=3),
-       counts=st.lists(st.integers(0, 6), min_size=3, max_size=3))
-def test_adjustment_invariants(year: int, tonnes: list[Decimal], counts: list[int]) -> None:
-    """For any achievement by the end of Y − 1: even pace = achieved + (T2028 − achieved) /
-    (2028 − (Y − 1)); adjusted ≥ plan target and ≥ even pace (counts: the smallest whole number
-    that is); required = max(adjusted − achieved, 0) ≥ 0; the city keeps the plan's target
-    and addition and sums everything else."""
-    districts = ["海勃湾区", "海南区", "乌达区"]
-    issued = date(year - 1, 6, 1) if year > 2024 else date(2024, 6, 1)
-    records = []
-    for district, amount, count in zip(districts, tonnes, counts, strict=True):
-        if amount > 0:
-            records.append(_record(f"LB-{district}", district, "green_food", issued, amount))
-        records += [_record(f"MT-{district}-{n}", district, "famous_product", issued, None)
-                    for n in range(count)]
-    held = Register(certificates=tuple(records))
-    the_plan = plan()
-    for indicator_id in (CERTIFIED, FAMOUS):
-        measure = indicator(indicator_id)
-        parts = []
-        for district in districts:
-            row = metrics.adjust_row(the_plan, held, area(district), measure, year)
-            final = metrics.target(the_plan, area(district), measure, 2028).amount
-            expected_done = Decimal(0) if year == 2024 else (
-                tonnes[districts.index(district)] if indicator_id == CERTIFIED
-                else Decimal(counts[districts.index(district)]))
-            assert row.achieved == expected_done
-            assert row.even_pace == expected_done + (final - expected_done) / (2028 - (year - 1))
-            floor = max(row.plan_target.amount, row.even_pace)
-            if indicator_id == FAMOUS:
-                assert row.adjusted_target == row.adjusted_target.to_integral_value()
-                assert floor <= row.adjusted_target < floor + 1
-            else:
-                assert row.adjusted_target == floor
-            assert row.required_addition == max(row.adjusted_target - row.achieved, 0)
-            assert row.required_addition >= 0
-            parts.append(row)
-        city = metrics.adjust_row(the_plan, held, area(CITY), measure, year)
-        assert city.plan_target == metrics.target(the_plan, area(CITY), measure, year)
-        assert city.plan_addition == (metrics.target(the_plan, area(CITY), measure, year).amount
-                                      - metrics.target(the_plan, area(CITY), measure,
-                                                       year - 1).amount)
-        for name in ("achieved", "even_pace", "adjusted_target", "required_addition"):
-            assert getattr(city, name) == sum((getattr(p, name) for p in parts), Decimal(0))
-
-
 def test_targets_file_unit_is_not_silently_ignored(three_districts: Path,
                                                    tmp_path: Path) -> None:
     """A targets file may say `unit: wan-t`: 0.02 万吨 is 200 t. Reading it as 0.02 t makes
@@ -652,7 +575,7 @@ def test_targets_file_unit_is_not_silently_ignored(three_districts: Path,
     path = tmp_path / "targets.yaml"
     path.write_text("schema: wuhai-green/targets@1\nyear: 2026\nbased_on: 2025\nunit: wan-t\n"
                     "targets:\n  海南区:\n    certified_output: 0.02\n", encoding="utf-8")
-    run = on("status", three_districts, "--year", "2026", "--as-of", "2026-12-31",
+    run = wuhai_on("status", three_districts, "--year", "2026", "--as-of", "2026-12-31",
              "--targets", path, "--district", "海南区", "--format", "json")
     if run.exit_code == 2:
         return
@@ -665,17 +588,86 @@ def test_a_count_on_the_plans_pace_is_not_called_behind() -> None:
     product in 2026 (T2026 = 8/3), which a district makes as one product: adjusted
     ⌈8/3⌉ = 3, required 1 — the plan's own pace, so no sentence calls them behind. 海勃湾区
     holds 1: required 3 − 1 = 2, one more than the plan's pace."""
-    run = on("adjust", REPO / "examples" / "demo", "--year", "2026", "--format", "json")
+    run = wuhai_on("adjust", DEMO, "--year", "2026", "--format", "json")
     sentences = run.json()["sentences"]
     famous = [s for s in sentences if "名特优新" in s]
     assert famous == ["海勃湾区：2026 年新增名特优新农产品需新增 2 个，比方案的 1 个 多 1 个"]
+
+
+TARGETS = """\
+schema: wuhai-green/targets@1
+year: 2026
+based_on: 2025
+unit: t
+targets:
+  海南区:
+    certified_output: 200
+    famous_products: 3
+"""
+
+# (the change to TARGETS, the one message of `status --targets` in English and in Chinese)
+TARGETS_FAULTS = {
+    "wrong schema": (("targets@1", "targets@2"),
+                     "targets.yaml:1:9: schema must be wuhai-green/targets@1",
+                     "targets.yaml:1:9: schema 应为 wuhai-green/targets@1"),
+    "year outside the period": (("year: 2026", "year: 2029"),
+                                "targets.yaml:2:7: year 2029 lies outside the plan's 2024-2028",
+                                "targets.yaml:2:7: 年份 2029 不在方案期 2024-2028 内"),
+    "unknown indicator": (("    famous_products: 3", "    famous_product: 3"),
+                          "targets.yaml:8:5: unknown indicator 'famous_product'; defined: "
+                          "certified_output, famous_products",
+                          "targets.yaml:8:5: 未知的指标“famous_product”；已定义：certified_output, "
+                          "famous_products"),
+    "unknown area": (("  海南区:", "  海北区:"), "targets.yaml:6:3: unknown area '海北区'",
+                     "targets.yaml:6:3: 未知的地区“海北区”"),
+}
+
+
+def status_with_targets(tmp_path: Path, text: str, lang: str) -> Run:
+    """`wuhai status --year 2026 --targets targets.yaml` on no data, in the folder tmp_path."""
+    (tmp_path / "targets.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "progress").mkdir(exist_ok=True)
+    return wuhai_on("status", "progress", "--year", "2026", "--targets", "targets.yaml",
+                    "--format", "json", "--lang", lang, cwd=tmp_path)
+
+
+def test_a_targets_file_is_used_as_written(tmp_path: Path) -> None:
+    """The file the faults below break: 海南区's 2026 targets 200 t and 3, marked adjusted."""
+    run = status_with_targets(tmp_path, TARGETS, "en")
+    assert (run.exit_code, run.stderr) == (0, "")
+    table = rows(run.json())
+    assert (table[("海南区", CERTIFIED)]["target"], table[("海南区", CERTIFIED)]["target_source"]) \
+        == (200, "adjusted")
+    assert (table[("海南区", FAMOUS)]["target"], table[("海南区", FAMOUS)]["target_source"]) == (
+        3, "adjusted")
+
+
+@pytest.mark.parametrize("name", TARGETS_FAULTS)
+def test_a_broken_targets_file_is_refused_with_its_place(tmp_path: Path, name: str) -> None:
+    (old, new), english, chinese = TARGETS_FAULTS[name]
+    assert TARGETS.count(old) == 1
+    for lang, message in (("en", english), ("zh", chinese)):
+        run = status_with_targets(tmp_path, TARGETS.replace(old, new), lang)
+        assert (run.exit_code, run.stdout, run.stderr) == (2, "", message + "\n")
+
+
+def test_every_problem_of_a_targets_file_comes_at_once(tmp_path: Path) -> None:
+    """Wrong schema, a year outside the period and an unknown area: three lines, by line."""
+    text = TARGETS
+    for name in ("wrong schema", "year outside the period", "unknown area"):
+        (old, new), _, _ = TARGETS_FAULTS[name]
+        text = text.replace(old, new)
+    run = status_with_targets(tmp_path, text, "en")
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr.splitlines() == [TARGETS_FAULTS[name][1] for name in (
+        "wrong schema", "year outside the period", "unknown area")]
 
 
 def test_targets_of_another_year_are_refused(three_districts: Path, tmp_path: Path) -> None:
     """Adjusted targets for 2026 cannot stand in for 2025's: exit 2 rather than a note that
     claims they are used while the plan's are."""
     path = tmp_path / "targets-2026.yaml"
-    assert on("adjust", three_districts, "--year", "2026", "--write", path).exit_code == 0
-    run = on("status", three_districts, "--year", "2025", "--targets", path, "--lang", "en")
+    assert wuhai_on("adjust", three_districts, "--year", "2026", "--write", path).exit_code == 0
+    run = wuhai_on("status", three_districts, "--year", "2025", "--targets", path, "--lang", "en")
     assert run.exit_code == 2
     assert run.stderr.strip() == f"{path} holds adjusted targets for 2026, not for 2025"

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import typer.main
 
-from wuhai_green.cli import app
+from tests.harness import REPO, app
 from wuhai_green.show.i18n import t
 
-README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+README = (REPO / "README.md").read_text(encoding="utf-8")
 COMMANDS = typer.main.get_command(app).commands  # type: ignore[attr-defined]
 
 # Known gaps, each a strict xfail so the mark must go when the gap is closed.

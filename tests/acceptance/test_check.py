@@ -1,4 +1,8 @@
-"""`wuhai check` for CI: exit codes from a real process, GitHub annotations, JSON, job summary.
+"""`wuhai check` for CI: exit codes, GitHub annotations, JSON, job summary.
+
+Three tests run `python -m wuhai_green check` as a real process, one for each exit code CI
+acts on (0, 1, 2); the others run it in-process. The escaping of annotations is tested
+in tests/unit/test_github.py.
 
 2025 targets at year end (tonnes): 海勃湾区 150, 海南区 150, 乌达区 100, city 400;
 名特优新 2 per district, city 6. Status: met (achieved ≥ target), on_track (≥ 95 % of
@@ -8,39 +12,43 @@ expected), at_risk (60–95 %), behind (< 60 %).
 from __future__ import annotations
 
 import os
+import subprocess
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from _progress_helpers import (
+from tests.harness import (
     CITY,
     PLAN,
     REPO,
+    Run,
     cert,
-    clean_env,
     decimal_json,
-    on,
     parse_github,
-    plan_line,
-    report,
-    run_module,
-    unescape_data,
-    unescape_property,
     write,
+    write_report,
+    wuhai,
+    wuhai_on,
+    wuhai_process,
 )
-from wuhai_green.show.render.to_github import command as github_command
-from wuhai_green.show.render.to_github import escape_data as github_escape_data
-from wuhai_green.show.render.to_github import escape_property as github_escape_property
 
 STATUS_KEYS = ["district", "indicator", "unit", "baseline", "target", "target_source",
                "expected", "achieved", "gap", "completion", "status"]
 
 
-@pytest.fixture(autouse=True)
-def _environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    clean_env(monkeypatch)
+def plan_line(district: str, indicator_id: str) -> int:
+    """The line of `indicator_id: {…}` under `targets:` of an area in data/plan.yaml, found
+    by reading the file (independently of the loader's marks)."""
+    lines = PLAN.read_text(encoding="utf-8").splitlines()
+    if district == CITY:
+        start = next(i for i, line in enumerate(lines) if line.startswith("  name: 乌海市"))
+    else:
+        start = next(i for i, line in enumerate(lines) if line.strip() == f"- name: {district}")
+    for number in range(start, len(lines)):
+        if lines[number].strip().startswith(f"{indicator_id}: {{"):
+            return number + 1
+    raise AssertionError((district, indicator_id))
 
 
 def famous(prefix: str, count: int, year: int = 2025) -> list[str]:
@@ -49,11 +57,11 @@ def famous(prefix: str, count: int, year: int = 2025) -> list[str]:
 
 def progress_2025(folder: Path, wuda_tonnes: int) -> Path:
     """海勃湾区 and 海南区 150 t and 2 名特优新 each (met); 乌达区 `wuda_tonnes` t and 2."""
-    report(folder, "2025-haibowan.yaml", 2025, "海勃湾区",
+    write_report(folder, "2025-haibowan.yaml", 2025, "海勃湾区",
            cert("LB-HBW", "green_food", "2025-03-01", 150), *famous("MT-HBW", 2))
-    report(folder, "2025-hainan.yaml", 2025, "海南区",
+    write_report(folder, "2025-hainan.yaml", 2025, "海南区",
            cert("LB-HN", "green_food", "2025-03-01", 150), *famous("MT-HN", 2))
-    report(folder, "2025-wuda.yaml", 2025, "乌达区",
+    write_report(folder, "2025-wuda.yaml", 2025, "乌达区",
            cert("LB-WD", "green_food", "2025-03-01", wuda_tonnes), *famous("MT-WD", 2))
     return folder
 
@@ -100,16 +108,24 @@ def invalid(tmp_path: Path) -> Path:
 
 
 def check(cwd: Path, progress: Path | str, *args: str, plan: Path | str = PLAN, **env: str
-          ) -> Any:
-    return run_module("check", "--plan", plan, "--progress", progress, "--year", "2025", *args,
-                      cwd=cwd, **env)
+          ) -> Run:
+    """`wuhai check --year 2025` in-process, in the folder `cwd`."""
+    return wuhai("check", "--plan", plan, "--progress", progress, "--year", "2025", *args,
+                 cwd=cwd, env=env)
 
 
-# --- exit codes from a real process ---------------------------------------------------------
+def check_process(cwd: Path, progress: Path | str, *args: str
+                  ) -> subprocess.CompletedProcess[str]:
+    """`python -m wuhai_green check --year 2025` as a real process, in the folder `cwd`."""
+    return wuhai_process("check", "--plan", PLAN, "--progress", progress, "--year", "2025",
+                         *args, cwd=cwd)
+
+
+# --- exit codes (a real process for 0, 1 and 2) ----------------------------------------------
 
 
 def test_invalid_data_exits_2_with_an_error_annotation(invalid: Path, tmp_path: Path) -> None:
-    result = check(tmp_path, "progress", "--format", "github")
+    result = check_process(tmp_path, "progress", "--format", "github")
     assert result.returncode == 2, result.stderr
     annotations = parse_github(result.stdout)
     assert len(annotations) == 1
@@ -124,10 +140,10 @@ def test_invalid_data_exits_2_with_an_error_annotation(invalid: Path, tmp_path: 
 
 def test_invalid_data_exits_2_in_every_format(invalid: Path, tmp_path: Path) -> None:
     text = check(tmp_path, "progress")
-    assert text.returncode == 2
+    assert text.exit_code == 2
     assert "progress/2025-海南区.yaml:12:20: " in text.stderr
     document = check(tmp_path, "progress", "--format", "json")
-    assert document.returncode == 2
+    assert document.exit_code == 2
     parsed = decimal_json(document.stdout)
     assert parsed["schema"] == "wuhai-green/check@1"
     assert parsed["ok"] is False
@@ -141,7 +157,7 @@ def test_lagging_data_exits_1_with_warnings_on_the_plan_lines(lagging: Path,
                                                               tmp_path: Path) -> None:
     """Findings: 乌达区 certified_output (behind, 50 of 100) and the city (at_risk, 350 of 400),
     each a warning on the line of its target in plan.yaml."""
-    result = check(tmp_path, lagging, "--format", "github")
+    result = check_process(tmp_path, lagging, "--format", "github")
     assert result.returncode == 1, result.stderr
     annotations = parse_github(result.stdout)
     assert [(a.level, a.file, a.line, a.column) for a in annotations] == [
@@ -156,13 +172,13 @@ def test_plan_path_is_relative_to_the_working_folder(lagging: Path) -> None:
     """In CI the job runs at the repository root with data/plan.yaml: the annotation must name
     `data/plan.yaml`, the path GitHub matches against the change."""
     result = check(REPO, lagging, "--format", "github", plan="data/plan.yaml")
-    assert result.returncode == 1
+    assert result.exit_code == 1
     assert {a.file for a in parse_github(result.stdout)} == {"data/plan.yaml"}
 
 
 def test_fail_on_never_exits_0(lagging: Path, tmp_path: Path) -> None:
     result = check(tmp_path, lagging, "--format", "github", "--fail-on", "never")
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.stderr
     assert len(parse_github(result.stdout)) == 2  # still annotated
 
 
@@ -171,25 +187,25 @@ def test_fail_on_at_risk_versus_behind(at_risk_only: Path, tmp_path: Path, fail_
                                        code: int) -> None:
     """Only 乌达区 certified_output is at_risk (80 %): `behind` passes it, `at_risk` fails."""
     result = check(tmp_path, at_risk_only, "--fail-on", fail_on)
-    assert result.returncode == code, result.stdout + result.stderr
+    assert result.exit_code == code, result.stdout + result.stderr
 
 
 def test_default_fail_on_is_behind(at_risk_only: Path, tmp_path: Path) -> None:
-    assert check(tmp_path, at_risk_only).returncode == 0
+    assert check(tmp_path, at_risk_only).exit_code == 0
 
 
 def test_clean_data_passes(tmp_path: Path) -> None:
     """Everything at target: 乌达区 100 t of 100 → met everywhere, city 400 of 400."""
     folder = progress_2025(tmp_path / "progress", 100)
-    result = check(tmp_path, folder, "--format", "github", "--fail-on", "at_risk")
+    result = check_process(tmp_path, folder, "--format", "github", "--fail-on", "at_risk")
     assert result.returncode == 0
     assert result.stdout == ""
 
 
 def test_year_outside_the_plan_exits_2(lagging: Path, tmp_path: Path) -> None:
-    result = run_module("check", "--plan", PLAN, "--progress", lagging, "--year", "2029",
-                        cwd=tmp_path)
-    assert result.returncode == 2
+    result = wuhai("check", "--plan", PLAN, "--progress", lagging, "--year", "2029",
+                   cwd=tmp_path)
+    assert result.exit_code == 2
     assert "2029" in result.stderr and "Traceback" not in result.stderr
 
 
@@ -197,7 +213,7 @@ def test_year_outside_the_plan_exits_2(lagging: Path, tmp_path: Path) -> None:
 
 
 def test_json_document(lagging: Path) -> None:
-    run = on("check", lagging, "--year", "2025", "--format", "json")
+    run = wuhai_on("check", lagging, "--year", "2025", "--format", "json")
     assert run.exit_code == 1
     document = run.json()
     assert document["schema"] == "wuhai-green/check@1"
@@ -214,8 +230,8 @@ def test_json_document(lagging: Path) -> None:
 
 def test_json_ok_follows_fail_on(at_risk_only: Path) -> None:
     """The at_risk row is a finding either way; `ok` is false only when it fails --fail-on."""
-    passing = on("check", at_risk_only, "--year", "2025", "--format", "json")
-    failing = on("check", at_risk_only, "--year", "2025", "--format", "json",
+    passing = wuhai_on("check", at_risk_only, "--year", "2025", "--format", "json")
+    failing = wuhai_on("check", at_risk_only, "--year", "2025", "--format", "json",
                  "--fail-on", "at_risk")
     assert (passing.exit_code, passing.json()["ok"]) == (0, True)
     assert (failing.exit_code, failing.json()["ok"]) == (1, False)
@@ -226,13 +242,13 @@ def test_json_ok_follows_fail_on(at_risk_only: Path) -> None:
 def test_validate_gives_the_same_error_objects(invalid: Path, tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    checked = on("check", "progress", "--year", "2025", "--format", "json")
-    validated = on("validate", "progress", "--format", "json")
+    checked = wuhai_on("check", "progress", "--year", "2025", "--format", "json")
+    validated = wuhai_on("validate", "progress", "--format", "json")
     assert (checked.exit_code, validated.exit_code) == (2, 2)
     assert validated.json()["errors"] == checked.json()["errors"]
     assert validated.json()["ok"] is False
-    check_github = on("check", "progress", "--year", "2025", "--format", "github")
-    validate_github = on("validate", "progress", "--format", "github")
+    check_github = wuhai_on("check", "progress", "--year", "2025", "--format", "github")
+    validate_github = wuhai_on("validate", "progress", "--format", "github")
     assert validate_github.stdout == check_github.stdout
     (error,) = parse_github(validate_github.stdout)
     assert (error.file, error.line, error.column) == ("progress/2025-海南区.yaml", 12, 20)
@@ -258,40 +274,13 @@ def test_annotation_round_trips_special_characters(tmp_path: Path) -> None:
             issued: 2025-03-01
         """)
     result = check(tmp_path, "progress", "--format", "github")
-    assert result.returncode == 2
+    assert result.exit_code == 2
     assert "file=progress/2025%2C海南区%3A100%25.yaml,line=8,col=20::" in result.stdout
     assert "%0A" in result.stdout and "1:30,5%25%0Ax" in result.stdout
     assert len(result.stdout.splitlines()) == 1  # the newline did not split the command
     (error,) = parse_github(result.stdout)
     assert (error.file, error.line, error.column) == ("progress/2025,海南区:100%.yaml", 8, 20)
     assert "“1:30,5%\nx”" in error.message
-
-
-def test_github_command_exact() -> None:
-    assert github_command("error", "bad: a, b 5%", "data/progress/2025-海南区.yaml", 12, 5) == (
-        "::error file=data/progress/2025-海南区.yaml,line=12,col=5::bad: a, b 5%25\n")
-    assert github_command("warning", "x", "a,b:c%.yaml", 3) == \
-        "::warning file=a%2Cb%3Ac%25.yaml,line=3::x\n"
-    assert github_command("notice", "line one\r\nline two") == \
-        "::notice::line one%0D%0Aline two\n"
-
-
-@pytest.mark.parametrize("text", ["%3A", "%25", "100%", "a:b,c", "x\ny\rz", "%0A literal",
-                                  "海南区:一,二%"])
-def test_escapes_round_trip(text: str) -> None:
-    """`%` is escaped first, so a literal `%3A` stays `%3A` after unescaping."""
-    assert unescape_property(github_escape_property(text)) == text
-    assert unescape_data(github_escape_data(text)) == text
-    assert ":" not in github_escape_property(text) and "," not in github_escape_property(text)
-    assert "\n" not in github_escape_data(text) and "\r" not in github_escape_data(text)
-    (parsed,) = parse_github(github_command("error", text, text, 7, 9))
-    assert (parsed.file, parsed.line, parsed.column, parsed.message) == (text, 7, 9, text)
-
-
-def test_escape_order() -> None:
-    assert github_escape_property("%3A") == "%253A"
-    assert github_escape_data("50%\n") == "50%25%0A"
-    assert github_escape_property("a:b,c") == "a%3Ab%2Cc"
 
 
 # --- job summary --------------------------------------------------------------------------
@@ -301,7 +290,7 @@ def test_step_summary_gets_a_markdown_table(lagging: Path, tmp_path: Path) -> No
     summary = tmp_path / "summary.md"
     summary.write_text("# earlier step\n", encoding="utf-8")
     result = check(tmp_path, lagging, "--format", "github", GITHUB_STEP_SUMMARY=str(summary))
-    assert result.returncode == 1
+    assert result.exit_code == 1
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("# earlier step\n")  # appended, not replaced
     assert "| 地区 | 基期 | 2025 累计目标 | 已完成 | 差距 | 完成率 | 状态 |" in text
@@ -314,7 +303,7 @@ def test_step_summary_gets_a_markdown_table(lagging: Path, tmp_path: Path) -> No
 def test_no_summary_without_the_variable(lagging: Path, tmp_path: Path) -> None:
     before = set(os.listdir(tmp_path))
     result = check(tmp_path, lagging, "--format", "github")
-    assert result.returncode == 1
+    assert result.exit_code == 1
     assert set(os.listdir(tmp_path)) == before
 
 
@@ -330,7 +319,7 @@ def test_gb18030_file_is_a_warning_annotation_not_an_error(tmp_path: Path) -> No
         "LB-1", "green_food", "2025-03-01", 150)
     (folder / "2025.yaml").write_bytes(text.encode("gb18030"))
     result = check(tmp_path, "progress", "--format", "github", "--fail-on", "never")
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.stderr
     first = parse_github(result.stdout)[0]
     assert (first.level, first.file) == ("warning", "progress/2025.yaml")
     assert "GB18030" in first.message
@@ -341,23 +330,23 @@ def test_gb18030_file_is_a_warning_annotation_not_an_error(tmp_path: Path) -> No
 
 
 def test_validate_clean_data(at_risk_only: Path) -> None:
-    document = on("validate", at_risk_only, "--format", "json")
+    document = wuhai_on("validate", at_risk_only, "--format", "json")
     assert document.exit_code == 0, document.stderr
     assert (document.json()["ok"], document.json()["errors"]) == (True, [])
-    github = on("validate", at_risk_only, "--format", "github")
+    github = wuhai_on("validate", at_risk_only, "--format", "github")
     assert (github.exit_code, github.stdout) == (0, "")
 
 
 def test_changed_since_outside_git_exits_2(lagging: Path, tmp_path: Path) -> None:
     result = check(tmp_path, lagging, "--format", "github", "--changed-since", "HEAD")
-    assert result.returncode == 2
+    assert result.exit_code == 2
     assert "git" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_check_csv_carries_every_status_row(lagging: Path) -> None:
     """CSV: the status rows of every district and the city (2 indicators × 4 areas = 8), with
     the exit code still following --fail-on."""
-    run = on("check", lagging, "--year", "2025", "--format", "csv")
+    run = wuhai_on("check", lagging, "--year", "2025", "--format", "csv")
     assert run.exit_code == 1
     lines = run.stdout.splitlines()
     assert lines[0].startswith("district,indicator,unit,baseline,target,target_source")
@@ -367,9 +356,9 @@ def test_check_csv_carries_every_status_row(lagging: Path) -> None:
 
 def test_validate_csv_and_markdown_list_the_problems(invalid: Path) -> None:
     """The same problems as the text output, one a row (csv) or a bullet (markdown)."""
-    text = on("validate", invalid, "--lang", "en")
-    csv_run = on("validate", invalid, "--lang", "en", "--format", "csv")
-    markdown = on("validate", invalid, "--lang", "en", "--format", "markdown")
+    text = wuhai_on("validate", invalid, "--lang", "en")
+    csv_run = wuhai_on("validate", invalid, "--lang", "en", "--format", "csv")
+    markdown = wuhai_on("validate", invalid, "--lang", "en", "--format", "markdown")
     assert text.exit_code == csv_run.exit_code == markdown.exit_code == 2
     problems = text.stderr.splitlines()
     assert csv_run.stdout.splitlines()[0] == "file,line,column,severity,message"

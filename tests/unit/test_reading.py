@@ -341,10 +341,17 @@ def test_size_limit_exactly_at_the_limit_is_fine(tmp_path: Path, monkeypatch: py
     assert read_yaml(exact).value == {"a": "x" * 100}
 
 
-@pytest.mark.parametrize("setting", ["", "lots"])
+@pytest.mark.parametrize("setting", ["", "lots", "0", "0.0", "-1", "nan", "inf", "1e400"])
 def test_size_limit_default_is_20_mib(monkeypatch: pytest.MonkeyPatch, setting: str) -> None:
+    """Anything but a positive finite number (0 included: not "no limit", not 0 bytes)."""
     monkeypatch.setenv("WUHAI_MAX_FILE_MB", setting)
     assert max_file_bytes() == 20 * 1024 * 1024
+
+
+def test_size_limit_below_one_byte_is_zero_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """1e-9 MiB is positive and finite, and 0.001 bytes: rounded down, a limit of 0 bytes."""
+    monkeypatch.setenv("WUHAI_MAX_FILE_MB", "1e-9")
+    assert max_file_bytes() == 0
 
 
 # --- quantities are Decimal from the text ---------------------------------------------

@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from factories import (
+from tests.harness import (
     area,
     certificate,
     goal,
