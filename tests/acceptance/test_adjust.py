@@ -1,4 +1,4 @@
-"""`wuhai adjust` (note 2 of 附件2, DESIGN §5) with every figure worked by hand.
+"""`wuhai adjust` (note 2 of 附件2, docs/definitions.md) with every figure worked by hand.
 
 Plan figures in tonnes (the plan writes 万吨): cumulative certified_output targets
 海勃湾区 52/150/200, 海南区 100/150/200, 乌达区 —/100/200, city 152/400/600 for 2024/2025/2028;
@@ -296,7 +296,7 @@ def test_year_outside_the_plan_is_a_usage_error(tmp_path: Path, year: str) -> No
     assert f"{year} lies outside the plan period 2024-2028" in english.stderr
 
 
-# --- lapses (DESIGN §5: expires in the year, not ended earlier, not renewed later) -----------
+# --- lapses (docs/definitions.md: expires in the year, not ended earlier, not renewed later) -----------
 
 
 def lapsing_ids(folder: Path, district: str, year: int, indicator_id: str = CERTIFIED

@@ -1,4 +1,4 @@
-"""Bad input never ends in a traceback, a hang or a lost file (issue 6, part A; DESIGN §7).
+"""Bad input never ends in a traceback, a hang or a lost file (issue 6, part A).
 
 One small broken progress report per fault in `tests/data/bad/` (binary ones, such as
 GB18030 or UTF-16, are built in tests/harness.py), each next to its expected exit code,

@@ -57,7 +57,7 @@ def D(text: str) -> Decimal:
 
 
 def test_json_shape_is_the_contract() -> None:
-    """DESIGN §6: schema, year, as_of, rows, goals, notes; every row and goal key present."""
+    """The README's shape: schema, year, as_of, rows, goals, notes; every row and goal key present."""
     document = status()
     assert list(document)[:6] == ["schema", "year", "as_of", "rows", "goals", "notes"]
     assert document["schema"] == "wuhai-green/status@1"

@@ -1,4 +1,4 @@
-"""The adjustment of next year's targets (note 2 of 附件2, DESIGN §5) as pure arithmetic:
+"""The adjustment of next year's targets (note 2 of 附件2, docs/definitions.md) as pure arithmetic:
 `metrics.adjust_row`, `round_up`, `add_months`, and its invariants over random data.
 The command `wuhai adjust` itself is tested in tests/acceptance/test_adjust.py.
 """

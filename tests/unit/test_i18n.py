@@ -121,3 +121,24 @@ def test_status_band_and_goal_words_exist() -> None:
     bands = typing.get_args(Goal.model_fields["band"].annotation)
     assert {f"band.{band}" for band in bands} <= set(MESSAGES)
     assert {"goal.met", "goal.not_met", "severity.warning", "severity.note"} <= set(MESSAGES)
+
+
+def test_every_key_built_from_a_code_exists() -> None:
+    """Keys made at run time ("activity." + kind, "status." + status, "help.cmd." + name,
+    …) have a message for every value their code can take."""
+    import typer.main
+
+    from wuhai_green.cli import app
+    from wuhai_green.core.checklist import COUNTED, BrandPlanStatus
+    from wuhai_green.core.metrics import GoalResult
+    from wuhai_green.core.problems import Severity
+
+    built = {f"activity.{kind}" for kind in COUNTED}
+    built |= {f"brand_plan.{status}" for status in typing.get_args(BrandPlanStatus)}
+    built |= {f"goal.{status}" for status in typing.get_args(
+        typing.get_type_hints(GoalResult)["status"])}
+    built |= {f"severity.{level}" for level in typing.get_args(Severity) if level != "error"}
+    command = typer.main.get_command(app)
+    built |= {command.commands[name].help or "" for name in command.commands}  # type: ignore[attr-defined]
+    assert len(built) > 20
+    assert sorted(built - set(MESSAGES)) == []

@@ -1,4 +1,4 @@
-"""Every definition of DESIGN §5 against the real plan, with the figures worked by hand.
+"""Every definition of docs/definitions.md against the real plan, with the figures worked by hand.
 
 The plan's figures in tonnes (万吨 × 10000) and counts:
 

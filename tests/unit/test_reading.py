@@ -1,4 +1,4 @@
-"""Safe reading of YAML files (DESIGN §7): bytes, YAML 1.2 scalars, refusals, marks, limits."""
+"""Safe reading of YAML files: bytes, YAML 1.2 scalars, refusals, marks, limits."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The certificate register (DESIGN §4 and the `stock` end rule of §5).
+"""The certificate register (README "Files"; the end of a record, docs/definitions.md).
 
 One small broken progress file per fault, next to the place and the message it must be
 refused with; then what a clean register holds: Chinese district names, default expiry
@@ -469,7 +469,7 @@ def test_validate_accepts_the_demo_data() -> None:
 
 
 def test_same_id_confirmation_of_a_baseline_certificate_is_accepted(tmp_path: Path) -> None:
-    """DESIGN §4: `renews` may be the same id. MT-1 confirms MT-1, a baseline certificate no
+    """`renews` may name the same id. MT-1 confirms MT-1, a baseline certificate no
     file holds (no 2023 register): it maintains the baseline block, it is no error."""
     folder = write_files(tmp_path, {"2024.yaml": report(2024, [
         certificate("MT-1", "famous_product", "2024-03-01", renews="MT-1")], district="海南区")})
