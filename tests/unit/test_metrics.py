@@ -600,3 +600,38 @@ def test_a_chain_of_baseline_confirmations_keeps_the_block_constant(tmp_path: Pa
     }))
     assert stock(register, "famous_products_stock", date(2025, 12, 31)).value == 11
     assert stock(register, "famous_products_stock", date(2026, 12, 31)).value == 11
+
+
+# --- projection and missing reports (docs/definitions.md) ------------------------------
+
+
+def test_projection_at_the_pace_so_far() -> None:
+    """D(x) counts days from 2023-12-31. On 2025-06-30, D = 366 + 181 = 547; to 2028-12-31,
+    D = 366 + 365 + 365 + 365 + 366 = 1827. 120 t achieved by then projects to
+    120 × 1827 / 547 = 400.804387… t; before the period has begun there is none."""
+    plan = real_plan()
+    found = metrics.projected(plan, Decimal(120), date(2025, 6, 30), 2028)
+    assert found == Decimal(120) * Decimal(1827) / Decimal(547)
+    assert for_json(found) == Decimal("400.804388")
+    assert metrics.projected(plan, Decimal(120), date(2023, 12, 31), 2028) is None
+    assert metrics.projected(plan, Decimal(0), date(2024, 1, 1), 2028) == 0
+
+
+def test_missing_reports_are_the_ended_years_without_a_report(tmp_path: Path) -> None:
+    """Reports: 海勃湾区 2024 (its file), 海南区 2024 (an entry of a file without a district),
+    nothing of 乌达区. Taken in 2025 before its end, 2025 is not yet due: 乌达区 2024 is
+    missing. Taken in 2026, 2025 is due too: every district lacks 2025."""
+    folder = write_files(tmp_path / "progress", {
+        "2024-haibowan.yaml": "year: 2024\ndistrict: haibowan\ncertificates: []\n",
+        "2024-other.yaml": ("year: 2024\ncertificates:\n  - id: X-1\n    type: famous_product\n"
+                            "    district: 海南区\n    product: p\n    holder: h\n"
+                            "    issued: 2024-05-01\n"),
+    })
+    register = register_of(folder)
+    plan = real_plan()
+    assert metrics.missing_reports(plan, register, 2025, date(2025, 6, 30)) == [("乌达区", 2024)]
+    assert metrics.missing_reports(plan, register, 2025, date(2026, 1, 15)) == [
+        ("乌达区", 2024), ("海勃湾区", 2025), ("海南区", 2025), ("乌达区", 2025)]
+    # the last day of the year is not yet past on 31 Dec
+    assert ("海勃湾区", 2025) not in metrics.missing_reports(plan, register, 2025,
+                                                          date(2025, 12, 31))

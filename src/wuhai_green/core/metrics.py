@@ -106,6 +106,29 @@ def target(plan: Plan, area: Area, indicator: Indicator, year: int) -> Target:
     return Target(previous + (following - previous) * share, "interpolated")
 
 
+def projected(plan: Plan, achieved_amount: Decimal, as_of: date, milestone: int
+              ) -> Decimal | None:
+    """At the pace so far: achieved × D(milestone) / D(as_of), where D(x) counts the days
+    from 31 Dec of the baseline year to x (to 31 Dec of a milestone year); none before a
+    day of the period has passed."""
+    start = year_end(plan.data.period.baseline_year)
+    elapsed = (as_of - start).days
+    if elapsed <= 0:
+        return None
+    return achieved_amount * Decimal((year_end(milestone) - start).days) / Decimal(elapsed)
+
+
+def missing_reports(plan: Plan, register: Register, year: int, today: date
+                    ) -> list[tuple[str, int]]:
+    """(district, year Z) for every district without a report of Z, for each Z from the
+    period's start to `year` whose 31 Dec is before today."""
+    return [(district.name, reported_year)
+            for reported_year in range(plan.data.period.start, year + 1)
+            if year_end(reported_year) < today
+            for district in plan.districts
+            if (district.name, reported_year) not in register.reported]
+
+
 def year_fraction(year: int, as_of: date) -> Decimal:
     """Days from 31 Dec of the year before to as_of, over the days of the year (capped at 1)."""
     if as_of >= year_end(year):

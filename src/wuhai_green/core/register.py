@@ -82,6 +82,8 @@ class Register:
     activities: tuple[Activity, ...] = ()
     baseline_districts: frozenset[str] = frozenset()  # districts with a baseline register
     files: tuple[str, ...] = ()
+    # (district, year) of every report: a file of that year names the district
+    reported: frozenset[tuple[str, int]] = frozenset()
     warnings: tuple[Problem, ...] = field(default=())
 
     @property
@@ -127,8 +129,22 @@ def activity_record(plan: Plan, report: Report, index: int, entry: ActivityEntry
     return Activity(entry, report.data.year, district, report.file, line, host)
 
 
-def build_register(records: list[Certificate], activities: list[Activity], reports: list[Report]
-                   ) -> tuple[Register, list[Problem]]:
+def reported(plan: Plan, reports: list[Report]) -> frozenset[tuple[str, int]]:
+    """(district, year) for every district a report names, as the file's district or on a
+    certificate or an activity: that district has reported that year (an empty report
+    says "nothing new")."""
+    found = set()
+    for report in reports:
+        data = report.data
+        named = [data.district, *(entry.district for entry in data.certificates),
+                 *(entry.district for entry in data.activities)]
+        found |= {(district, data.year) for district in map(plan.district_name, named)
+                  if district is not None}
+    return frozenset(found)
+
+
+def build_register(plan: Plan, records: list[Certificate], activities: list[Activity],
+                   reports: list[Report]) -> tuple[Register, list[Problem]]:
     """Link the renewals and apply the ends; the register and the faults found doing so."""
     baseline_districts = frozenset(r.district for r in records if r.in_baseline_file)
     records, problems = link_renewals(records, baseline_districts)
@@ -138,6 +154,7 @@ def build_register(records: list[Certificate], activities: list[Activity], repor
         activities=tuple(activities),
         baseline_districts=baseline_districts,
         files=tuple(report.file for report in reports),
+        reported=reported(plan, reports),
     )
     return register, problems + found
 

@@ -89,7 +89,7 @@ def register_of(plan: Plan, reports: list[Report]) -> tuple[Register, list[Probl
         activities += file_activities
         problems += found
     problems += [problem for check in REGISTER_CHECKS for problem in check(records, reports)]
-    register, found = build_register(records, activities, reports)
+    register, found = build_register(plan, records, activities, reports)
     problems += found
     if register.baseline_districts and not problems:
         problems += baseline_totals(plan, register.certificates)
