@@ -8,6 +8,7 @@ options every command shares are declared once (`SHARED`) and added to each comm
 from __future__ import annotations
 
 import functools
+import sys
 import inspect
 from collections.abc import Callable
 from datetime import date
@@ -297,4 +298,8 @@ def report_command(year: YearOpt = None, as_of: AsOfOpt = None,
 
 def main() -> None:
     """Entry point of the `wuhai` console script."""
+    from wuhai_green.show.render.encoding import tolerate
+
+    tolerate(sys.stdout)  # a glyph the terminal's encoding lacks must not end the command
+    tolerate(sys.stderr)
     app()

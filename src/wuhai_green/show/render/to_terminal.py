@@ -53,15 +53,16 @@ def print_problems(problems: list[Problem], lang: Lang, stream: TextIO, *,
         out.print(Text(text(problem, lang, debug=debug), style=style), soft_wrap=True)
 
 
-def _bar(ratio: Decimal, width: int = 8) -> str:
+def _bar(ratio: Decimal, width: int = 8, *, ascii_only: bool = False) -> str:
     filled = int(min(max(ratio, Decimal(0)), Decimal(1)) * width)
-    return "█" * filled + "░" * (width - filled)
+    full, empty = ("#", ".") if ascii_only else ("█", "░")
+    return full * filled + empty * (width - filled)
 
 
-def _cell_text(cell: Cell, bars: bool = True) -> Text:
+def _cell_text(cell: Cell, bars: bool = True, *, ascii_only: bool = False) -> Text:
     cell_text = Text(cell.text, style=STYLES.get(cell.style or "", ""))
     if cell.bar is not None and bars:
-        cell_text.append(" " + _bar(cell.bar), style="cyan")
+        cell_text.append(" " + _bar(cell.bar, ascii_only=ascii_only), style="cyan")
     return cell_text
 
 
@@ -72,7 +73,7 @@ def rich_table(view: TableView, *, ascii_borders: bool = False, bars: bool = Tru
         justify: JustifyMethod = "right" if index in view.numeric else "left"
         table.add_column(Text(header), justify=justify, overflow="fold")
     for row in view.rows:
-        table.add_row(*[_cell_text(cell, bars) for cell in row])
+        table.add_row(*[_cell_text(cell, bars, ascii_only=ascii_borders) for cell in row])
     return table
 
 
@@ -104,6 +105,7 @@ def _figure_widths(view: TableView, bars: bool) -> list[int | None]:
 
 
 def print_tables(page: Page, out: Console, *, ascii_borders: bool = False) -> None:
+    arrow = "->" if ascii_borders else "↳"
     for view in page.tables:
         bars = out.width >= BAR_MIN_WIDTH
         table = rich_table(view, ascii_borders=ascii_borders, bars=bars)
@@ -120,15 +122,16 @@ def print_tables(page: Page, out: Console, *, ascii_borders: bool = False) -> No
             fixed = _figure_widths(view, bars)
             spare = out.width - overhead - sum(width or WRAPPED_MIN for width in fixed)
             if spare < 0:
-                _print_stacked(view, out)
+                _print_stacked(view, out, arrow)
                 continue
             widths = _widen_headers(view, fixed, spare)
             for column, width in zip(table.columns, widths, strict=True):
                 column.width = width
             out.print(table)
-        _print_details(view, out)
+        _print_details(view, out, arrow)
+    bullet = "* " if ascii_borders else "• "
     for note in page.notes:
-        out.print(Text("• " + note, style="dim"), soft_wrap=True)
+        out.print(Text(bullet + note, style="dim"), soft_wrap=True)
 
 
 def _widen_headers(view: TableView, fixed: list[int | None], spare: int) -> list[int | None]:
@@ -153,7 +156,7 @@ def _print_at(table: Table, out: Console, width: int) -> None:
         out.width = saved
 
 
-def _print_stacked(view: TableView, out: Console) -> None:
+def _print_stacked(view: TableView, out: Console, arrow: str) -> None:
     """A table too wide for the terminal, a row as a block: each cell on its own line
     after its header, so every figure stays whole."""
     out.print(Text(view.title, style="bold"), soft_wrap=True)
@@ -168,17 +171,17 @@ def _print_stacked(view: TableView, out: Console) -> None:
             line.append_text(_cell_text(cell, bars=False))
             out.print(line, soft_wrap=True)
         for detail in view.details.get(index, []):
-            out.print(Text("  ↳ " + detail, style="dim"), soft_wrap=True)
+            out.print(Text(f"  {arrow} " + detail, style="dim"), soft_wrap=True)
     out.print()
 
 
-def _print_details(view: TableView, out: Console) -> None:
+def _print_details(view: TableView, out: Console, arrow: str) -> None:
     """The lines under a row (`--explain`), below the table so its figures keep their
     columns: the row's first cell, then one line each."""
     for index, lines in view.details.items():
         out.print(Text(view.rows[index][0].text, style="bold"), soft_wrap=True)
         for line in lines:
-            out.print(Text("  ↳ " + line, style="dim"), soft_wrap=True)
+            out.print(Text(f"  {arrow} " + line, style="dim"), soft_wrap=True)
     if view.details:
         out.print()
 
