@@ -8,8 +8,8 @@ options every command shares are declared once (`SHARED`) and added to each comm
 from __future__ import annotations
 
 import functools
-import sys
 import inspect
+import sys
 from collections.abc import Callable
 from datetime import date
 from enum import StrEnum

@@ -535,6 +535,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.achieved": ("已完成", "achieved"),
     "col.gap": ("差距", "gap"),
     "col.completion": ("完成率", "completion"),
+    "col.progress": ("进度完成率", "of expected"),
     "col.status": ("状态", "status"),
     "col.stock": ("有效存量", "stock in force"),
     "col.milestone": ("节点年", "milestone"),
@@ -558,6 +559,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "note.interpolated_mark": (
         "带 * 的目标为两个节点年之间的线性插值。",
         "Targets marked * are interpolated linearly between milestone years.",
+    ),
+    "note.adjusted_mark": (
+        "带 † 的目标为调整后目标（wuhai adjust --write），代替方案目标。",
+        "Targets marked † are adjusted targets (wuhai adjust --write), in place of the plan's.",
     ),
     # adjust and expiring
     "col.plan_target": ("{year} 方案目标", "plan {year}"),
@@ -588,8 +593,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} certificates lapse in {year} with no renewal on file; the first renewal must be applied for by {first} ({id})",
     ),
     "expiring.summary": (
-        "{as_of} 至 {until} 到期且无续展记录的证书 {count} 张，其中 {overdue} 张已过续展申请期限",
-        "{count} certificates lapse between {as_of} and {until} with no renewal on file; {overdue} are past the date to apply",
+        "{as_of} 至 {until} 到期或须申请续展、且尚无续展记录的证书 {count} 张，其中 {overdue} 张已过续展申请期限",
+        "{count} certificates lapse, or must be renewed, between {as_of} and {until} with no renewal on file; {overdue} are past the date to apply",
     ),
     "cli.bad_window": (
         "时间窗“{value}”无效；应为数字加单位，如 6m、90d、2w、1y",
@@ -604,7 +609,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "adjusted targets written to {path}; track them with wuhai status --targets {path}",
     ),
     "note.adjusted_targets": (
-        "{year} 年目标采用调整后目标（{path}），标记为“调整”",
+        "{year} 年目标采用调整后目标（{path}）",
         "Targets for {year} are the adjusted targets of {path}",
     ),
     # check and diff
