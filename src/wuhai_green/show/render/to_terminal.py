@@ -7,6 +7,7 @@ and highlighting is off.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from typing import TextIO
 
@@ -21,6 +22,7 @@ from wuhai_green.show.i18n import Lang
 from wuhai_green.show.page import Cell, Page, TableView
 from wuhai_green.show.problems import text
 from wuhai_green.show.render.base import CheckReport, Output, ProblemReport, Renderer
+from wuhai_green.show.render.encoding import ASCII_GLYPHS
 from wuhai_green.show.views.changes import check_page
 
 STYLES = {
@@ -186,11 +188,29 @@ def _print_details(view: TableView, out: Console, arrow: str) -> None:
         out.print()
 
 
+_TO_ASCII = str.maketrans(ASCII_GLYPHS)
+
+
+def ascii_page(page: Page) -> Page:
+    """The page with the glyphs of its texts (≥, —, quotes) in ASCII, for --ascii."""
+    def text(value: str) -> str:
+        return value.translate(_TO_ASCII)
+
+    tables = [replace(view, title=text(view.title), headers=[text(h) for h in view.headers],
+                      rows=[[replace(cell, text=text(cell.text)) for cell in row]
+                            for row in view.rows],
+                      details={index: [text(line) for line in lines]
+                               for index, lines in view.details.items()})
+              for view in page.tables]
+    return replace(page, tables=tables, notes=[text(note) for note in page.notes])
+
+
 class Terminal(Renderer):
     name = "table"
 
     def page(self, page: Page, output: Output) -> None:
-        print_tables(page, console(output.stdout), ascii_borders=output.ascii_borders)
+        shown = ascii_page(page) if output.ascii_borders else page
+        print_tables(shown, console(output.stdout), ascii_borders=output.ascii_borders)
 
     def problems(self, report: ProblemReport, output: Output) -> None:
         print_problems(report.problems, output.lang, output.stderr, debug=output.debug)
