@@ -119,9 +119,11 @@ def _human(options: Options, message: str) -> None:
 
 
 def _load(options: Options) -> tuple[Plan, Register]:
-    plan, warnings = read_plan(options.plan_path)
-    register = load_register(plan, options.progress_folder())
-    warnings += register.warnings
+    """The plan and the register, their warnings printed (their notes, for the commands
+    that check data, are left to validate and check)."""
+    plan, problems = read_plan(options.plan_path)
+    register = load_register(plan, options.progress_folder(), today())
+    warnings = [p for p in [*problems, *register.warnings] if p.severity == "warning"]
     if warnings:
         report_problems(warnings, options.lang, debug=options.debug)
     return plan, register
@@ -194,7 +196,7 @@ def validate(options: Options) -> int:
     """Exit code 0 when the plan and every report are clean, 2 otherwise."""
     try:
         plan, problems = read_plan(options.plan_path)
-        register = load_register(plan, options.progress_folder())
+        register = load_register(plan, options.progress_folder(), today())
         problems += register.warnings
     except DataError as error:
         options.renderer.problems(ProblemReport(error.problems, ok=False), options.output)
@@ -274,7 +276,7 @@ def check(options: Options, asked: Asked, fail_on: str, changed_since: str | Non
     """Validate, then compute status: 2 on bad data, 1 when a row fails `fail_on`, else 0."""
     try:
         plan, warnings = read_plan(options.plan_path)
-        register = load_register(plan, options.progress_folder())
+        register = load_register(plan, options.progress_folder(), today())
     except DataError as error:
         report = ProblemReport(error.problems, ok=False, schema="wuhai-green/check@1",
                                extra={"findings": []})
@@ -305,7 +307,7 @@ def _changes(options: Options, query: Query, base_ref: str | None) -> list[rows.
                                                         options.progress_dir, Path(folder))
         try:
             base_plan = load_plan(base_plan_path)
-            base_register = load_register(base_plan, base_progress)
+            base_register = load_register(base_plan, base_progress, today())
         except DataError as error:
             raise UsageError("diff.base_invalid", ref=base_ref,
                              count=len(error.errors)) from None

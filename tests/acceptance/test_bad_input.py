@@ -427,7 +427,7 @@ MARKUP_REPORT = (
     "year: 2025\n"
     "district: 海南区\n"
     "certificates:\n"
-    "  - id: \"[i]LB-MARKUP\"\n"
+    "  - id: \"[B]LB-MARKUP\"\n"
     "    type: green_food\n"
     "    product: \"[/]\"\n"
     "    holder: \"[bold red]x\"\n"
@@ -448,7 +448,7 @@ def test_rich_markup_in_names_is_printed_literally(command: tuple[str, ...], wor
     run = wuhai(*command, "--plan", PLAN, "--progress", progress)
     assert_no_traceback(run)
     assert run.exit_code == 0, run.stderr
-    for literal in ("[/]", "[bold red]x", "[i]LB-MARKUP"):
+    for literal in ("[/]", "[bold red]x", "[B]LB-MARKUP"):
         assert literal in run.stdout
     assert "\x1b[" not in run.stdout
 

@@ -366,7 +366,7 @@ LAPSING = """\
 year: 2025
 district: 海南区
 certificates:
-  - id: OR-<b>1</b>
+  - id: OR-<B>1</B>
     type: organic
     product: 草莓|葡萄
     holder: <script>alert("x")</script> & 合作社
@@ -383,8 +383,8 @@ def test_data_is_escaped_in_html_and_markdown(tmp_path: Path) -> None:
     exit_code, document, stderr = wuhai(*base, "--format", "html", "--no-charts")
     assert (exit_code, stderr) == (0, "")
     assert "<script" not in document.lower()
-    assert "<b>" not in document
-    assert ("<td>OR-&lt;b&gt;1&lt;/b&gt;</td><td>草莓|葡萄</td>"
+    assert "<B>" not in document
+    assert ("<td>OR-&lt;B&gt;1&lt;/B&gt;</td><td>草莓|葡萄</td>"
             "<td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 合作社</td>") in document
     parsed = structure(document)
     assert (parsed.mismatches, parsed.stack) == ([], [])

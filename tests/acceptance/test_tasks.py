@@ -12,13 +12,14 @@ from __future__ import annotations
 import csv
 import io
 import os
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.harness import Run, activity_report, plan_with, write_files, wuhai_on
+from tests.harness import Run, activity_report, freeze_today, plan_with, write_files, wuhai_on
 
 pytestmark = pytest.mark.usefixtures("workdir")  # `progress/` is the test's own folder
 
@@ -234,9 +235,12 @@ def test_a_host_repeating_before_every_district_has_hosted_is_flagged() -> None:
     assert "海南区 在各区轮流承办一遍之前再次承办了 2025 年的交流座谈会" in stdout
 
 
-def test_after_a_full_rotation_a_district_may_host_again() -> None:
+def test_after_a_full_rotation_a_district_may_host_again(monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
     """2024-2026 every district hosts once; 海南区 hosting in 2027 starts a new round, and
-    hosting again in 2028 is a repeat within that round."""
+    hosting again in 2028 is a repeat within that round (taken on 31 Dec 2028, when no
+    meeting date is yet to come)."""
+    freeze_today(monkeypatch, date(2028, 12, 31))
     write_files(PROGRESS, {
         "2024.yaml": meeting(2024, "海南区"), "2025.yaml": meeting(2025, "海勃湾区"),
         "2026.yaml": meeting(2026, "wuda"), "2027.yaml": meeting(2027, "海南区"),

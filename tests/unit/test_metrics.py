@@ -525,9 +525,10 @@ def test_lapses(lapsing_register: Register) -> None:
 
 
 def test_a_record_ended_on_its_expiry_date_still_lapses(tmp_path: Path) -> None:
-    register = register_of(write_files(tmp_path, {"2024.yaml": report(
-        2024, [green("G", "2024-03-15", 10)], district="海南区",
-        ended=[{"id": "G", "date": date(2027, 3, 14)}])}))
+    register = register_of(write_files(tmp_path, {
+        "2024.yaml": report(2024, [green("G", "2024-03-15", 10)], district="海南区"),
+        "2027.yaml": report(2027, [], district="海南区",
+                            ended=[{"id": "G", "date": date(2027, 3, 14)}])}))
     assert metrics.lapses(record(register, "G"))
 
 

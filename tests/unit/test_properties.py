@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.harness import (
+    DataError,
     certificate,
     examples,
     real_plan,
@@ -160,3 +161,62 @@ def test_order_and_split_of_the_files_never_change_the_status(
         first = status_json(one, year, "--as-of", as_of.isoformat())
         second = status_json(many, year, "--as-of", as_of.isoformat())
     assert comparable(first) == comparable(second)
+
+
+# --- identity: an id in any normal-form variant counts once (issue 11) ------------------
+
+BASE_IDS = st.from_regex(r"[A-Z]{2}-[0-9]{2}-[0-9]{4}[A-Z]?", fullmatch=True)
+
+
+@st.composite
+def variant_of(draw: st.DrawFn, cert_id: str) -> str:
+    """The id as a clerk may type it: letters in lower case, letters and digits full-width,
+    a zero-width space or a BOM inside, spaces around."""
+    chars = []
+    for char in cert_id:
+        if char.isalpha() and draw(st.booleans()):
+            char = char.lower()
+        if char.isalnum() and draw(st.booleans()):
+            char = chr(ord(char) + 0xFEE0)  # the full-width form
+        chars.append(char)
+        if draw(st.integers(0, 5)) == 0:
+            chars.append(draw(st.sampled_from(["\u200b", "\ufeff", "\u200d"])))
+    return draw(st.sampled_from(["", " ", "\u3000"])) + "".join(chars) + draw(
+        st.sampled_from(["", " "]))
+
+
+@SETTINGS
+@given(data=st.data(), cert_id=BASE_IDS)
+def test_every_variant_of_an_id_has_the_ids_normal_form(data: st.DataObject, cert_id: str
+                                                        ) -> None:
+    from wuhai_green.core.register import normal_id
+
+    assert normal_id(data.draw(variant_of(cert_id))) == cert_id
+
+
+@settings(SETTINGS, max_examples=examples(15))
+@given(data=st.data(), cert_id=BASE_IDS)
+def test_a_variant_of_an_id_counts_once(data: st.DataObject, cert_id: str) -> None:
+    """An award in 2024 and the same certificate typed in another form in 2025: a repeat,
+    refused; as a renewal of itself it is one award, counted once."""
+    variant = data.draw(variant_of(cert_id))
+    award = certificate(cert_id, "organic", "2024-03-01", output=5, district="海南区")
+    with tempfile.TemporaryDirectory() as folder:
+        again = certificate(variant, "organic", "2025-03-01", output=5, district="海南区")
+        write_files(Path(folder), {"2024.yaml": report(2024, [award]),
+                                   "2025.yaml": report(2025, [again])})
+        try:
+            register_of(Path(folder))
+        except DataError as error:
+            assert "progress.repeated_id" in [problem.key for problem in error.problems]
+        else:
+            raise AssertionError("a repeated id was accepted")
+    with tempfile.TemporaryDirectory() as folder:
+        renewal = certificate(variant, "organic", "2025-03-01", output=5, district="海南区",
+                              renews=variant)
+        write_files(Path(folder), {"2024.yaml": report(2024, [award]),
+                                   "2025.yaml": report(2025, [renewal])})
+        plan, register = real_plan(), register_of(Path(folder))
+        hainan, output = plan.find_area("海南区"), plan.indicators["certified_output"]
+        assert hainan is not None
+        assert metrics.achieved(plan, register, hainan, output, date(2025, 12, 31)) == 5

@@ -11,7 +11,7 @@ from datetime import date
 
 from wuhai_green.core.measures import measure_of
 from wuhai_green.core.problems import Problem
-from wuhai_green.core.register import Certificate
+from wuhai_green.core.register import Certificate, normal_id
 from wuhai_green.model.marks import PathKey
 from wuhai_green.model.plan import Plan
 from wuhai_green.model.progress import Report, Sampling
@@ -19,18 +19,24 @@ from wuhai_green.model.progress import Report, Sampling
 RegisterCheck = Callable[[list[Certificate], list[Report]], list[Problem]]
 
 
-def unique_records(records: list[Certificate], reports: list[Report]) -> list[Problem]:
-    """A certificate id is recorded once per issue date."""
-    first: dict[tuple[str, date], Certificate] = {}
+def repeated_ids(records: list[Certificate], reports: list[Report]) -> list[Problem]:
+    """An id appears once, and again only as a later renewal of itself (an organic
+    recertification, a 名特优新 confirmation): in any file, year or district."""
     problems = []
-    for record in records:
-        key = (record.id, record.issued)
-        if key in first:
-            problems.append(Problem(record.file, record.line, 1, "progress.duplicate_record",
-                                    {"id": record.id, "issued": record.issued,
-                                     "other": first[key].where}))
-        else:
-            first[key] = record
+    by_id: dict[str, list[Certificate]] = {}
+    for record in sorted(records, key=lambda record: record.issued):
+        by_id.setdefault(record.id, []).append(record)
+    for same in by_id.values():
+        first, *later = same
+        if first.renews == first.id:
+            problems.append(Problem(first.file, first.line, 1, "progress.renews_itself",
+                                    {"id": first.id}))
+        previous = first
+        for record in later:
+            if record.renews != record.id or record.issued == previous.issued:
+                problems.append(Problem(record.file, record.line, 1, "progress.repeated_id",
+                                        {"id": record.id, "other": previous.where}))
+            previous = record
     return problems
 
 
@@ -44,7 +50,7 @@ def failed_certificates_known(records: list[Certificate], reports: list[Report]
             if not isinstance(entry, Sampling):
                 continue
             for position, failure in enumerate(entry.failures):
-                if failure.certificate is not None and failure.certificate not in known:
+                if failure.certificate is not None and normal_id(failure.certificate) not in known:
                     path: PathKey = ("activities", index, "failures", position, "certificate")
                     problems.append(Problem.at(report.source, path,
                                                "activity.unknown_certificate",
@@ -52,7 +58,7 @@ def failed_certificates_known(records: list[Certificate], reports: list[Report]
     return problems
 
 
-REGISTER_CHECKS: tuple[RegisterCheck, ...] = (unique_records, failed_certificates_known)
+REGISTER_CHECKS: tuple[RegisterCheck, ...] = (repeated_ids, failed_certificates_known)
 
 
 def baseline_totals(plan: Plan, records: tuple[Certificate, ...]) -> list[Problem]:

@@ -8,10 +8,12 @@ problems; a certificate entry with none becomes a record of the register.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from wuhai_green.core.dates import default_expiry
 from wuhai_green.core.measures import measure_of
 from wuhai_green.core.problems import Problem
+from wuhai_green.core.register import normal_id
 from wuhai_green.model.marks import PathKey, Source
 from wuhai_green.model.plan import Plan
 from wuhai_green.model.progress import (
@@ -50,6 +52,58 @@ def check_year(plan: Plan, report: Report) -> list[Problem]:
 
 def check_file_district(plan: Plan, report: Report) -> list[Problem]:
     return district_problems(plan, report.source, ("district",), report.data.district)
+
+
+def ids_in_normal_form(plan: Plan, report: Report) -> list[Problem]:
+    """A warning for each id written otherwise than it is compared (lower case, full-width,
+    an invisible character): the tool shows the normal form."""
+    data = report.data
+    written: list[tuple[PathKey, str | None]] = []
+    for index, entry in enumerate(data.certificates):
+        written += [(("certificates", index, "id"), entry.id),
+                    (("certificates", index, "renews"), entry.renews)]
+    written += [(("ended", index, "id"), entry.id) for index, entry in enumerate(data.ended)]
+    for index, activity in enumerate(data.activities):
+        if isinstance(activity, Sampling):
+            written += [(("activities", index, "failures", position, "certificate"),
+                         failure.certificate) for position, failure in enumerate(activity.failures)]
+    return [Problem.at(report.source, path, "progress.id_not_normal", severity="warning",
+                       written=ascii(text), id=normal_id(text))
+            for path, text in written if text is not None and normal_id(text) != text]
+
+
+def ended_in_year(plan: Plan, report: Report) -> list[Problem]:
+    """A certificate ends within the year of the report that says so."""
+    year = report.data.year
+    return [Problem.at(report.source, ("ended", index, "date"), "progress.ended_other_year",
+                       id=normal_id(entry.id), date=entry.date, year=year)
+            for index, entry in enumerate(report.data.ended) if entry.date.year != year]
+
+
+REPORT_CHECKS: tuple[Callable[[Plan, Report], list[Problem]], ...] = (
+    check_file_district, ids_in_normal_form, ended_in_year)
+
+
+def dates_in_time(report: Report, today: date) -> list[Problem]:
+    """Warnings for a report dated before its year, and for dates after today (a slip of the
+    year, or a report written ahead)."""
+    data = report.data
+    problems = []
+    if data.reported_on is not None and data.reported_on.year < data.year:
+        problems.append(Problem.at(report.source, ("reported_on",), "progress.reported_early",
+                                   severity="warning", date=data.reported_on, year=data.year))
+    dated: list[tuple[PathKey, date | None]] = [(("reported_on",), data.reported_on)]
+    dated += [(("certificates", index, "issued"), entry.issued)
+              for index, entry in enumerate(data.certificates)]
+    dated += [(("ended", index, "date"), entry.date) for index, entry in enumerate(data.ended)]
+    dated += [(("activities", index, "date"), entry.date)
+              for index, entry in enumerate(data.activities)]
+    # A date outside the report's year is an error of its own rule already.
+    problems += [Problem.at(report.source, path, "progress.date_ahead", severity="warning",
+                            date=day, today=today)
+                 for path, day in dated if day is not None and day > today
+                 and (path == ("reported_on",) or day.year == data.year)]
+    return problems
 
 
 # --- certificate entries ----------------------------------------------------------------

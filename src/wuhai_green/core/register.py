@@ -8,6 +8,7 @@ end of a record not in force) are found here, as problems, while the register is
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -102,16 +103,25 @@ class Register:
         return self.by_district.get(district, ())
 
 
+def normal_id(text: str) -> str:
+    """A certificate id as it is compared: NFKC (full-width letters and digits become
+    ASCII), format characters such as U+200B and U+FEFF removed, spaces around it stripped,
+    letters upper case."""
+    folded = unicodedata.normalize("NFKC", text)
+    return "".join(char for char in folded if unicodedata.category(char) != "Cf").strip().upper()
+
+
 def certificate_record(plan: Plan, report: Report, index: int, entry: CertificateEntry,
                        district: str) -> Certificate:
     """The record of a certificate entry that passed every rule of `checks.report`."""
     kind = plan.certificate_types[entry.type]
     return Certificate(
-        id=entry.id, type=entry.type, indicator=plan.indicator_by_type[entry.type].id, district=district,
+        id=normal_id(entry.id), type=entry.type,
+        indicator=plan.indicator_by_type[entry.type].id, district=district,
         product=entry.product, holder=entry.holder, output_tonnes=entry.output_tonnes,
         issued=entry.issued, expires=entry.expires or default_expiry(entry.issued,
                                                                      kind.validity_years),
-        renews=entry.renews, file=report.file,
+        renews=None if entry.renews is None else normal_id(entry.renews), file=report.file,
         line=report.source.mark(("certificates", index)).line,
         in_baseline_file=report.data.year == plan.data.period.baseline_year,
     )
@@ -177,6 +187,7 @@ def link_renewals(records: list[Certificate], baseline_districts: frozenset[str]
     problems: list[Problem] = []
     by_id = _by_id(records)
     linked = list(records)
+    of_nothing: list[Certificate] = []  # renewals of an id that no file holds
     for position in sorted(range(len(records)), key=lambda i: records[i].issued):
         record = records[position]
         if record.renews is None:
@@ -187,8 +198,9 @@ def link_renewals(records: list[Certificate], baseline_districts: frozenset[str]
             if record.district in baseline_districts or held_elsewhere:
                 problems.append(Problem(record.file, record.line, 1, "progress.renews_unknown",
                                         {"id": record.id, "renews": record.renews}))
-            else:
+            elif record.renews != record.id:  # renewing itself with nothing before: an error
                 linked[position] = replace(linked[position], renews_baseline=True)
+                of_nothing.append(record)
             continue
         previous = earlier[-1]
         if records[previous].type != record.type:
@@ -204,6 +216,11 @@ def link_renewals(records: list[Certificate], baseline_districts: frozenset[str]
         linked[previous] = replace(linked[previous], renewed_on=record.issued)
         if linked[previous].renews_baseline:
             linked[position] = replace(linked[position], renews_baseline=True)
+    if of_nothing:  # accepted as renewals of the baseline year's certificates: say which
+        first = of_nothing[0]
+        listed = ", ".join(f"{record.renews} ({record.where})" for record in of_nothing)
+        problems.append(Problem(first.file, first.line, 1, "progress.renews_baseline",
+                                {"count": len(of_nothing), "records": listed}, "note"))
     return linked, problems
 
 
@@ -212,18 +229,26 @@ def apply_ended(records: list[Certificate], reports: list[Report]
     problems: list[Problem] = []
     by_id = _by_id(records)
     ended = list(records)
+    first_end: dict[str, str] = {}  # id → where it was first ended
     for report in reports:
         for index, entry in enumerate(report.data.ended):
             path: PathKey = ("ended", index)
-            positions = by_id.get(entry.id)
+            cert_id = normal_id(entry.id)
+            where = report.source.mark((*path, "id"))
+            if cert_id in first_end:
+                problems.append(Problem.at(report.source, (*path, "id"), "progress.ended_twice",
+                                           id=cert_id, other=first_end[cert_id]))
+                continue
+            first_end[cert_id] = f"{report.file}:{where.line}"
+            positions = by_id.get(cert_id)
             if not positions:
                 problems.append(Problem.at(report.source, (*path, "id"), "progress.ended_unknown",
-                                           id=entry.id))
+                                           id=cert_id))
                 continue
             in_force = [i for i in positions if records[i].issued <= entry.date <= records[i].end]
             if not in_force:
                 problems.append(Problem.at(report.source, (*path, "date"), "progress.ended_outside",
-                                           id=entry.id, date=entry.date))
+                                           id=cert_id, date=entry.date))
                 continue
             target = in_force[-1]
             ended[target] = replace(ended[target], ended_on=entry.date)

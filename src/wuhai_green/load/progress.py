@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,9 @@ from wuhai_green.checks.register import REGISTER_CHECKS, baseline_totals
 from wuhai_green.checks.report import (
     ACTIVITY_CHECKS,
     CERTIFICATE_CHECKS,
-    check_file_district,
+    REPORT_CHECKS,
     check_year,
+    dates_in_time,
 )
 from wuhai_green.core.problems import DataError, Problem, errors_in
 from wuhai_green.core.register import (
@@ -86,13 +88,14 @@ def unknown_kind(problem: Problem, plan: Plan) -> Problem:
                    params={**params, "word": plan.word_for(code), "code": code})
 
 
-def read_entries(plan: Plan, report: Report
+def read_entries(plan: Plan, report: Report, today: date
                  ) -> tuple[list[Certificate], list[Activity], list[Problem]]:
     """The records of a report's clean certificate entries, its activities, its problems."""
     problems = check_year(plan, report)
     if problems:
         return [], [], problems
-    problems += check_file_district(plan, report)
+    problems += [problem for check in REPORT_CHECKS for problem in check(plan, report)]
+    problems += dates_in_time(report, today)
     file_district = plan.district_name(report.data.district)
     records = []
     for index, entry in enumerate(report.data.certificates):
@@ -100,7 +103,7 @@ def read_entries(plan: Plan, report: Report
                  for problem in check(plan, report, index, entry)]
         problems += found
         district = plan.district_name(entry.district) if entry.district else file_district
-        if not found and district is not None:
+        if not errors_in(found) and district is not None:
             records.append(certificate_record(plan, report, index, entry, district))
     activities = []
     for index, activity in enumerate(report.data.activities):
@@ -110,26 +113,28 @@ def read_entries(plan: Plan, report: Report
     return records, activities, problems
 
 
-def register_of(plan: Plan, reports: list[Report]) -> tuple[Register, list[Problem]]:
+def register_of(plan: Plan, reports: list[Report], today: date
+                ) -> tuple[Register, list[Problem]]:
     """Merge validated reports into one register, with every problem found on the way."""
     problems: list[Problem] = []
     records: list[Certificate] = []
     activities: list[Activity] = []
     for report in reports:
-        file_records, file_activities, found = read_entries(plan, report)
+        file_records, file_activities, found = read_entries(plan, report, today)
         records += file_records
         activities += file_activities
         problems += found
     problems += [problem for check in REGISTER_CHECKS for problem in check(records, reports)]
     register, found = build_register(plan, records, activities, reports)
     problems += found
-    if register.baseline_districts and not problems:
+    if register.baseline_districts and not errors_in(problems):
         problems += baseline_totals(plan, register.certificates)
     return register, problems
 
 
-def load_register(plan: Plan, folder: Path | None) -> Register:
-    """Read every report of `folder` and build the register; raise `DataError` on problems."""
+def load_register(plan: Plan, folder: Path | None, today: date | None = None) -> Register:
+    """Read every report of `folder` and build the register; raise `DataError` on problems.
+    `today` (default: the system's) is the day after which a date is in the future."""
     if folder is None or not folder.exists():
         return Register()
     if not folder.is_dir():
@@ -144,7 +149,7 @@ def load_register(plan: Plan, folder: Path | None) -> Register:
             problems += found
             if report is not None:
                 reports.append(report)
-        register, found = register_of(plan, reports)
+        register, found = register_of(plan, reports, today or date.today())
     finally:
         if collecting:
             gc.enable()

@@ -16,10 +16,11 @@ from pydantic import BeforeValidator
 from pydantic_core import PydanticCustomError
 
 # No leading zeros: `010` is 8 in YAML 1.1 and 10 in YAML 1.2; refuse rather than guess.
-_NUMBER = re.compile(r"[+-]?((0|[1-9]\d*)(\.\d*)?|\.\d+)")
-_INTEGER = re.compile(r"[+-]?(0|[1-9]\d*)")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_YEAR = re.compile(r"\d{4}")
+# ASCII digits only ([0-9], not \d): Python would read full-width ２０２５ as 2025.
+_NUMBER = re.compile(r"[+-]?((0|[1-9][0-9]*)(\.[0-9]*)?|\.[0-9]+)")
+_INTEGER = re.compile(r"[+-]?(0|[1-9][0-9]*)")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_YEAR = re.compile(r"[0-9]{4}")
 
 
 def _shown(value: Any) -> str:

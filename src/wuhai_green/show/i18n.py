@@ -288,10 +288,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "到期日 {expires} 不晚于发证日期 {issued}",
         "expiry {expires} is not after the issue date {issued}",
     ),
-    "progress.duplicate_record": (
-        "证书 {id}（发证 {issued}）重复；已见于 {other}",
-        "certificate {id} issued {issued} appears twice; first at {other}",
+    "progress.repeated_id": (
+        "证书编号 {id} 重复：已见于 {other}；同一编号只能作为续展再次出现（写 renews: {id}）",
+        "certificate {id} appears again (first at {other}); an id may appear again only as a renewal of itself (renews: {id})",
     ),
+    "progress.renews_itself": (
+        "{id} 写的是续展自身（renews: {id}），但此前没有 {id} 的记录",
+        "{id} renews itself (renews: {id}), but no earlier record of {id} is on file",
+    ),
+    "progress.renews_baseline": (
+        "有 {count} 条续展记录所续展的编号在任何文件中都没有，已按续展 2023 年基期证书处理：{records}。如果其中有编号写错，请改正",
+        "{count} renewals renew an id that no file holds and are taken as renewals of baseline certificates: {records}. If one of these ids is a typo, correct it",
+    ),
+    "progress.id_not_normal": (
+        "编号写作 {written}，按 {id} 处理（全角字符、小写字母、不可见字符或首尾空格）",
+        "the id is written {written} and is taken as {id} (full-width characters, lower case, an invisible character or spaces)",
+    ),
+    "progress.ended_twice": (
+        "证书 {id} 已在 {other} 终止过，不能再次终止", "certificate {id} is ended already at {other}"),
+    "progress.ended_other_year": (
+        "证书 {id} 的终止日期 {date} 不在报告年份 {year} 内",
+        "{id} ends on {date}, outside the reporting year {year}",
+    ),
+    "progress.reported_early": (
+        "报送日期 {date} 早于报告年份 {year}", "reported on {date}, before the reporting year {year}"),
+    "progress.date_ahead": (
+        "日期 {date} 晚于今天（{today}）：请检查年份", "{date} is after today ({today}): check the year"),
     "progress.renews_unknown": (
         "{id} 续展的证书 {renews} 在此前的记录和基期中都找不到",
         "{id} renews {renews}, which is neither an earlier record nor in the baseline",
