@@ -6,7 +6,7 @@ import os
 import re
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TextIO
@@ -59,14 +59,14 @@ class Options:
         return cls(resolve_plan_path(plan), resolve_progress_dir(progress), fmt, lang,
                    "wan-t" if unit == "wan-t" else "t", ascii_borders, named, debug)
 
-    def progress_folder(self) -> Path | None:
+    def progress_folder(self) -> Path:
         """The folder of reports to read: a named one must exist (a typo would otherwise
-        read as "no reports"); the default ./data/progress may be absent."""
-        if self.progress_dir.exists() or self.progress_dir.is_symlink():
-            return self.progress_dir
-        if self.progress_named:
+        read as "no reports"); the default ./data/progress may be absent (a warning says
+        where the tool looked)."""
+        exists = self.progress_dir.exists() or self.progress_dir.is_symlink()
+        if self.progress_named and not exists:
             raise DataError([Problem(str(self.progress_dir), None, None, "progress.no_folder")])
-        return None
+        return self.progress_dir
 
     @property
     def renderer(self) -> Renderer:
@@ -179,7 +179,8 @@ def _areas(plan: Plan, district: str | None) -> tuple[Area, ...]:
 
 def _query(plan: Plan, register: Register, asked: Asked) -> Query:
     chosen = _year(plan, asked.year, asked.as_of)
-    return Query(plan, register, chosen, _as_of(chosen, asked.as_of), _areas(plan, asked.district))
+    return Query(plan, register, chosen, _as_of(chosen, asked.as_of),
+                 _areas(plan, asked.district), today=today())
 
 
 # --- commands ---------------------------------------------------------------------------
@@ -219,7 +220,7 @@ def status(options: Options, asked: Asked, explain: bool = False,
         if adjusted.year != query.year:
             raise UsageError("targets.other_year", path=targets_path, year=adjusted.year,
                              chosen=query.year)
-        query = Query(plan, register, query.year, query.as_of, query.areas, overrides)
+        query = replace(query, overrides=overrides)
         notes = (t("note.adjusted_targets", options.lang, year=adjusted.year,
                    path=targets_path),)
     page = status_page(query, options.display(plan), explain, notes)

@@ -624,9 +624,12 @@ TARGETS_FAULTS = {
 
 
 def status_with_targets(tmp_path: Path, text: str, lang: str) -> Run:
-    """`wuhai status --year 2026 --targets targets.yaml` on no data, in the folder tmp_path."""
+    """`wuhai status --year 2026 --targets targets.yaml` on no data (one report of 2024
+    saying "nothing new"), in the folder tmp_path."""
     (tmp_path / "targets.yaml").write_text(text, encoding="utf-8")
     (tmp_path / "progress").mkdir(exist_ok=True)
+    (tmp_path / "progress" / "2024.yaml").write_text("year: 2024\ndistrict: 海南区\n",
+                                                    encoding="utf-8")
     return wuhai_on("status", "progress", "--year", "2026", "--targets", "targets.yaml",
                     "--format", "json", "--lang", lang, cwd=tmp_path)
 

@@ -249,21 +249,12 @@ def test_all_problems_of_all_files_come_together(workdir: Path) -> None:
 # --- odd entries in the progress folder ----------------------------------------------------
 
 
-def _folder(progress: Path) -> None:
-    (progress / "x.yaml").mkdir()
-
-
 def _broken_link(progress: Path) -> None:
     (progress / "y.yaml").symlink_to(progress / "no-such-file.yaml")
 
 
 def _link_loop(progress: Path) -> None:
     (progress / "loop.yaml").symlink_to(progress / "loop.yaml")
-
-
-def _link_to_folder(progress: Path) -> None:
-    (progress / "sub").mkdir()
-    (progress / "sub.yaml").symlink_to(progress / "sub")
 
 
 def _unreadable(progress: Path) -> None:
@@ -275,13 +266,27 @@ def _unreadable(progress: Path) -> None:
 
 # (what to make, file named in the message, message fragment)
 ODD_ENTRIES = [
-    pytest.param(_folder, "x.yaml", "这是一个文件夹，不是 YAML 文件", id="folder-x.yaml"),
     pytest.param(_broken_link, "y.yaml", "符号链接指向的文件不存在", id="broken-symlink"),
     pytest.param(_link_loop, "loop.yaml", "符号链接指向的文件不存在", id="symlink-loop"),
-    pytest.param(_link_to_folder, "sub.yaml", "这是一个文件夹", id="symlink-to-folder"),
     pytest.param(_unreadable, "secret.yaml", "无法读取文件", id="unreadable", marks=pytest.mark.skipif(
         hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads a chmod 000 file")),
 ]
+
+
+def test_subfolders_are_read_and_links_to_folders_named_as_skipped(workdir: Path) -> None:
+    """A folder (even one named x.yaml) is read like the rest: a folder a year is a natural
+    layout. A link to a folder is not followed (it could loop): a warning names it."""
+    progress = workdir / "progress"
+    (progress / "x.yaml").mkdir(parents=True)
+    (progress / "x.yaml" / "2025-hainan.yaml").write_text(VALID_REPORT, encoding="utf-8")
+    (progress / "sub").mkdir()
+    (progress / "sub.yaml").symlink_to(progress / "sub")
+    (progress / "notes.txt").write_text("草稿", encoding="utf-8")
+    run = wuhai("validate", "--plan", PLAN, "--progress", progress, "--lang", "en")
+    assert run.exit_code == 0, run.stderr
+    assert "1 progress files, 1 certificate records" in run.stdout
+    assert run.stderr == ("progress: warning: these files are not progress reports (.yaml or "
+                          ".yml) and were skipped: notes.txt, sub.yaml\n")
 
 
 @pytest.mark.parametrize(("make", "name", "fragment"), ODD_ENTRIES)
@@ -310,8 +315,13 @@ def test_files_starting_with_underscore_are_ignored(workdir: Path) -> None:
     progress.mkdir()
     (progress / "_template.yaml").write_bytes(hostile_report("tab_indent.yaml"))
     (progress / "_folder.yaml").mkdir()
+    (progress / "_drafts").mkdir()
+    (progress / "_drafts" / "2025-x.yaml").write_bytes(hostile_report("tab_indent.yaml"))
+    (progress / ".git-like").mkdir()
+    (progress / ".git-like" / "2025-y.yaml").write_bytes(hostile_report("tab_indent.yaml"))
     run = wuhai("validate", "--plan", PLAN, "--progress", progress)
-    assert (run.exit_code, run.stderr) == (0, "")
+    assert (run.exit_code, run.stderr) == (
+        0, "progress: 警告: 文件夹中没有进度报告（.yaml 或 .yml 文件）\n")
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
@@ -498,8 +508,10 @@ INTERNAL = [
 
 @pytest.fixture
 def empty_progress(workdir: Path) -> Iterator[Path]:
+    """A folder with one report saying "nothing new" (an empty folder would add a warning)."""
     progress = workdir / "progress"
     progress.mkdir()
+    (progress / "2024.yaml").write_text("year: 2024\ndistrict: 海南区\n", encoding="utf-8")
     yield progress
 
 

@@ -231,7 +231,8 @@ def test_gb18030_plan_is_used_with_a_warning_on_stderr(tmp_path: Path,
 def test_validate_clean_prints_a_one_line_summary() -> None:
     exit_code, stdout, stderr = wuhai("validate", "--lang", "en")
     assert exit_code == 0
-    assert stderr == ""
+    assert stderr == ("data/progress: warning: no folder of progress reports here (name one "
+                      "with --progress or $WUHAI_PROGRESS)\n")
     assert stdout == f"all clean: plan {shipped_plan_path()}, 0 progress files, 0 certificate records\n"
 
 
@@ -334,10 +335,13 @@ def test_validate_json_is_not_wrapped_on_a_narrow_terminal(tmp_path: Path) -> No
 
 
 def test_validate_json_clean() -> None:
-    exit_code, stdout, stderr = wuhai("validate", "--format", "json")
+    exit_code, stdout, stderr = wuhai("validate", "--format", "json", "--lang", "en")
     assert (exit_code, stderr) == (0, "")
     assert json.loads(stdout) == {"schema": "wuhai-green/validate@1", "ok": True, "errors": [],
-                                  "warnings": []}
+                                  "warnings": [{"file": "data/progress", "line": None,
+                                                "column": None, "severity": "warning",
+                                                "message": "no folder of progress reports here "
+                                                "(name one with --progress or $WUHAI_PROGRESS)"}]}
 
 
 def test_validate_github(tmp_path: Path) -> None:

@@ -415,7 +415,7 @@ def test_a_report_without_any_data_still_draws_its_charts(tmp_path: Path) -> Non
     (tmp_path / "progress").mkdir()
     exit_code, document, stderr = wuhai("report", "--year", "2024", "--format", "html",
                                           "--plan", PLAN, "--progress", "progress")
-    assert (exit_code, stderr) == (0, "")
+    assert (exit_code, stderr) == (0, "progress: 警告: 文件夹中没有进度报告（.yaml 或 .yml 文件）\n")
     svgs = inline_svgs(document)
     assert len(svgs) == 4
     assert "2024 年各区新增绿色有机食品认证" in svg_texts(svgs[1])

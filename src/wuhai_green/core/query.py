@@ -3,7 +3,7 @@ taken at, and the areas to show. Built once by a command, passed to every comput
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from wuhai_green.core.metrics import TargetOverrides, Targets
@@ -19,6 +19,7 @@ class Query:
     as_of: date
     areas: tuple[Area, ...]  # the districts asked for, then the city (or one area)
     overrides: TargetOverrides = field(default_factory=dict)  # adjusted targets, if any
+    today: date | None = None  # for what is due by now (missing reports); None: not asked
 
     @property
     def targets(self) -> Targets:
@@ -27,5 +28,4 @@ class Query:
     def everywhere(self) -> Query:
         """The same question for every district and the city."""
         plan = self.plan
-        return Query(plan, self.register, self.year, self.as_of, (*plan.districts, plan.root),
-                     self.overrides)
+        return replace(self, areas=(*plan.districts, plan.root))

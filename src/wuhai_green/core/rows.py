@@ -14,7 +14,7 @@ from wuhai_green.core import metrics
 from wuhai_green.core.dates import year_end
 from wuhai_green.core.query import Query
 from wuhai_green.core.register import Certificate, Register
-from wuhai_green.model.plan import Area, Indicator, Plan
+from wuhai_green.model.plan import Area, Indicator, Plan, leaves
 
 # --- status -------------------------------------------------------------------------------
 
@@ -55,6 +55,16 @@ def goal_results(query: Query) -> list[metrics.GoalResult]:
 def within_year(query: Query) -> bool:
     """Whether the figures are taken before the year is over (expected differs from target)."""
     return query.as_of < year_end(query.year)
+
+
+def missing_reports(query: Query) -> list[tuple[str, int]]:
+    """(district, year) of each report due by today and not on file (none if not asked)."""
+    if query.today is None:
+        return []
+    asked = {leaf.name for area in query.areas for leaf in leaves(area)}
+    return [(district, year) for district, year
+            in metrics.missing_reports(query.plan, query.register, query.year, query.today)
+            if district in asked]
 
 
 def districts_without_register(plan: Plan, register: Register) -> list[Area]:

@@ -5,6 +5,7 @@ run across them."""
 from __future__ import annotations
 
 import gc
+import os
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -33,16 +34,26 @@ from wuhai_green.load.validate import validate
 from wuhai_green.model.plan import Plan
 from wuhai_green.model.progress import ACTIVITY_TYPES, ProgressFile, Report
 
+REPORT_SUFFIXES = (".yaml", ".yml")
 
-def progress_files(folder: Path) -> list[Path]:
-    """The report files of a folder: *.yaml and *.yml, not starting with `_`, sorted."""
-    found = [
-        path
-        for pattern in ("*.yaml", "*.yml")
-        for path in folder.glob(pattern)
-        if not path.name.startswith("_")
-    ]
-    return sorted(found)
+
+def progress_files(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The reports of a folder and its subfolders (a folder a year is a natural layout):
+    .yaml and .yml in any case, sorted; and the other files, which are skipped. Files and
+    folders whose name starts with `_` (templates, drafts) or `.`, and READMEs, are left
+    out."""
+    reports: list[Path] = []
+    others: list[Path] = []
+    for root, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(("_", "."))]
+        # a link to a folder is not followed (it could loop back): named as skipped
+        others += [Path(root) / name for name in folders if (Path(root) / name).is_symlink()]
+        for name in names:
+            if name.startswith(("_", ".")) or name.upper().startswith("README"):
+                continue  # templates, drafts, hidden files, the folder's own README
+            path = Path(root) / name
+            (reports if path.suffix.lower() in REPORT_SUFFIXES else others).append(path)
+    return sorted(reports), sorted(others)
 
 
 def read_report(path: Path, plan: Plan | None = None) -> tuple[Report | None, list[Problem]]:
@@ -135,21 +146,35 @@ def register_of(plan: Plan, reports: list[Report], today: date
 def load_register(plan: Plan, folder: Path | None, today: date | None = None) -> Register:
     """Read every report of `folder` and build the register; raise `DataError` on problems.
     `today` (default: the system's) is the day after which a date is in the future."""
-    if folder is None or not folder.exists():
+    today = today or date.today()
+    started = today >= date(plan.data.period.start, 1, 1)
+    if folder is None:
         return Register()
+    if not folder.exists():  # say where the reports were looked for, once they are due
+        looked = Problem(display_name(folder), None, None, "progress.no_folder_found",
+                         severity="warning")
+        return Register(warnings=(looked,) if started else ())
     if not folder.is_dir():
         raise DataError([Problem(display_name(folder), None, None, "progress.not_a_folder")])
-    reports: list[Report] = []
+    paths, others = progress_files(folder)
     problems: list[Problem] = []
+    if others:
+        problems.append(Problem(display_name(folder), None, None, "progress.skipped",
+                                {"files": ", ".join(str(path.relative_to(folder))
+                                                    for path in others)}, "warning"))
+    if not paths and started:
+        problems.append(Problem(display_name(folder), None, None, "progress.no_reports",
+                                severity="warning"))
+    reports: list[Report] = []
     collecting = gc.isenabled()
     gc.disable()  # a big graph of long-lived objects and no cycles: the collector only rescans it
     try:
-        for path in progress_files(folder):
+        for path in paths:
             report, found = read_report(path, plan)
             problems += found
             if report is not None:
                 reports.append(report)
-        register, found = register_of(plan, reports, today or date.today())
+        register, found = register_of(plan, reports, today)
     finally:
         if collecting:
             gc.enable()

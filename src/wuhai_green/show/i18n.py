@@ -244,6 +244,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # progress reports and the register
     "progress.not_a_folder": ("进度报告路径不是文件夹", "the progress path is not a folder"),
     "progress.no_folder": ("进度报告文件夹不存在", "no such folder of progress reports"),
+    "progress.no_folder_found": (
+        "这里没有进度报告文件夹（可用 --progress 或 $WUHAI_PROGRESS 指定）",
+        "no folder of progress reports here (name one with --progress or $WUHAI_PROGRESS)",
+    ),
+    "progress.no_reports": (
+        "文件夹中没有进度报告（.yaml 或 .yml 文件）", "the folder holds no progress reports (.yaml or .yml files)"),
+    "progress.skipped": (
+        "这些文件不是进度报告（.yaml 或 .yml），已跳过：{files}",
+        "these files are not progress reports (.yaml or .yml) and were skipped: {files}",
+    ),
     "progress.year_outside": (
         "报告年份 {year} 不在方案年份 {first}-{last} 内",
         "reporting year {year} lies outside the plan's years {first}-{last}",
@@ -614,6 +624,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{goal}”在方案中没有基期数，只计入文件中登记的证书。",
         "'{goal}' has no baseline in the plan; only certificates on file are counted.",
     ),
+    "note.missing_reports": (
+        "尚未提交进度报告（年份已结束）：{missing}。没有新增的年份也请提交一份各项为空的报告。",
+        "Progress reports not yet on file for years that have ended: {missing}. A year with nothing new needs a report with empty lists too.",
+    ),
+    "note.missing_district": ("{district}（{years} 年）", "{district} ({years})"),
     "note.no_data": ("进度报告中还没有证书记录。", "The progress reports hold no certificates yet."),
     "note.interpolated_mark": (
         "带 * 的目标为两个节点年之间的线性插值。",
@@ -682,6 +697,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} rows at or below '{fail_on}': the check fails (exit 1)",
     ),
     "check.ok": ("检查通过；{findings} 项需关注", "check passed; {findings} rows need attention"),
+    "check.missing_report": ("{district} 尚未提交 {year} 年进度报告", "{district} has no progress report for {year}"),
     "diff.title": ("与 {ref} 相比的变化（{year} 年）", "Changes since {ref} ({year})"),
     "diff.none": ("没有指标发生变化", "No figure moved"),
     "diff.base_invalid": (

@@ -51,8 +51,8 @@ class Csv(Renderer):
         from wuhai_green.show.render.to_terminal import print_problems
 
         print_problems(report.warnings, output.lang, output.stderr)
-        output.stdout.write(to_csv(check_page(report.result, report.fail_on,
-                                              report.show).csv_rows))
+        output.stdout.write(to_csv(check_page(report.query, report.result,
+                                              report.fail_on, report.show).csv_rows))
 
 
 RENDERER = Csv()

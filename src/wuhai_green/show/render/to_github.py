@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 
 from wuhai_green.core.metrics import StatusRow
+from wuhai_green.core.rows import missing_reports
 from wuhai_green.show.display import Display
 from wuhai_green.show.problems import message
 from wuhai_green.show.render.base import CheckReport, Output, ProblemReport, Renderer
@@ -58,6 +59,10 @@ class Github(Renderer):
         show, year = report.show, report.query.year
         self.problems(ProblemReport(report.warnings, ok=True), output)
         output.stdout.write("".join(finding(row, year, show) for row in report.result.findings))
+        output.stdout.write("".join(
+            command("warning", show.tr("check.missing_report", district=show.area(district),
+                                       year=missing_year))
+            for district, missing_year in missing_reports(report.query)))
         for change in report.result.changes or []:
             output.stdout.write(command("notice", change_sentence(change, show)))
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")

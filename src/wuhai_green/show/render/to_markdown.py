@@ -65,7 +65,7 @@ class Markdown(Renderer):
         from wuhai_green.show.render.to_terminal import print_problems
 
         print_problems(report.warnings, output.lang, output.stderr)
-        self.page(check_page(report.result, report.fail_on, report.show), output)
+        self.page(check_page(report.query, report.result, report.fail_on, report.show), output)
 
     def report(self, document: Report, output: Output) -> str:
         return report_markdown(document)

@@ -217,7 +217,7 @@ class Terminal(Renderer):
 
     def check(self, report: CheckReport, output: Output) -> None:
         print_problems(report.warnings, output.lang, output.stderr)
-        self.page(check_page(report.result, report.fail_on, report.show), output)
+        self.page(check_page(report.query, report.result, report.fail_on, report.show), output)
 
 
 RENDERER = Terminal()

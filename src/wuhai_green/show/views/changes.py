@@ -10,7 +10,7 @@ from wuhai_green.core.query import Query
 from wuhai_green.show.display import Display, number, spaced, unit_id, with_unit
 from wuhai_green.show.page import Cell, Page, TableView
 from wuhai_green.show.problems import as_json
-from wuhai_green.show.views.status import status_json
+from wuhai_green.show.views.status import missing_json, missing_notes, status_json
 
 
 def change_json(show: Display, change: rows.Change) -> dict[str, Any]:
@@ -66,13 +66,14 @@ def check_document(query: Query, result: rows.CheckResult, warnings: list[Proble
         "errors": [],
         "warnings": [as_json(warning, show.lang) for warning in warnings],
         "findings": [status_json(show, row) for row in result.findings],
+        "missing_reports": missing_json(rows.missing_reports(query)),
     }
     if result.changes is not None:
         document["changes"] = [change_json(show, change) for change in result.changes]
     return document
 
 
-def check_page(result: rows.CheckResult, fail_on: str, show: Display) -> Page:
+def check_page(query: Query, result: rows.CheckResult, fail_on: str, show: Display) -> Page:
     tr = show.tr
     table = TableView(tr("check.title"), [tr("col.area"), tr("col.indicator"), tr("col.achieved"),
                                           tr("col.target_plain"), tr("col.status")],
@@ -82,7 +83,7 @@ def check_page(result: rows.CheckResult, fail_on: str, show: Display) -> Page:
                            Cell(show.amount(row.indicator, row.achieved)),
                            Cell(show.amount(row.indicator, row.target.value)),
                            Cell(show.status(row.status), style=row.status)])
-    notes = []
+    notes = missing_notes(rows.missing_reports(query), show)
     if result.changes is not None:
         notes += [change_sentence(change, show) for change in result.changes] or [tr("diff.none")]
     notes.append(tr("check.failing", count=len(result.failing), fail_on=show.status(fail_on))

@@ -20,7 +20,9 @@ def status_page(query: Query, show: Display, explain: bool = False,
                 extra_notes: tuple[str, ...] = ()) -> Page:
     found = rows.status_rows(query)
     goals = rows.goal_results(query)
-    notes = [*extra_notes, *status_notes(query, goals, show), *mark_notes(found, show)]
+    missing = rows.missing_reports(query)
+    notes = [*extra_notes, *missing_notes(missing, show), *status_notes(query, goals, show),
+             *mark_notes(found, show)]
     json_rows = [status_json(show, row) for row in found]
     data = {
         "schema": "wuhai-green/status@1",
@@ -29,6 +31,7 @@ def status_page(query: Query, show: Display, explain: bool = False,
         "rows": json_rows,
         "goals": [goal_json(result) for result in goals],
         "notes": notes,
+        "missing_reports": missing_json(missing),
     }
     within_year = rows.within_year(query)
     tables = [status_table([r for r in found if r.indicator is indicator], query.year,
@@ -36,6 +39,22 @@ def status_page(query: Query, show: Display, explain: bool = False,
               for indicator in query.plan.data.indicators]
     tables.append(goals_table(goals, query, show, explain))
     return Page(data, tables, notes, json_rows)
+
+
+def missing_json(missing: list[tuple[str, int]]) -> list[dict[str, Any]]:
+    return [{"district": district, "year": year} for district, year in missing]
+
+
+def missing_notes(missing: list[tuple[str, int]], show: Display) -> list[str]:
+    """One note naming every district without a report of a year that has ended."""
+    if not missing:
+        return []
+    years: dict[str, list[str]] = {}
+    for district, year in missing:
+        years.setdefault(district, []).append(str(year))
+    listed = show.join([show.tr("note.missing_district", district=show.area(district),
+                                years=show.join(found)) for district, found in years.items()])
+    return [show.tr("note.missing_reports", missing=listed)]
 
 
 def status_json(show: Display, row: metrics.StatusRow) -> dict[str, Any]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from wuhai_green.core import checklist
+from wuhai_green.core import checklist, rows
 from wuhai_green.core.numbers import percent
 from wuhai_green.core.query import Query
 from wuhai_green.show.display import Display, number
 from wuhai_green.show.page import Cell, Page, TableView
+from wuhai_green.show.views.status import missing_json, missing_notes
 
 
 def tasks_page(query: Query, show: Display) -> Page:
@@ -51,7 +52,8 @@ def tasks_page(query: Query, show: Display) -> Page:
         meetings.rows.append([Cell(str(meeting.entry.date)),
                               Cell(show.area(meeting.host) if meeting.host else "—"),
                               Cell(meeting.entry.title or "")])
-    notes = []
+    missing = rows.missing_reports(query)
+    notes = missing_notes(missing, show)
     if held.missing:
         notes.append(tr("tasks.no_meeting", year=year, held=len(held.held),
                         per_year=held.per_year))
@@ -69,6 +71,7 @@ def tasks_page(query: Query, show: Display) -> Page:
             "missing": held.missing,
             "repeated_hosts": list(held.repeated_hosts),
         },
+        "missing_reports": missing_json(missing),
         "notes": notes,
     }
     tables = [table, counts, meetings] + ([failures] if failures.rows else [])
