@@ -8,6 +8,7 @@ import os
 
 from wuhai_green.core.metrics import StatusRow
 from wuhai_green.show.display import Display
+from wuhai_green.show.escape import visible
 from wuhai_green.show.problems import message
 from wuhai_green.show.render.base import CheckReport, Output, ProblemReport, Renderer
 from wuhai_green.show.render.to_markdown import to_markdown
@@ -18,7 +19,10 @@ LEVELS = {"error": "error", "warning": "warning", "note": "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A message as the runner reads it: control characters escaped (`visible`; an ESC would
+    colour the log, a line break start a workflow command of its own), then GitHub's own
+    escapes."""
+    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:
