@@ -3,7 +3,8 @@
 Free text of a report (a holder, a product, a title) is kept as written and shown with its
 control characters escaped in every text output: tables on a terminal and in a pipe,
 markdown, CSV, GitHub annotations, HTML and every message; JSON keeps the exact data as
-JSON escapes. CSV cells are never formulas; markdown cells never links or images.
+JSON escapes. A certificate number holding a control character is refused at its place.
+CSV cells are never formulas; markdown cells never links or images.
 
 The hostile holder below sets the window title (OSC 0, BEL), clears the screen (ESC[2J),
 reverses the rest of the line (U+202E) and starts a C1 CSI sequence (U+009B).
@@ -194,3 +195,28 @@ def test_a_name_that_is_not_utf8_is_no_internal_error(tmp_path: Path, fmt: str) 
             b"2025-\xba\xa3\xc4\xcf.yaml")
     else:
         assert "progress/2025-\\xba\\xa3\\xc4\\xcf.yaml" in out
+
+
+# --- refused at load: a certificate number with a control character --------------------------
+
+@pytest.mark.parametrize(("field", "entry", "line", "column"), [
+    ("id", 'certificates:\n  - id: "LB-\\e[31m1"\n    type: green_food\n    product: x\n'
+           "    holder: y\n    output_tonnes: 1\n    issued: 2025-03-01\n", 4, 9),
+    ("renews", "certificates:\n  - id: LB-2\n    type: green_food\n    product: x\n"
+               "    holder: y\n    output_tonnes: 1\n    issued: 2025-03-01\n"
+               '    renews: "LB-\\e[31m1"\n', 10, 13),
+    ("id", 'ended:\n  - id: "LB-\\e[31m1"\n    date: 2025-03-01\n', 4, 9),
+    ("certificate", "activities:\n  - type: sampling\n    date: 2025-03-01\n    batches: 1\n"
+                    "    passed: 0\n    failed: 1\n    failures:\n"
+                    '      - certificate: "LB-\\e[31m1"\n', 10, 22),
+])
+def test_a_certificate_number_with_a_control_character_is_refused(
+        tmp_path: Path, field: str, entry: str, line: int, column: int) -> None:
+    write(tmp_path / "progress", "2025.yaml", f"year: 2025\ndistrict: 海南区\n{entry}")
+    run = wuhai_on("validate", "progress", cwd=tmp_path)
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr == (f"progress/2025.yaml:{line}:{column}: “{field}”的第 4 个字符是控制字符 "
+                          "U+001B：编号中不能有控制字符，请删除\n")
+    english = wuhai_on("validate", "progress", "--lang", "en", cwd=tmp_path)
+    assert english.stderr == (f"progress/2025.yaml:{line}:{column}: '{field}' holds the control "
+                              "character U+001B at character 4: an id cannot hold one; delete it\n")

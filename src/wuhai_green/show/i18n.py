@@ -451,6 +451,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} exists already; not overwritten (add --force to replace it)",
     ),
     "write.is_dir": ("{path} 是文件夹", "{path} is a folder"),
+    # issue 12: writes that cannot destroy, output that cannot inject, OS and git faults
+    "field.control": (
+        "“{field}”的第 {position} 个字符是控制字符 {char}：编号中不能有控制字符，请删除",
+        "'{field}' holds the control character {char} at character {position}: an id cannot hold one; delete it",
+    ),
     "targets.schema": ("schema 应为 {expected}", "schema must be {expected}"),
     "targets.unit": (
         "未知的产量单位“{unit}”；应为：{known}", "unknown unit for tonnes '{unit}'; expected one of: {known}"),
