@@ -19,7 +19,7 @@ from wuhai_green.core.register import Register
 from wuhai_green.load.files import write_atomically
 from wuhai_green.load.git import export_revision
 from wuhai_green.load.plan import load_plan, read_plan, resolve_plan_path
-from wuhai_green.load.progress import load_register
+from wuhai_green.load.progress import load_register, progress_files, read_as_report
 from wuhai_green.load.targets import load_targets
 from wuhai_green.model.plan import Area, Plan
 from wuhai_green.show.display import Display, DisplayUnit
@@ -125,6 +125,20 @@ def _load(options: Options) -> tuple[Plan, Register]:
     if warnings:
         report_problems(warnings, options.lang, debug=options.debug)
     return plan, register
+
+
+def _inputs(options: Options) -> list[Path]:
+    """The files a command reading the plan and the reports reads: never written over."""
+    folder = options.progress_folder()
+    return [options.plan_path, *(progress_files(folder) if folder and folder.is_dir() else [])]
+
+
+def _write_output(options: Options, path: Path, text: str, force: bool) -> None:
+    """Save what a command made (a report, adjusted targets): never over the files it read,
+    never where the next run would read it as a progress report."""
+    if read_as_report(path, options.progress_dir):
+        raise UsageError("write.into_progress", path=path, folder=options.progress_dir)
+    write_atomically(path, text, overwrite=force, inputs=_inputs(options))
 
 
 def today() -> date:
@@ -234,7 +248,7 @@ def adjust(options: Options, year: int | None, district: str | None, write_to: P
     query = Query(plan, register, chosen, year_end(chosen - 1), _areas(plan, district))
     found = rows.adjust_rows(query)
     if write_to is not None:
-        write_atomically(write_to, targets_yaml(found, chosen, today()), overwrite=force)
+        _write_output(options, write_to, targets_yaml(found, chosen, today()), force)
     options.renderer.page(adjust_page(query, found, options.display(plan)), options.output)
     if write_to is not None:
         _human(options, t("adjust.written", options.lang, path=write_to))
@@ -263,7 +277,8 @@ def new_report(options: Options, year: int, district: str, force: bool = False) 
     if not period.baseline_year <= year <= period.end:
         raise UsageError("cli.year_outside", year=year, start=period.baseline_year, end=period.end)
     path = report_path(area, year, options.progress_dir)
-    write_atomically(path, template_text(options.display(plan), area, year), overwrite=force)
+    write_atomically(path, template_text(options.display(plan), area, year), overwrite=force,
+                     inputs=[options.plan_path], make_folder=True)
     say(t("new.written", options.lang, path=path), sys.stdout, style="green")
 
 
@@ -337,5 +352,5 @@ def report(options: Options, asked: Asked, output: Path | None, force: bool,
     if output is None:
         sys.stdout.write(text)
         return
-    write_atomically(output, text, overwrite=force)
+    _write_output(options, output, text, force)
     _human(options, t("report.written", options.lang, path=output))

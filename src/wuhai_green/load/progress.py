@@ -29,17 +29,30 @@ from wuhai_green.load.reading import read_yaml
 from wuhai_green.load.validate import validate
 from wuhai_green.model.plan import Plan
 from wuhai_green.model.progress import ProgressFile, Report
+from wuhai_green.model.targets import TARGETS_SCHEMA
+
+REPORT_PATTERNS = ("*.yaml", "*.yml")
 
 
 def progress_files(folder: Path) -> list[Path]:
     """The report files of a folder: *.yaml and *.yml, not starting with `_`, sorted."""
     found = [
         path
-        for pattern in ("*.yaml", "*.yml")
+        for pattern in REPORT_PATTERNS
         for path in folder.glob(pattern)
         if not path.name.startswith("_")
     ]
     return sorted(found)
+
+
+def read_as_report(path: Path, folder: Path) -> bool:
+    """Whether a file written at `path` would be read as a report of `folder`."""
+    if path.name.startswith("_") or not any(path.match(pattern) for pattern in REPORT_PATTERNS):
+        return False
+    try:
+        return path.parent.resolve() == folder.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: compare the names as given
+        return path.parent.absolute() == folder.absolute()
 
 
 def read_report(path: Path) -> tuple[Report | None, list[Problem]]:
@@ -48,6 +61,9 @@ def read_report(path: Path) -> tuple[Report | None, list[Problem]]:
         located = read_yaml(path)
     except DataError as error:
         return None, error.problems
+    if isinstance(located.value, dict) and located.value.get("schema") == TARGETS_SCHEMA:
+        # `adjust --write` refuses to write here; one put here by hand is named for what it is
+        return None, [located.problem(("schema",), "progress.targets_file"), *located.warnings]
     data, problems = validate(ProgressFile, located)
     if data is None:
         return None, problems + located.warnings

@@ -452,6 +452,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "write.is_dir": ("{path} 是文件夹", "{path} is a folder"),
     # issue 12: writes that cannot destroy, output that cannot inject, OS and git faults
+    "write.not_a_file": (
+        "{path} 不是普通文件（设备、管道或套接字），不会被替换，加 --force 也不会",
+        "{path} is not a regular file (a device, a pipe or a socket): it is never replaced, not even with --force",
+    ),
+    "write.is_input": (
+        "{path} 是本次运行读取的文件（方案、进度报告或目标文件），不能写在它上面",
+        "{path} is one of the files this run reads (the plan, a progress report or a targets file): not written over",
+    ),
+    "write.into_progress": (
+        "{path} 在进度文件夹 {folder} 中，以后会被当作进度报告读取：请写到其他文件夹，或使用以 _ 开头的文件名",
+        "{path} lies in the progress folder {folder}, where it would be read as a progress report: write it elsewhere, or give it a name starting with _",
+    ),
+    "write.failed": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
+    "write.denied": ("无法写入 {path}：没有权限", "cannot write {path}: permission denied"),
+    "write.read_only": ("无法写入 {path}：文件系统是只读的", "cannot write {path}: read-only file system"),
+    "write.no_space": ("无法写入 {path}：磁盘空间不足", "cannot write {path}: no space left on the device"),
+    "write.too_big": (
+        "无法写入 {path}：超过系统允许的文件大小", "cannot write {path}: larger than the system allows a file to be"),
+    "write.name_too_long": ("无法写入 {path}：文件名过长", "cannot write {path}: file name too long"),
+    "write.no_folder": ("无法写入 {path}：所在的文件夹不存在", "cannot write {path}: its folder does not exist"),
+    "write.not_a_folder": ("无法写入 {path}：路径中有一段不是文件夹", "cannot write {path}: a part of its path is not a folder"),
+    "write.link_loop": (
+        "无法写入 {path}：路径中的符号链接形成循环", "cannot write {path}: the symbolic links of its path form a loop"),
+    "write.closed": ("无法写入 {path}：已关闭", "cannot write {path}: it is closed"),
+    "write.io": ("无法写入 {path}：输入输出错误", "cannot write {path}: input/output error"),
+    "progress.targets_file": (
+        "这是调整后目标文件（由 wuhai adjust --write 写出），不是进度报告：请移出进度文件夹，或改用以 _ 开头的文件名",
+        "this is an adjusted-targets file (written by wuhai adjust --write), not a progress report: move it out of the progress folder, or give it a name starting with _",
+    ),
     "field.control": (
         "“{field}”的第 {position} 个字符是控制字符 {char}：编号中不能有控制字符，请删除",
         "'{field}' holds the control character {char} at character {position}: an id cannot hold one; delete it",

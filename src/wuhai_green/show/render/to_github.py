@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 
 from wuhai_green.core.metrics import StatusRow
+from wuhai_green.core.problems import cannot_write
 from wuhai_green.show.display import Display
 from wuhai_green.show.escape import visible
 from wuhai_green.show.problems import message
@@ -67,8 +68,11 @@ class Github(Renderer):
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_file:
             page = status_page(report.query.everywhere(), show)
-            with open(summary_file, "a", encoding="utf-8") as stream:
-                stream.write(to_markdown(page) + "\n")
+            try:
+                with open(summary_file, "a", encoding="utf-8") as stream:
+                    stream.write(to_markdown(page) + "\n")
+            except OSError as error:  # a full disk, a folder of that name: exit 2, not 3
+                raise cannot_write(summary_file, error) from None
 
 
 RENDERER = Github()
