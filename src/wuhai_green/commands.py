@@ -298,7 +298,8 @@ def check(options: Options, asked: Asked, fail_on: str, changed_since: str | Non
     warnings += register.warnings
     query = _query(plan, register, asked)
     try:
-        moved = _changes(options, query, changed_since)
+        moved, left_out = _changes(options, query, changed_since)
+        warnings += left_out
     except UsageError as error:
         if error.key != "diff.base_invalid":
             raise
@@ -312,27 +313,33 @@ def check(options: Options, asked: Asked, fail_on: str, changed_since: str | Non
     return 1 if result.failing else 0
 
 
-def _changes(options: Options, query: Query, base_ref: str | None) -> list[rows.Change] | None:
+def _changes(options: Options, query: Query, base_ref: str | None
+             ) -> tuple[list[rows.Change] | None, list[Problem]]:
+    """The rows the change since `base_ref` moved, and the warnings of reading the base
+    (entries left out). The temporary copy of the base is removed however the run ends
+    (an error, Ctrl-C, SIGTERM: see `cli.main`)."""
     if base_ref is None:
-        return None
+        return None, []
     with tempfile.TemporaryDirectory(prefix="wuhai-diff-") as folder:
-        base_plan_path, base_progress = export_revision(base_ref, options.plan_path,
-                                                        options.progress_dir, Path(folder))
+        base = export_revision(base_ref, options.plan_path, options.progress_dir, Path(folder))
         try:
-            base_plan = load_plan(base_plan_path)
-            base_register = load_register(base_plan, base_progress)
+            base_plan = load_plan(base.plan)
+            base_register = load_register(base_plan, base.progress)
         except DataError as error:
             raise UsageError("diff.base_invalid", ref=base_ref,
                              count=len(error.errors)) from None
     areas = tuple(base_plan.find_area(area.name) or area for area in query.areas)
     before = rows.status_rows(Query(base_plan, base_register, query.year, query.as_of, areas))
-    return rows.changes(before, rows.status_rows(query))
+    return rows.changes(before, rows.status_rows(query)), base.warnings
 
 
 def diff(options: Options, base_ref: str, asked: Asked) -> None:
     plan, register = _load(options)
     query = _query(plan, register, asked)
-    moved = _changes(options, query, base_ref) or []
+    moved, left_out = _changes(options, query, base_ref)
+    if left_out:
+        report_problems(left_out, options.lang)
+    moved = moved or []
     options.renderer.page(diff_page(base_ref, query, moved, options.display(plan)),
                           options.output)
 

@@ -485,6 +485,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{field}”的第 {position} 个字符是控制字符 {char}：编号中不能有控制字符，请删除",
         "'{field}' holds the control character {char} at character {position}: an id cannot hold one; delete it",
     ),
+    "git.dubious_ownership": (
+        "git 拒绝读取 {folder}：仓库属于其他用户（dubious ownership）。确认可信后运行 git config --global --add safe.directory {folder}",
+        "git refuses the repository at {folder}: it belongs to another user (dubious ownership). If you trust it, run git config --global --add safe.directory {folder}",
+    ),
+    "git.not_a_file": (
+        "{ref} 中的这一项不是普通文件（符号链接或子模块），比较时略过",
+        "not a regular file at {ref} (a symbolic link or a submodule): left out of the comparison",
+    ),
+    "git.unsafe_name": (
+        "{ref} 中的这个文件名含有“..”或空的部分，会指向文件夹之外，比较时略过",
+        "a name at {ref} with a '..' or an empty part, which would point outside its folder: left out of the comparison",
+    ),
+    "git.object_missing": (
+        "{ref} 中的 {file} 不在本地仓库中（浅克隆？在 CI 中请用 fetch-depth: 0）",
+        "{file} at {ref} is not in the local repository (a shallow clone? In CI, use fetch-depth: 0)",
+    ),
+    "git.timeout": ("{command} 超过 {seconds} 秒仍未结束", "{command} did not finish within {seconds} s"),
     "targets.schema": ("schema 应为 {expected}", "schema must be {expected}"),
     "targets.unit": (
         "未知的产量单位“{unit}”；应为：{known}", "unknown unit for tonnes '{unit}'; expected one of: {known}"),
