@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
 from wuhai_green.core import metrics, rows
 from wuhai_green.core.dates import add_months, year_end
 from wuhai_green.core.problems import DataError, Problem, UsageError
 from wuhai_green.core.query import Query
 from wuhai_green.core.register import Register
-from wuhai_green.load.files import write_atomically
+from wuhai_green.load.files import GuardedStream, write_atomically
 from wuhai_green.load.git import export_revision
 from wuhai_green.load.plan import load_plan, read_plan, resolve_plan_path
 from wuhai_green.load.progress import load_register, progress_files, read_as_report
@@ -95,6 +97,24 @@ def resolve_progress_dir(option: Path | None) -> Path:
         return option
     from_env = os.environ.get("WUHAI_PROGRESS")
     return Path(from_env) if from_env else Path("data") / "progress"
+
+
+@contextlib.contextmanager
+def guarded_output(lang: Lang) -> Iterator[None]:
+    """Standard output and error guarded for one command (`GuardedStream`): a reader that
+    went away ends the output quietly, a full or closed stdout is a `UsageError`."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout = cast(TextIO, GuardedStream(saved[0], t("write.stdout", lang)))
+    sys.stderr = cast(TextIO, GuardedStream(saved[1], "stderr", quiet=True))
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def flush_output() -> None:
+    """Flush standard output while a fault can still be reported (a full disk shows here)."""
+    sys.stdout.flush()
 
 
 def report_problems(problems: list[Problem], lang: Lang, *, debug: bool = False) -> None:

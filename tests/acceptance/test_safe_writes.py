@@ -2,8 +2,10 @@
 
 Through the command line: `report -o`, `adjust --write` and `new` replace only a regular file
 (or a link, not followed), never an input of the run, never put a file where the progress
-reader would read it; permission denied, a full disk, a missing folder, a name too long
-end in "cannot write FILE: reason", exit 2, the old file kept and no temporary file left.
+reader would read it; permission denied, a full disk, a missing folder, a name too long, a
+closed or full stdout end in "cannot write FILE: reason", exit 2, the old file kept and no
+temporary file left; a reader that went away ends the output quietly with the command's own
+exit code; SIGTERM cleans up like Ctrl-C.
 
 The permission tests run `wuhai` as an unprivileged user (uid 65534, through setpriv or
 runuser) when the tests run as root, in a folder of their own that user can reach.
@@ -14,18 +16,20 @@ from __future__ import annotations
 import os
 import resource
 import shutil
+import signal
 import socket
 import stat
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.harness import DEMO, PLAN, process_env, snapshot, wuhai, wuhai_on
+from tests.harness import DEMO, PLAN, process_env, snapshot, write, wuhai, wuhai_on
 
 REPORT = ("report", "--year", "2025", "--plan", PLAN, "--progress", DEMO)
 WUHAI = [sys.executable, "-m", "wuhai_green"]
@@ -246,3 +250,92 @@ def test_a_job_summary_that_cannot_be_written(workdir: Path) -> None:
                    env={"GITHUB_STEP_SUMMARY": "summary"}, cwd=workdir)
     assert (run.exit_code, run.stderr) == (2, "summary 是文件夹\n")
     assert run.stdout.startswith("::warning file=")
+
+
+# --- standard output --------------------------------------------------------------------------
+
+
+def test_a_full_stdout_exits_2(tmp_path: Path) -> None:
+    with open(os.devnull if not Path("/dev/full").exists() else "/dev/full", "w") as full:
+        if full.name == os.devnull:
+            pytest.skip("no /dev/full here")
+        done = run_wuhai("status", "--year", "2025", "--plan", PLAN, "--progress", DEMO,
+                         cwd=tmp_path, stdout=full)
+    assert (done.returncode, done.stderr) == (2, "无法写入 标准输出：磁盘空间不足\n")
+
+
+def test_a_closed_stdout_exits_2(tmp_path: Path) -> None:
+    done = run_wuhai("status", "--year", "2025", "--plan", PLAN, "--progress", DEMO, "--lang",
+                     "en", cwd=tmp_path, preexec_fn=lambda: os.close(1))
+    assert (done.returncode, done.stderr) == (2, "cannot write standard output: it is closed\n")
+
+
+@pytest.mark.parametrize(("command", "code"), [
+    (("check", "--year", "2025", "--fail-on", "never"), 0),
+    (("check", "--year", "2025", "--format", "github", "--fail-on", "never"), 0),
+    (("check", "--year", "2025"), 1),  # the demo has rows behind in 2025
+    (("status", "--year", "2025"), 0),
+])
+def test_a_reader_that_went_away_ends_quietly_with_the_commands_code(
+        tmp_path: Path, command: tuple[str, ...], code: int) -> None:
+    """`wuhai check | head -1`: the pipe's reader is gone before anything is written."""
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        done = run_wuhai(*command, "--plan", PLAN, "--progress", DEMO, cwd=tmp_path,
+                         stdout=writer)
+    finally:
+        os.close(writer)
+    assert (done.returncode, done.stderr) == (code, "")
+
+
+def test_a_closed_stderr_changes_no_exit_code(tmp_path: Path) -> None:
+    write(tmp_path / "progress", "2025.yaml", "year: 2025\ndistrict: 北区\n")
+    done = run_wuhai("validate", "--plan", PLAN, "--progress", "progress", cwd=tmp_path,
+                     preexec_fn=lambda: os.close(2))
+    assert (done.returncode, done.stdout) == (2, "")
+
+
+# --- signals: the temporary folder of diff is removed --------------------------------------------
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)],
+                         ids=["SIGINT", "SIGTERM"])
+def test_a_signal_during_diff_removes_its_copy_of_the_data(tmp_path: Path, signum: int,
+                                                           code: int) -> None:
+    """A git that stops while it gives the base's files (it sleeps in `cat-file`): the
+    temporary folder then holds the copy of the data; the signal must remove it."""
+    real_git = shutil.which("git")
+    if real_git is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path / "repo"
+    write(repo / "data" / "progress", "2024.yaml", "year: 2024\ndistrict: 海南区\n")
+    shutil.copy(PLAN, repo / "data" / "plan.yaml")
+    for args in (["init", "-q"], ["add", "-A"], ["-c", "user.name=T", "-c", "user.email=t@e",
+                                                 "commit", "-qm", "base"]):
+        subprocess.run([real_git, *args], cwd=repo, check=True, capture_output=True)
+    bin_folder, temporary, mark = tmp_path / "bin", tmp_path / "tmp", tmp_path / "in-cat-file"
+    bin_folder.mkdir()
+    temporary.mkdir()
+    (bin_folder / "git").write_text(
+        f'#!/bin/sh\nif [ "$1" = cat-file ]; then touch "{mark}"; exec sleep 60; fi\n'
+        f'exec "{real_git}" "$@"\n', encoding="utf-8")
+    (bin_folder / "git").chmod(0o755)
+    environment = process_env(PATH=f"{bin_folder}{os.pathsep}{os.environ['PATH']}",
+                              TMPDIR=str(temporary))
+    child = subprocess.Popen([*WUHAI, "diff", "HEAD", "--year", "2025"], cwd=repo,
+                             env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120  # a hang detector, not a speed limit
+        while not mark.exists():
+            assert child.poll() is None, child.communicate()
+            assert time.monotonic() < deadline, "wuhai diff never reached git cat-file"
+            time.sleep(0.05)
+        assert [p.name[:11] for p in temporary.iterdir()] == ["wuhai-diff-"]
+        child.send_signal(signum)
+        _, err = child.communicate(timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == code, err
+    assert list(temporary.iterdir()) == []

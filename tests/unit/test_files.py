@@ -1,8 +1,10 @@
-"""`load.files`: the rules every writer inherits from `write_atomically` (issue 12 §1)."""
+"""`load.files`: the rules every writer inherits from `write_atomically`, and the guard on
+standard output (issue 12 §1)."""
 
 from __future__ import annotations
 
 import errno
+import io
 import os
 import socket
 import stat
@@ -12,7 +14,7 @@ from typing import Any
 import pytest
 
 from tests.harness import UsageError, snapshot
-from wuhai_green.load.files import write_atomically
+from wuhai_green.load.files import GuardedStream, write_atomically
 
 
 def refused(path: Path, **options: Any) -> tuple[str, dict[str, Any]]:
@@ -137,3 +139,49 @@ def test_an_unknown_fault_shows_the_systems_words(tmp_path: Path,
     target = tmp_path / "out.md"
     assert refused(target) == ("write.failed", {"path": target, "reason": "No locks available"})
     assert list(tmp_path.iterdir()) == []
+
+
+# --- standard output -----------------------------------------------------------------------
+
+
+class Failing(io.StringIO):
+    def __init__(self, code: int) -> None:
+        super().__init__()
+        self.code = code
+
+    def write(self, text: str) -> int:
+        raise OSError(self.code, os.strerror(self.code))
+
+
+def test_a_broken_pipe_silences_stdout() -> None:
+    guard = GuardedStream(Failing(errno.EPIPE), "standard output")
+    assert guard.write("rows\n") == 5
+    assert guard.broken
+    guard.write("more\n")  # nothing raised: the command goes on to its own exit code
+    guard.flush()
+
+
+def test_a_full_stdout_is_an_error_naming_it() -> None:
+    guard = GuardedStream(Failing(errno.ENOSPC), "standard output")
+    with pytest.raises(UsageError) as caught:
+        guard.write("rows\n")
+    assert (caught.value.key, caught.value.params) == ("write.no_space",
+                                                      {"path": "standard output"})
+    guard.write("more\n")  # once is enough: later writes go nowhere
+
+
+def test_a_closed_stdout_is_an_error_and_stderr_stays_quiet() -> None:
+    with pytest.raises(UsageError) as caught:
+        GuardedStream(None, "standard output").write("x")
+    assert caught.value.key == "write.closed"
+    quiet = GuardedStream(Failing(errno.ENOSPC), "stderr", quiet=True)
+    quiet.write("a message\n")  # nowhere left to say it: no exception
+    assert quiet.broken
+
+
+def test_a_working_stream_passes_everything_through() -> None:
+    inner = io.StringIO()
+    guard = GuardedStream(inner, "standard output")
+    guard.write("行 1\n")
+    guard.flush()
+    assert (inner.getvalue(), guard.isatty(), guard.encoding) == ("行 1\n", False, "utf-8")

@@ -1,19 +1,21 @@
 """Files in and out: bytes read safely and decoded explicitly; text written
 atomically (a temporary file in the same folder, then one rename or link), never over an
-existing file unless asked, never over anything but a regular file."""
+existing file unless asked, never over anything but a regular file; standard output and
+error guarded against a reader that went away or a disk that is full."""
 
 from __future__ import annotations
 
 import codecs
 import contextlib
 import errno
+import io
 import math
 import os
 import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from wuhai_green.core.problems import DataError, Problem, UsageError, cannot_write
 
@@ -216,3 +218,83 @@ def _mode_for(path: Path) -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+class GuardedStream(io.TextIOBase):
+    """Standard output (or error) for the length of one command.
+
+    A reader that went away (a broken pipe: `wuhai check | head -1`) silences the stream
+    and the command ends with the exit code it would have had. Any other fault (a full disk
+    behind `> file`, a closed descriptor) is a `UsageError` "cannot write NAME: reason" on
+    standard output; on standard error (`quiet`) it is silent, there being nowhere left to
+    say it. Once a write fails the descriptor is pointed at the null device, so the
+    interpreter's last flush at exit cannot fail again.
+    """
+
+    def __init__(self, stream: TextIO | None, name: str, *, quiet: bool = False) -> None:
+        super().__init__()
+        self.stream = stream
+        self.name_shown = name
+        self.quiet = quiet
+        self.broken = False
+
+    def write(self, text: str) -> int:
+        if self.broken:
+            return len(text)
+        if self.stream is None:  # the descriptor was closed before we started
+            self._failed(OSError(errno.EBADF, os.strerror(errno.EBADF)))
+            return len(text)
+        try:
+            self.stream.write(text)
+        except OSError as error:
+            self._failed(error)
+        return len(text)
+
+    def flush(self) -> None:
+        if self.broken or self.stream is None:
+            return
+        try:
+            self.stream.flush()
+        except OSError as error:
+            self._failed(error)
+
+    def _failed(self, error: OSError) -> None:
+        self.broken = True
+        self._drain()
+        if self.quiet or error.errno == errno.EPIPE:
+            return
+        raise cannot_write(self.name_shown, error)
+
+    def _drain(self) -> None:
+        """Point the descriptor at the null device: what is still buffered goes nowhere."""
+        if self.stream is None:
+            return
+        with contextlib.suppress(OSError, ValueError):
+            null = os.open(os.devnull, os.O_WRONLY)
+            try:
+                os.dup2(null, self.stream.fileno())
+            finally:
+                os.close(null)
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        if self.stream is None or self.broken:
+            return False
+        with contextlib.suppress(OSError, ValueError):
+            return self.stream.isatty()
+        return False
+
+    def fileno(self) -> int:
+        if self.stream is None:
+            raise io.UnsupportedOperation("no descriptor")
+        return self.stream.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]  # TextIOBase's is read-only too
+        return getattr(self.stream, "encoding", None) or "utf-8"
+
+    @property
+    def errors(self) -> str | None:  # type: ignore[override]
+        return getattr(self.stream, "errors", None)

@@ -464,6 +464,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 在进度文件夹 {folder} 中，以后会被当作进度报告读取：请写到其他文件夹，或使用以 _ 开头的文件名",
         "{path} lies in the progress folder {folder}, where it would be read as a progress report: write it elsewhere, or give it a name starting with _",
     ),
+    "write.stdout": ("标准输出", "standard output"),
     "write.failed": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     "write.denied": ("无法写入 {path}：没有权限", "cannot write {path}: permission denied"),
     "write.read_only": ("无法写入 {path}：文件系统是只读的", "cannot write {path}: read-only file system"),
