@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
 from wuhai_green.core import metrics, rows
 from wuhai_green.core.dates import add_months, year_end
 from wuhai_green.core.problems import DataError, Problem, UsageError
 from wuhai_green.core.query import Query
 from wuhai_green.core.register import Register
-from wuhai_green.load.files import write_atomically
+from wuhai_green.load.files import GuardedStream, write_atomically
 from wuhai_green.load.git import export_revision
 from wuhai_green.load.plan import load_plan, read_plan, resolve_plan_path
-from wuhai_green.load.progress import load_register
+from wuhai_green.load.progress import load_register, progress_files, read_as_report
 from wuhai_green.load.targets import load_targets
 from wuhai_green.model.plan import Area, Plan
 from wuhai_green.show.display import Display, DisplayUnit
@@ -97,6 +99,24 @@ def resolve_progress_dir(option: Path | None) -> Path:
     return Path(from_env) if from_env else Path("data") / "progress"
 
 
+@contextlib.contextmanager
+def guarded_output(lang: Lang) -> Iterator[None]:
+    """Standard output and error guarded for one command (`GuardedStream`): a reader that
+    went away ends the output quietly, a full or closed stdout is a `UsageError`."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout = cast(TextIO, GuardedStream(saved[0], t("write.stdout", lang)))
+    sys.stderr = cast(TextIO, GuardedStream(saved[1], "stderr", quiet=True))
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def flush_output() -> None:
+    """Flush standard output while a fault can still be reported (a full disk shows here)."""
+    sys.stdout.flush()
+
+
 def report_problems(problems: list[Problem], lang: Lang, *, debug: bool = False) -> None:
     from wuhai_green.show.render.to_terminal import print_problems
 
@@ -127,6 +147,21 @@ def _load(options: Options) -> tuple[Plan, Register]:
     if warnings:
         report_problems(warnings, options.lang, debug=options.debug)
     return plan, register
+
+
+def _inputs(options: Options) -> list[Path]:
+    """The files a command reading the plan and the reports reads: never written over."""
+    folder = options.progress_folder()
+    reports = progress_files(folder)[0] if folder.is_dir() else []
+    return [options.plan_path, *reports]
+
+
+def _write_output(options: Options, path: Path, text: str, force: bool) -> None:
+    """Save what a command made (a report, adjusted targets): never over the files it read,
+    never where the next run would read it as a progress report."""
+    if read_as_report(path, options.progress_dir):
+        raise UsageError("write.into_progress", path=path, folder=options.progress_dir)
+    write_atomically(path, text, overwrite=force, inputs=_inputs(options))
 
 
 def today() -> date:
@@ -237,7 +272,7 @@ def adjust(options: Options, year: int | None, district: str | None, write_to: P
     query = Query(plan, register, chosen, year_end(chosen - 1), _areas(plan, district))
     found = rows.adjust_rows(query)
     if write_to is not None:
-        write_atomically(write_to, targets_yaml(found, chosen, today()), overwrite=force)
+        _write_output(options, write_to, targets_yaml(found, chosen, today()), force)
     options.renderer.page(adjust_page(query, found, options.display(plan)), options.output)
     if write_to is not None:
         _human(options, t("adjust.written", options.lang, path=write_to))
@@ -266,7 +301,8 @@ def new_report(options: Options, year: int, district: str, force: bool = False) 
     if not period.baseline_year <= year <= period.end:
         raise UsageError("cli.year_outside", year=year, start=period.baseline_year, end=period.end)
     path = report_path(area, year, options.progress_dir)
-    write_atomically(path, template_text(options.display(plan), area, year), overwrite=force)
+    write_atomically(path, template_text(options.display(plan), area, year), overwrite=force,
+                     inputs=[options.plan_path], make_folder=True)
     say(t("new.written", options.lang, path=path), sys.stdout, style="green")
 
 
@@ -286,7 +322,8 @@ def check(options: Options, asked: Asked, fail_on: str, changed_since: str | Non
     warnings += register.warnings
     query = _query(plan, register, asked)
     try:
-        moved = _changes(options, query, changed_since)
+        moved, left_out = _changes(options, query, changed_since)
+        warnings += left_out
     except UsageError as error:
         if error.key != "diff.base_invalid":
             raise
@@ -300,27 +337,33 @@ def check(options: Options, asked: Asked, fail_on: str, changed_since: str | Non
     return 1 if result.failing else 0
 
 
-def _changes(options: Options, query: Query, base_ref: str | None) -> list[rows.Change] | None:
+def _changes(options: Options, query: Query, base_ref: str | None
+             ) -> tuple[list[rows.Change] | None, list[Problem]]:
+    """The rows the change since `base_ref` moved, and the warnings of reading the base
+    (entries left out). The temporary copy of the base is removed however the run ends
+    (an error, Ctrl-C, SIGTERM: see `cli.main`)."""
     if base_ref is None:
-        return None
+        return None, []
     with tempfile.TemporaryDirectory(prefix="wuhai-diff-") as folder:
-        base_plan_path, base_progress = export_revision(base_ref, options.plan_path,
-                                                        options.progress_dir, Path(folder))
+        base = export_revision(base_ref, options.plan_path, options.progress_dir, Path(folder))
         try:
-            base_plan = load_plan(base_plan_path)
-            base_register = load_register(base_plan, base_progress, today())
+            base_plan = load_plan(base.plan)
+            base_register = load_register(base_plan, base.progress, today())
         except DataError as error:
             raise UsageError("diff.base_invalid", ref=base_ref,
                              count=len(error.errors)) from None
     areas = tuple(base_plan.find_area(area.name) or area for area in query.areas)
     before = rows.status_rows(Query(base_plan, base_register, query.year, query.as_of, areas))
-    return rows.changes(before, rows.status_rows(query))
+    return rows.changes(before, rows.status_rows(query)), base.warnings
 
 
 def diff(options: Options, base_ref: str, asked: Asked) -> None:
     plan, register = _load(options)
     query = _query(plan, register, asked)
-    moved = _changes(options, query, base_ref) or []
+    moved, left_out = _changes(options, query, base_ref)
+    if left_out:
+        report_problems(left_out, options.lang)
+    moved = moved or []
     options.renderer.page(diff_page(base_ref, query, moved, options.display(plan)),
                           options.output)
 
@@ -340,5 +383,5 @@ def report(options: Options, asked: Asked, output: Path | None, force: bool,
     if output is None:
         sys.stdout.write(text)
         return
-    write_atomically(output, text, overwrite=force)
+    _write_output(options, output, text, force)
     _human(options, t("report.written", options.lang, path=output))

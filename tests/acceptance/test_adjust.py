@@ -493,6 +493,7 @@ def test_write_then_status_tracks_the_adjusted_targets(three_districts: Path,
     (target_source adjusted); with 190 t achieved by the end of 2026 that is 190 ÷ 193.33 =
     0.983 → on_track, where the plan's 133.33 would say met."""
     written = tmp_path / "out" / "targets-2026.yaml"
+    written.parent.mkdir()  # -o and --write create no folder (issue 12)
     run = wuhai_on("adjust", three_districts, "--year", "2026", "--write", written, "--format", "json")
     assert run.exit_code == 0, run.stderr
     run.json()  # stdout is the JSON alone; the "written to" line went to stderr
@@ -533,7 +534,7 @@ def test_write_refuses_to_overwrite_without_force(three_districts: Path,
     assert run.exit_code == 2
     assert "--force" in run.stderr
     assert written.read_text(encoding="utf-8") == "keep me\n"
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".targets")] == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temp file
     forced = wuhai_on("adjust", three_districts, "--year", "2026", "--write", written, "--force")
     assert forced.exit_code == 0, forced.stderr
     text = written.read_text(encoding="utf-8")

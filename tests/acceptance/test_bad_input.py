@@ -446,19 +446,26 @@ MARKUP_REPORT = (
 )
 
 
-@pytest.mark.parametrize("command", [
-    ("status", "--year", "2025", "--explain"),
-    ("status", "--year", "2025", "--explain", "--format", "markdown"),
-    ("expiring", "--as-of", "2025-07-01", "--within", "5y"),
+MARKUP_LITERALS = ("[/]", "[bold red]x", "[B]LB-MARKUP")
+# markdown escapes the brackets of link syntax (issue 12): a viewer shows the same text
+MARKDOWN_LITERALS = ("\\[/\\]", "\\[bold red\\]x", "\\[B\\]LB-MARKUP")
+
+
+@pytest.mark.parametrize(("command", "literals"), [
+    (("status", "--year", "2025", "--explain"), MARKUP_LITERALS),
+    (("status", "--year", "2025", "--explain", "--format", "markdown"), MARKDOWN_LITERALS),
+    (("expiring", "--as-of", "2025-07-01", "--within", "5y"), MARKUP_LITERALS),
 ], ids=["status-explain", "status-markdown", "expiring"])
-def test_rich_markup_in_names_is_printed_literally(command: tuple[str, ...], workdir: Path) -> None:
+def test_rich_markup_in_names_is_printed_literally(command: tuple[str, ...],
+                                                   literals: tuple[str, ...],
+                                                   workdir: Path) -> None:
     progress = workdir / "progress"
     progress.mkdir()
     (progress / "2025-hainan.yaml").write_text(MARKUP_REPORT, encoding="utf-8")
     run = wuhai(*command, "--plan", PLAN, "--progress", progress)
     assert_no_traceback(run)
     assert run.exit_code == 0, run.stderr
-    for literal in ("[/]", "[bold red]x", "[B]LB-MARKUP"):
+    for literal in literals:
         assert literal in run.stdout
     assert "\x1b[" not in run.stdout
 

@@ -262,7 +262,8 @@ def test_validate_gives_the_same_error_objects(invalid: Path, tmp_path: Path,
 
 def test_annotation_round_trips_special_characters(tmp_path: Path) -> None:
     """A file named `2025,海南区:100%.yaml` and a value `1:30,5%<newline>x`: the file property
-    escapes `,` `:` `%`; the message escapes `%` and the newline; both parse back exactly."""
+    escapes `,` `:` `%`; the message shows the newline as `\\n` (a control character from
+    data, issue 12) and escapes `%`; both parse back."""
     folder = tmp_path / "progress"
     write(folder, "2025,海南区:100%.yaml", """
         year: 2025
@@ -278,11 +279,11 @@ def test_annotation_round_trips_special_characters(tmp_path: Path) -> None:
     result = check(tmp_path, "progress", "--format", "github")
     assert result.exit_code == 2
     assert "file=progress/2025%2C海南区%3A100%25.yaml,line=8,col=20::" in result.stdout
-    assert "%0A" in result.stdout and "1:30,5%25%0Ax" in result.stdout
+    assert "1:30,5%25\\nx" in result.stdout
     assert len(result.stdout.splitlines()) == 1  # the newline did not split the command
     (error,) = parse_github(result.stdout)
     assert (error.file, error.line, error.column) == ("progress/2025,海南区:100%.yaml", 8, 20)
-    assert "“1:30,5%\nx”" in error.message
+    assert "“1:30,5%\\nx”" in error.message
 
 
 # --- job summary --------------------------------------------------------------------------

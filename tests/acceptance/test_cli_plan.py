@@ -159,8 +159,9 @@ def test_plan_markdown() -> None:
     assert "### 累计新增任务（附件2）" in lines
     assert "| 地区 | 指标 | 2024 | 2025 | 2028 |" in lines
     assert "|---|---|---:|---:|---:|" in lines
-    assert "| 海勃湾区 | 新增绿色有机食品认证 (吨) | 52 | 150 | 200 |" in lines
-    assert "| 乌达区 | 新增绿色有机食品认证 (吨) | — | 100 | 200 |" in lines
+    # ( and ) escaped in cells like [ ] and ! (no link from a file's text: issue 12)
+    assert "| 海勃湾区 | 新增绿色有机食品认证 \\(吨\\) | 52 | 150 | 200 |" in lines
+    assert "| 乌达区 | 新增绿色有机食品认证 \\(吨\\) | — | 100 | 200 |" in lines
     assert "| 乌海市 | 2430 | 11 |" in lines
 
 

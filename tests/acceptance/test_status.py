@@ -287,7 +287,7 @@ def test_markdown_holds_one_table_per_indicator_and_the_goals() -> None:
     assert run.exit_code == 0 and run.stderr == ""
     text = run.stdout
     titles = [line for line in text.splitlines() if line.startswith("### ")]
-    assert titles == ["### 新增绿色有机食品认证 (吨)", "### 新增名特优新农产品 (个)",
+    assert titles == ["### 新增绿色有机食品认证 \\(吨\\)", "### 新增名特优新农产品 \\(个\\)",
                       "### 建设目标（2025-12-31 有效证书）"]
     assert "| 乌海市 | 2430 | 400 | 343 | 57 | 85.8% | 需加快 |" in text
     assert "| 乌海市 | 11 | 6 | 5 | 1 | 83.3% | 需加快 |" in text

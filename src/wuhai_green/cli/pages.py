@@ -28,6 +28,7 @@ from typer._click.exceptions import (
 from typer.core import TyperCommand, TyperGroup
 from typer.exceptions import Abort
 
+from wuhai_green.show.escape import visible
 from wuhai_green.show.i18n import Lang, default_lang, t
 
 LANG_KEY = "wuhai.lang"
@@ -263,7 +264,7 @@ def show_error(error: ClickException, lang: Lang) -> None:
         lines.append(usage_line(ctx, lang))
         lines.append(t("usage.hint", lang, command=f"{ctx.command_path} --help"))
         lines.append("")
-    lines.append(t("usage.error", lang, message=error_message(error, lang)))
+    lines.append(t("usage.error", lang, message=visible(error_message(error, lang))))
     print("\n".join(lines), file=sys.stderr)
 
 

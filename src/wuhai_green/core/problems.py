@@ -7,6 +7,7 @@ fixes a file in one pass. The words of a problem are chosen by the `show` layer 
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -72,6 +73,34 @@ class UsageError(WuhaiError):
         self.key = key
         self.params = params
         super().__init__(key)
+
+
+# What went wrong writing a file, by the OS's error number: each its own message in the
+# catalogue ("cannot write FILE: permission denied"); any other number shows the OS's words.
+WRITE_FAULTS: dict[int, str] = {
+    errno.EACCES: "write.denied",
+    errno.EPERM: "write.denied",
+    errno.EROFS: "write.read_only",
+    errno.ENOSPC: "write.no_space",
+    getattr(errno, "EDQUOT", errno.ENOSPC): "write.no_space",
+    errno.EFBIG: "write.too_big",
+    errno.ENAMETOOLONG: "write.name_too_long",
+    errno.ENOENT: "write.no_folder",
+    errno.ENOTDIR: "write.not_a_folder",
+    errno.EISDIR: "write.is_dir",
+    errno.ELOOP: "write.link_loop",
+    errno.EBADF: "write.closed",
+    errno.EIO: "write.io",
+}
+
+
+def cannot_write(path: object, error: OSError) -> UsageError:
+    """The error (exit 2) for a file, or standard output, that the OS would not let us
+    write: "cannot write FILE: reason"."""
+    key = WRITE_FAULTS.get(error.errno or 0)
+    if key is not None:
+        return UsageError(key, path=path)
+    return UsageError("write.failed", path=path, reason=error.strerror or str(error))
 
 
 def raise_if_errors(problems: list[Problem]) -> None:

@@ -1,18 +1,23 @@
 """Files in and out: bytes read safely and decoded explicitly; text written
 atomically (a temporary file in the same folder, then one rename or link), never over an
-existing file unless asked."""
+existing file unless asked, never over anything but a regular file; standard output and
+error guarded against a reader that went away or a disk that is full."""
 
 from __future__ import annotations
 
 import codecs
+import contextlib
+import errno
+import io
 import math
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
-from wuhai_green.core.problems import DataError, Problem, UsageError
+from wuhai_green.core.problems import DataError, Problem, UsageError, cannot_write
 
 DEFAULT_MAX_FILE_MB = 20
 
@@ -90,25 +95,106 @@ def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
-def write_atomically(path: Path, text: str, *, overwrite: bool = False) -> None:
-    if path.is_dir():
-        raise UsageError("write.is_dir", path=path)
-    if not overwrite and (path.exists() or path.is_symlink()):
+def write_atomically(path: Path, text: str, *, overwrite: bool = False,
+                     inputs: Iterable[Path] = (), make_folder: bool = False) -> None:
+    """Write `text` to `path` through a temporary file in the same folder, then one rename
+    (or, for a new file, one hard link, which fails if the name was taken meanwhile).
+
+    Every writer (`-o`, `--write`, `new`, …) goes through here, so the rules hold for all:
+    only a regular file (or nothing) at `path` is replaced, and only with `overwrite`; a
+    device, FIFO, socket or folder never is; a symbolic link is replaced, never followed;
+    none of the `inputs` (the files the run reads) is written over; a file the user may not
+    write is not replaced. A fault of the OS (permission denied, no space left, a name too
+    long, a missing folder) is a `UsageError` saying "cannot write FILE: reason"; the file
+    that was there is kept and no temporary file is left. The folder is created only with
+    `make_folder`.
+    """
+    try:
+        if make_folder:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        _check_target(path, overwrite, inputs)
+        _write(path, text, overwrite)
+    except OSError as error:
+        raise cannot_write(path, error) from None
+
+
+def _check_target(path: Path, overwrite: bool, inputs: Iterable[Path]) -> None:
+    status = _status(path)
+    if status is not None:
+        _refuse_special(path, status)
+    if any(_same_file(path, status, source) for source in inputs):
+        raise UsageError("write.is_input", path=path)
+    if status is None:
+        return
+    if not overwrite:
         raise UsageError("write.exists", path=path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.chmod(temporary, _mode_for(path))  # mkstemp makes 0600; give the file its usual mode
+    if stat.S_ISREG(status.st_mode) and not os.access(path, os.W_OK):
+        # A read-only file: renaming over it would work in a writable folder, but its owner
+        # made it read-only to keep it (root may write anything: access() says so).
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+
+
+def _status(path: Path) -> os.stat_result | None:
+    """What is at `path` itself (a link is not followed), or None."""
+    try:
+        return path.lstat()
+    except FileNotFoundError:
+        return None
+
+
+def _refuse_special(path: Path, status: os.stat_result) -> None:
+    """Only a regular file or a symbolic link (replaced, not followed) may be replaced."""
+    if stat.S_ISDIR(status.st_mode):
+        raise UsageError("write.is_dir", path=path)
+    if not (stat.S_ISREG(status.st_mode) or stat.S_ISLNK(status.st_mode)):
+        raise UsageError("write.not_a_file", path=path)  # /dev/null, a FIFO, a socket
+
+
+def _same_file(path: Path, status: os.stat_result | None, source: Path) -> bool:
+    """Whether writing `path` would replace `source`: the same name once the folders are
+    resolved, or the same file (a hard link, a name that differs only in case where the
+    file system ignores case, a link followed to it by the run)."""
+    if _resolved(path) == _resolved(source):
+        return True
+    if status is None:
+        return False
+    identity = (status.st_dev, status.st_ino)
+    for look in (source.lstat, source.stat):
+        try:
+            found = look()
+        except OSError:
+            continue
+        if (found.st_dev, found.st_ino) == identity:
+            return True
+    return False
+
+
+def _resolved(path: Path) -> Path:
+    try:  # the folder resolved, not the name: a link is itself, not its target
+        return path.parent.resolve() / path.name
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
+def _write(path: Path, text: str, overwrite: bool) -> None:
+    # A short fixed prefix: a name of 255 bytes is valid, the same name grown by a prefix
+    # and a suffix would not be.
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".wuhai-", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            os.chmod(temporary, _mode_for(path))  # mkstemp makes 0600: the file's usual mode
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
+        status = _status(path)  # something else may have been put there meanwhile
+        if status is not None:
+            _refuse_special(path, status)
         if overwrite:
             os.replace(temporary, path)
         else:
             _link_new(Path(temporary), path)
     finally:
-        if os.path.exists(temporary):
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
 
 
@@ -119,15 +205,96 @@ def _link_new(temporary: Path, path: Path) -> None:
     except FileExistsError:
         raise UsageError("write.exists", path=path) from None
     except OSError:  # a file system without hard links: check, then rename
-        if path.exists():
+        if path.exists() or path.is_symlink():
             raise UsageError("write.exists", path=path) from None
         os.replace(temporary, path)
 
 
 def _mode_for(path: Path) -> int:
-    """The mode of the file being replaced, or what the umask gives a new file."""
-    if path.exists():
-        return path.stat().st_mode & 0o777
+    """The mode of the regular file being replaced, or what the umask gives a new file."""
+    status = _status(path)
+    if status is not None and stat.S_ISREG(status.st_mode):
+        return status.st_mode & 0o777
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+class GuardedStream(io.TextIOBase):
+    """Standard output (or error) for the length of one command.
+
+    A reader that went away (a broken pipe: `wuhai check | head -1`) silences the stream
+    and the command ends with the exit code it would have had. Any other fault (a full disk
+    behind `> file`, a closed descriptor) is a `UsageError` "cannot write NAME: reason" on
+    standard output; on standard error (`quiet`) it is silent, there being nowhere left to
+    say it. Once a write fails the descriptor is pointed at the null device, so the
+    interpreter's last flush at exit cannot fail again.
+    """
+
+    def __init__(self, stream: TextIO | None, name: str, *, quiet: bool = False) -> None:
+        super().__init__()
+        self.stream = stream
+        self.name_shown = name
+        self.quiet = quiet
+        self.broken = False
+
+    def write(self, text: str) -> int:
+        if self.broken:
+            return len(text)
+        if self.stream is None:  # the descriptor was closed before we started
+            self._failed(OSError(errno.EBADF, os.strerror(errno.EBADF)))
+            return len(text)
+        try:
+            self.stream.write(text)
+        except OSError as error:
+            self._failed(error)
+        return len(text)
+
+    def flush(self) -> None:
+        if self.broken or self.stream is None:
+            return
+        try:
+            self.stream.flush()
+        except OSError as error:
+            self._failed(error)
+
+    def _failed(self, error: OSError) -> None:
+        self.broken = True
+        self._drain()
+        if self.quiet or error.errno == errno.EPIPE:
+            return
+        raise cannot_write(self.name_shown, error)
+
+    def _drain(self) -> None:
+        """Point the descriptor at the null device: what is still buffered goes nowhere."""
+        if self.stream is None:
+            return
+        with contextlib.suppress(OSError, ValueError):
+            null = os.open(os.devnull, os.O_WRONLY)
+            try:
+                os.dup2(null, self.stream.fileno())
+            finally:
+                os.close(null)
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        if self.stream is None or self.broken:
+            return False
+        with contextlib.suppress(OSError, ValueError):
+            return self.stream.isatty()
+        return False
+
+    def fileno(self) -> int:
+        if self.stream is None:
+            raise io.UnsupportedOperation("no descriptor")
+        return self.stream.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]  # TextIOBase's is read-only too
+        return getattr(self.stream, "encoding", None) or "utf-8"
+
+    @property
+    def errors(self) -> str | None:  # type: ignore[override]
+        return getattr(self.stream, "errors", None)

@@ -33,6 +33,7 @@ from wuhai_green.load.reading import read_yaml
 from wuhai_green.load.validate import validate
 from wuhai_green.model.plan import Plan
 from wuhai_green.model.progress import ACTIVITY_TYPES, ProgressFile, Report
+from wuhai_green.model.targets import TARGETS_SCHEMA
 
 REPORT_SUFFIXES = (".yaml", ".yml")
 
@@ -56,6 +57,19 @@ def progress_files(folder: Path) -> tuple[list[Path], list[Path]]:
     return sorted(reports), sorted(others)
 
 
+def read_as_report(path: Path, folder: Path) -> bool:
+    """Whether a file written at `path` would be read as a report of `folder`."""
+    try:
+        relative = path.absolute().relative_to(folder.absolute())
+    except ValueError:
+        try:
+            relative = path.resolve().relative_to(folder.resolve())
+        except (ValueError, OSError, RuntimeError):  # elsewhere, or a symlink loop
+            return False
+    hidden = any(part.startswith(("_", ".")) for part in relative.parts)
+    return not hidden and path.suffix.lower() in REPORT_SUFFIXES
+
+
 def read_report(path: Path, plan: Plan | None = None) -> tuple[Report | None, list[Problem]]:
     """One report, or None with its problems; warnings come back in the list too. With the
     plan, a certificate type or activity kind may be written as a Chinese word of it."""
@@ -63,6 +77,9 @@ def read_report(path: Path, plan: Plan | None = None) -> tuple[Report | None, li
         located = read_yaml(path)
     except DataError as error:
         return None, error.problems
+    if isinstance(located.value, dict) and located.value.get("schema") == TARGETS_SCHEMA:
+        # `adjust --write` refuses to write here; one put here by hand is named for what it is
+        return None, [located.problem(("schema",), "progress.targets_file"), *located.warnings]
     if plan is not None:
         to_codes(located.value, plan.codes_by_word)
     data, problems = validate(ProgressFile, located)

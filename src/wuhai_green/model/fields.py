@@ -8,6 +8,7 @@ Each failure is a `PydanticCustomError` whose type names a message in `i18n`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
@@ -108,6 +109,23 @@ def parse_text(value: Any) -> str:
     raise _refused("wuhai_text", "expected text", value)
 
 
+# Control characters (C0, DEL, C1) and line or paragraph separators: invisible, or a line
+# break, in a value that names a record.
+_CONTROL_CATEGORIES = ("Cc", "Zl", "Zp")
+
+
+def parse_identifier(value: Any) -> str:
+    """Text that identifies a record (a certificate number): refused, at its place, when it
+    holds a control character, which no number has and which would make two ids look alike
+    (free text keeps them; every output shows them escaped)."""
+    text = parse_text(value)
+    for position, char in enumerate(text, start=1):
+        if unicodedata.category(char) in _CONTROL_CATEGORIES:
+            raise PydanticCustomError("wuhai_control", "holds a control character",
+                                      {"char": f"U+{ord(char):04X}", "position": position})
+    return text
+
+
 def parse_any_text(value: Any) -> str:
     """Text that may be empty (an English unit name, say)."""
     if isinstance(value, str):
@@ -122,3 +140,4 @@ Year = Annotated[int, BeforeValidator(parse_year)]
 IsoDate = Annotated[date, BeforeValidator(parse_date)]
 Text = Annotated[str, BeforeValidator(parse_text)]
 AnyText = Annotated[str, BeforeValidator(parse_any_text)]
+Identifier = Annotated[str, BeforeValidator(parse_identifier)]

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from wuhai_green.model.fields import Count, IsoDate, PositiveQuantity, Quantity, Text, Year
+from wuhai_green.model.fields import Count, Identifier, IsoDate, PositiveQuantity, Quantity, Text, Year
 from wuhai_green.model.marks import Source
 
 
@@ -16,7 +16,7 @@ class _Model(BaseModel):
 
 
 class CertificateEntry(_Model):
-    id: Text
+    id: Identifier
     type: Text
     district: Text | None = None
     product: Text
@@ -25,11 +25,11 @@ class CertificateEntry(_Model):
     area_mu: Quantity | None = None
     issued: IsoDate
     expires: IsoDate | None = None
-    renews: Text | None = None
+    renews: Identifier | None = None
 
 
 class EndedEntry(_Model):
-    id: Text
+    id: Identifier
     date: IsoDate
     reason: Text | None = None
 
@@ -109,7 +109,7 @@ class Training(_Activity):
 
 
 class FailedBatch(_Model):
-    certificate: Text | None = None  # the certificate of a certified product, if any
+    certificate: Identifier | None = None  # the certificate of a certified product, if any
     product: Text | None = None
     reason: Text | None = None
 

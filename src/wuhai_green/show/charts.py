@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from wuhai_green.core.problems import UsageError
+from wuhai_green.show.escape import visible
 
 # Fonts tried in order by the browser that shows the SVG.
 CJK_FONTS = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
@@ -73,13 +74,14 @@ def to_svg(chart: Chart) -> str:
                       for value in series.values]
             if series.kind == "bar":
                 offset = (bars.index(series) - (len(bars) - 1) / 2) * width
-                axes.bar([p + offset for p in positions], values, width, label=series.label)
+                axes.bar([p + offset for p in positions], values, width,
+                         label=visible(series.label))
             else:
-                axes.plot(positions, values, marker="o", label=series.label,
+                axes.plot(positions, values, marker="o", label=visible(series.label),
                           linestyle="--" if series.kind == "dashed" else "-", zorder=3 + index)
-        axes.set_xticks(positions, chart.x_labels)
-        axes.set_title(chart.title)
-        axes.set_ylabel(chart.y_label)
+        axes.set_xticks(positions, [visible(label) for label in chart.x_labels])
+        axes.set_title(visible(chart.title))
+        axes.set_ylabel(visible(chart.y_label))
         axes.grid(axis="y", alpha=0.3)
         if chart.whole_numbers:
             axes.yaxis.set_major_locator(ticker.MaxNLocator(integer=True))

@@ -497,6 +497,58 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} exists already; not overwritten (add --force to replace it)",
     ),
     "write.is_dir": ("{path} 是文件夹", "{path} is a folder"),
+    # issue 12: writes that cannot destroy, output that cannot inject, OS and git faults
+    "write.not_a_file": (
+        "{path} 不是普通文件（设备、管道或套接字），不会被替换，加 --force 也不会",
+        "{path} is not a regular file (a device, a pipe or a socket): it is never replaced, not even with --force",
+    ),
+    "write.is_input": (
+        "{path} 是本次运行读取的文件（方案、进度报告或目标文件），不能写在它上面",
+        "{path} is one of the files this run reads (the plan, a progress report or a targets file): not written over",
+    ),
+    "write.into_progress": (
+        "{path} 在进度文件夹 {folder} 中，以后会被当作进度报告读取：请写到其他文件夹，或使用以 _ 开头的文件名",
+        "{path} lies in the progress folder {folder}, where it would be read as a progress report: write it elsewhere, or give it a name starting with _",
+    ),
+    "write.stdout": ("标准输出", "standard output"),
+    "write.failed": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
+    "write.denied": ("无法写入 {path}：没有权限", "cannot write {path}: permission denied"),
+    "write.read_only": ("无法写入 {path}：文件系统是只读的", "cannot write {path}: read-only file system"),
+    "write.no_space": ("无法写入 {path}：磁盘空间不足", "cannot write {path}: no space left on the device"),
+    "write.too_big": (
+        "无法写入 {path}：超过系统允许的文件大小", "cannot write {path}: larger than the system allows a file to be"),
+    "write.name_too_long": ("无法写入 {path}：文件名过长", "cannot write {path}: file name too long"),
+    "write.no_folder": ("无法写入 {path}：所在的文件夹不存在", "cannot write {path}: its folder does not exist"),
+    "write.not_a_folder": ("无法写入 {path}：路径中有一段不是文件夹", "cannot write {path}: a part of its path is not a folder"),
+    "write.link_loop": (
+        "无法写入 {path}：路径中的符号链接形成循环", "cannot write {path}: the symbolic links of its path form a loop"),
+    "write.closed": ("无法写入 {path}：已关闭", "cannot write {path}: it is closed"),
+    "write.io": ("无法写入 {path}：输入输出错误", "cannot write {path}: input/output error"),
+    "progress.targets_file": (
+        "这是调整后目标文件（由 wuhai adjust --write 写出），不是进度报告：请移出进度文件夹，或改用以 _ 开头的文件名",
+        "this is an adjusted-targets file (written by wuhai adjust --write), not a progress report: move it out of the progress folder, or give it a name starting with _",
+    ),
+    "field.control": (
+        "“{field}”的第 {position} 个字符是控制字符 {char}：编号中不能有控制字符，请删除",
+        "'{field}' holds the control character {char} at character {position}: an id cannot hold one; delete it",
+    ),
+    "git.dubious_ownership": (
+        "git 拒绝读取 {folder}：仓库属于其他用户（dubious ownership）。确认可信后运行 git config --global --add safe.directory {folder}",
+        "git refuses the repository at {folder}: it belongs to another user (dubious ownership). If you trust it, run git config --global --add safe.directory {folder}",
+    ),
+    "git.not_a_file": (
+        "{ref} 中的这一项不是普通文件（符号链接或子模块），比较时略过",
+        "not a regular file at {ref} (a symbolic link or a submodule): left out of the comparison",
+    ),
+    "git.unsafe_name": (
+        "{ref} 中的这个文件名含有“..”或空的部分，会指向文件夹之外，比较时略过",
+        "a name at {ref} with a '..' or an empty part, which would point outside its folder: left out of the comparison",
+    ),
+    "git.object_missing": (
+        "{ref} 中的 {file} 不在本地仓库中（浅克隆？在 CI 中请用 fetch-depth: 0）",
+        "{file} at {ref} is not in the local repository (a shallow clone? In CI, use fetch-depth: 0)",
+    ),
+    "git.timeout": ("{command} 超过 {seconds} 秒仍未结束", "{command} did not finish within {seconds} s"),
     "targets.schema": ("schema 应为 {expected}", "schema must be {expected}"),
     "targets.unit": (
         "未知的产量单位“{unit}”；应为：{known}", "unknown unit for tonnes '{unit}'; expected one of: {known}"),

@@ -1,4 +1,10 @@
-"""CSV for spreadsheets: the rows of a page; notes and sentences go to stderr."""
+"""CSV for spreadsheets: the rows of a page; notes and sentences go to stderr.
+
+Numbers are written as numbers. A text cell is written with its control characters
+escaped (`visible`), and one that a spreadsheet would take for a formula (`=`, `+`, `-`,
+`@`, a tab or a carriage return first: OWASP's CSV injection rule) starts with `'`, which
+Excel, WPS and LibreOffice show as text.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +14,30 @@ from decimal import Decimal
 from typing import Any
 
 from wuhai_green.core.numbers import plain
+from wuhai_green.show.escape import visible
 from wuhai_green.show.page import Page
 from wuhai_green.show.problems import as_json
 from wuhai_green.show.render.base import CheckReport, Output, ProblemReport, Renderer
 from wuhai_green.show.views.changes import check_page
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(text: str) -> str:
+    """A text cell: never a formula, never a raw control character."""
+    return ("'" if text.startswith(FORMULA_STARTS) else "") + visible(text)
+
 
 def _csv_value(value: Any) -> Any:
     if isinstance(value, Decimal):
         return plain(value)
+    if isinstance(value, bool) or value is None:
+        return "" if value is None else value
+    if isinstance(value, int):
+        return value
     if isinstance(value, (list, tuple)):
-        return " ".join(str(item) for item in value)
-    return "" if value is None else value
+        return csv_text(" ".join(str(item) for item in value))
+    return csv_text(str(value))
 
 
 def to_csv(rows: list[dict[str, Any]]) -> str:

@@ -7,8 +7,10 @@ from __future__ import annotations
 import os
 
 from wuhai_green.core.metrics import StatusRow
+from wuhai_green.core.problems import cannot_write
 from wuhai_green.core.rows import missing_reports
 from wuhai_green.show.display import Display
+from wuhai_green.show.escape import visible
 from wuhai_green.show.problems import message
 from wuhai_green.show.render.base import CheckReport, Output, ProblemReport, Renderer
 from wuhai_green.show.render.to_markdown import to_markdown
@@ -19,7 +21,10 @@ LEVELS = {"error": "error", "warning": "warning", "note": "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A message as the runner reads it: control characters escaped (`visible`; an ESC would
+    colour the log, a line break start a workflow command of its own), then GitHub's own
+    escapes."""
+    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:
@@ -68,8 +73,11 @@ class Github(Renderer):
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_file:
             page = status_page(report.query.everywhere(), show)
-            with open(summary_file, "a", encoding="utf-8") as stream:
-                stream.write(to_markdown(page) + "\n")
+            try:
+                with open(summary_file, "a", encoding="utf-8") as stream:
+                    stream.write(to_markdown(page) + "\n")
+            except OSError as error:  # a full disk, a folder of that name: exit 2, not 3
+                raise cannot_write(summary_file, error) from None
 
 
 RENDERER = Github()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
+from wuhai_green.show.escape import visible
 from wuhai_green.show.page import TableView
 from wuhai_green.show.render.base import Output, Renderer
 
@@ -34,8 +35,13 @@ p.subtitle { color: #555; }
 """
 
 
+def escape(text: str) -> str:
+    """Text for HTML: control characters shown as escapes (`visible`; U+202E would reorder
+    what a reader sees), then the HTML escapes."""
+    return html.escape(visible(text))
+
+
 def html_table(table: TableView) -> str:
-    escape = html.escape
     head = "".join(f'<th class="num">{escape(h)}</th>' if i in table.numeric
                    else f"<th>{escape(h)}</th>" for i, h in enumerate(table.headers))
     rows = []
@@ -54,7 +60,6 @@ def html_table(table: TableView) -> str:
 
 
 def report_html(report: Report) -> str:
-    escape = html.escape
     body = [f"<h1>{escape(report.title)}</h1>", f'<p class="subtitle">{escape(report.subtitle)}</p>']
     for number, section in enumerate(report.sections, start=1):
         body.append(f'<section><h2>{number}. {escape(section.title)}</h2>')

@@ -1,4 +1,8 @@
-"""JSON for machines, with exact decimals (the shapes are in the README)."""
+"""JSON for machines, with exact decimals (the shapes are in the README).
+
+Strings are exact data: a control character, a bidi control or the undecodable byte of a
+file name is written as a JSON escape (`show.escape.json_safe`), never raw.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from wuhai_green.core.numbers import plain
+from wuhai_green.show.escape import json_safe
 from wuhai_green.show.page import Page
 from wuhai_green.show.problems import as_json
 from wuhai_green.show.render.base import CheckReport, Output, ProblemReport, Renderer
@@ -15,7 +20,7 @@ from wuhai_green.show.views.changes import check_document
 
 def to_json(value: Any, indent: int = 2) -> str:
     """JSON in which a Decimal is written as its exact digits (json can't, without floats)."""
-    return _encode(value, indent, 0)
+    return json_safe(_encode(value, indent, 0))
 
 
 def _encode(value: Any, indent: int, level: int) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
+from wuhai_green.show.escape import visible
 from wuhai_green.show.page import Page
 from wuhai_green.show.problems import message
 from wuhai_green.show.render.base import CheckReport, Output, ProblemReport, Renderer
@@ -14,11 +15,29 @@ if TYPE_CHECKING:
     from wuhai_green.show.report import Report
 
 
+# The backslash itself, a cell's end, and the link and image syntax that would turn a
+# holder's name into a link to anywhere: [text](url), ![alt](src).
+_MARKDOWN = str.maketrans({char: "\\" + char for char in "\\|[]()!"})
+
+
 def md_cell(text: str) -> str:
-    """Text for a markdown table cell: pipes and backslashes escaped, and no HTML (a viewer
-    would render `<b>` or `<script>` from a file)."""
-    escaped = html.escape(text, quote=False)
-    return escaped.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Text for markdown (a table cell, a heading, a line): control characters escaped
+    (`visible`), no HTML (a viewer would render `<b>` or `<script>` from a file), and
+    backslashes, pipes and the link and image syntax escaped."""
+    return html.escape(visible(text), quote=False).translate(_MARKDOWN)
+
+
+def md_code(text: str) -> str:
+    """Text as a code span: fenced by more backticks than it holds in a row, so a backtick
+    in a file name cannot close it."""
+    shown = visible(text)
+    run, longest = 0, 0
+    for char in shown:
+        run = run + 1 if char == "`" else 0
+        longest = max(longest, run)
+    fence = "`" * (longest + 1)
+    pad = " " if shown.startswith("`") or shown.endswith("`") else ""
+    return f"{fence}{pad}{shown}{pad}{fence}"
 
 
 def to_markdown(page: Page) -> str:
@@ -40,10 +59,10 @@ def to_markdown(page: Page) -> str:
 
 
 def report_markdown(report: Report) -> str:
-    parts = [f"# {report.title}", "", report.subtitle, ""]
+    parts = [f"# {md_cell(report.title)}", "", md_cell(report.subtitle), ""]
     for number, section in enumerate(report.sections, start=1):
-        parts += [f"## {number}. {section.title}", ""]
-        parts += [f"{line}" for line in section.text]
+        parts += [f"## {number}. {md_cell(section.title)}", ""]
+        parts += [md_cell(line) for line in section.text]
         parts += [to_markdown(page) for page in section.pages]
         if section.svgs:
             parts.append(f"({len(section.svgs)} SVG charts: see the HTML report)")
@@ -58,7 +77,8 @@ class Markdown(Renderer):
         output.stdout.write(to_markdown(page))
 
     def problems(self, report: ProblemReport, output: Output) -> None:
-        output.stdout.write("".join(f"- `{p.where()}` {p.severity}: {message(p, output.lang)}\n"
+        output.stdout.write("".join(f"- {md_code(p.where())} {p.severity}: "
+                                    f"{md_cell(message(p, output.lang))}\n"
                                     for p in report.problems))
 
     def check(self, report: CheckReport, output: Output) -> None:

@@ -1,7 +1,8 @@
 """Tables for a person at a terminal (or in a file): the one module that talks to rich.
 
-Text from files is printed literally: cells are `Text` objects (never parsed as markup)
-and highlighting is off.
+Text from files is printed literally: cells are `Text` objects (never parsed as markup),
+highlighting is off, and every piece of text goes through `shown()`, which escapes control
+characters (`show.escape.visible`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from wuhai_green.core.problems import Problem
+from wuhai_green.show.escape import visible
 from wuhai_green.show.i18n import Lang
 from wuhai_green.show.page import Cell, Page, TableView
 from wuhai_green.show.problems import text
@@ -42,9 +44,15 @@ def console(stream: TextIO, *, width: int | None = None) -> Console:
                    markup=False)
 
 
+def shown(text: str, style: str = "") -> Text:
+    """Text for rich, with every control character escaped: nothing from a file reaches the
+    terminal raw (an ESC would recolour it, a U+202E reorder the line)."""
+    return Text(visible(text), style=style)
+
+
 def say(message: str, stream: TextIO, style: str = "") -> None:
     """One line for a person (a message, a note), wrapped by the terminal, never cut."""
-    console(stream).print(Text(message, style=style), soft_wrap=True)
+    console(stream).print(shown(message, style), soft_wrap=True)
 
 
 def print_problems(problems: list[Problem], lang: Lang, stream: TextIO, *,
@@ -52,7 +60,7 @@ def print_problems(problems: list[Problem], lang: Lang, stream: TextIO, *,
     out = console(stream)
     for problem in problems:
         style = {"error": "red", "warning": "yellow", "note": "cyan"}[problem.severity]
-        out.print(Text(text(problem, lang, debug=debug), style=style), soft_wrap=True)
+        out.print(shown(text(problem, lang, debug=debug), style), soft_wrap=True)
 
 
 def _bar(ratio: Decimal, width: int = 8, *, ascii_only: bool = False) -> str:
@@ -62,18 +70,18 @@ def _bar(ratio: Decimal, width: int = 8, *, ascii_only: bool = False) -> str:
 
 
 def _cell_text(cell: Cell, bars: bool = True, *, ascii_only: bool = False) -> Text:
-    cell_text = Text(cell.text, style=STYLES.get(cell.style or "", ""))
+    cell_text = shown(cell.text, STYLES.get(cell.style or "", ""))
     if cell.bar is not None and bars:
         cell_text.append(" " + _bar(cell.bar, ascii_only=ascii_only), style="cyan")
     return cell_text
 
 
 def rich_table(view: TableView, *, ascii_borders: bool = False, bars: bool = True) -> Table:
-    table = Table(title=Text(view.title, style="bold"), box=box.ASCII if ascii_borders
+    table = Table(title=shown(view.title, "bold"), box=box.ASCII if ascii_borders
                   else box.SIMPLE_HEAVY, title_justify="left", highlight=False)
     for index, header in enumerate(view.headers):
         justify: JustifyMethod = "right" if index in view.numeric else "left"
-        table.add_column(Text(header), justify=justify, overflow="fold")
+        table.add_column(shown(header), justify=justify, overflow="fold")
     for row in view.rows:
         table.add_row(*[_cell_text(cell, bars, ascii_only=ascii_borders) for cell in row])
     return table
@@ -84,7 +92,7 @@ _LATIN_WORD = re.compile(r"[^\s\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+")
 
 
 def _cells(text: str) -> int:
-    return Text(text).cell_len
+    return shown(text).cell_len
 
 
 def _natural_widths(view: TableView, bars: bool) -> list[int]:
@@ -102,7 +110,8 @@ def _figure_widths(view: TableView, bars: bool) -> list[int | None]:
             widths.append(None)
             continue
         widths.append(max([_cell_text(row[index], bars).cell_len for row in view.rows]
-                          + [_cells(word) for word in _LATIN_WORD.findall(header)] + [2]))
+                          + [_cells(word) for word in _LATIN_WORD.findall(visible(header))]
+                          + [2]))
     return widths
 
 
@@ -133,7 +142,7 @@ def print_tables(page: Page, out: Console, *, ascii_borders: bool = False) -> No
         _print_details(view, out, arrow)
     bullet = "* " if ascii_borders else "• "
     for note in page.notes:
-        out.print(Text(bullet + note, style="dim"), soft_wrap=True)
+        out.print(shown(bullet + note, "dim"), soft_wrap=True)
 
 
 def _widen_headers(view: TableView, fixed: list[int | None], spare: int) -> list[int | None]:
@@ -161,8 +170,8 @@ def _print_at(table: Table, out: Console, width: int) -> None:
 def _print_stacked(view: TableView, out: Console, arrow: str) -> None:
     """A table too wide for the terminal, a row as a block: each cell on its own line
     after its header, so every figure stays whole."""
-    out.print(Text(view.title, style="bold"), soft_wrap=True)
-    labels = [Text(header) for header in view.headers]
+    out.print(shown(view.title, "bold"), soft_wrap=True)
+    labels = [shown(header) for header in view.headers]
     width = max((label.cell_len for label in labels), default=0)
     for index, row in enumerate(view.rows):
         out.print()
@@ -173,7 +182,7 @@ def _print_stacked(view: TableView, out: Console, arrow: str) -> None:
             line.append_text(_cell_text(cell, bars=False))
             out.print(line, soft_wrap=True)
         for detail in view.details.get(index, []):
-            out.print(Text(f"  {arrow} " + detail, style="dim"), soft_wrap=True)
+            out.print(shown(f"  {arrow} " + detail, "dim"), soft_wrap=True)
     out.print()
 
 
@@ -181,9 +190,9 @@ def _print_details(view: TableView, out: Console, arrow: str) -> None:
     """The lines under a row (`--explain`), below the table so its figures keep their
     columns: the row's first cell, then one line each."""
     for index, lines in view.details.items():
-        out.print(Text(view.rows[index][0].text, style="bold"), soft_wrap=True)
+        out.print(shown(view.rows[index][0].text, "bold"), soft_wrap=True)
         for line in lines:
-            out.print(Text(f"  {arrow} " + line, style="dim"), soft_wrap=True)
+            out.print(shown(f"  {arrow} " + line, "dim"), soft_wrap=True)
     if view.details:
         out.print()
 
