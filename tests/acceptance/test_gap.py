@@ -16,7 +16,8 @@ from tests.harness import DEMO, rows_by_key, wuhai_on
 CERTIFIED = "certified_output"
 FAMOUS = "famous_products"
 GAP_KEYS = ["district", "indicator", "unit", "milestone", "target", "target_source", "achieved",
-            "gap", "years_left", "per_year", "lapsing_count", "lapsing_amount", "lapsing"]
+            "gap", "years_left", "per_year", "projected", "lapsing_count", "lapsing_amount",
+            "lapsing"]
 
 
 def gap(*args: str) -> Any:

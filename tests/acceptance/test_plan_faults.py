@@ -82,7 +82,7 @@ FAULTS = [
     Fault("missing_units_entry.yaml", "quality and new products\n    unit: count", "count",
           "plan.unknown_unit", "未知的单位“count”；已定义：t, wan-t",
           "unknown unit 'count'; defined: t, wan-t",
-          also=(("plan.unknown_unit", 79, 11), ("plan.unknown_unit", 87, 11))),
+          also=(("plan.unknown_unit", 80, 11), ("plan.unknown_unit", 88, 11))),
     Fault("duplicate_alias.yaml", "Wuda District\n      aliases: [hainan]", "hainan",
           "plan.duplicate_name", "地区名称或别名“hainan”重复", "duplicate area name or alias 'hainan'"),
     Fault("no_such_date.yaml", "date: 2023-08-32", "2023-08-32", "field.no_such_date",
@@ -130,10 +130,10 @@ FAULTS = [
           also=(("plan.sum_part", 118, 34), ("plan.sum_part", 131, 34), ("plan.sum_part", 144, 34))),
     # the id of the second certificate type, organic → green_food: then organic is unknown to
     # the indicator and the two goals that name it
-    Fault("duplicate_type_id.yaml", "renewal_lead: {months: 3}\n  - id: green_food", "green_food",
+    Fault("duplicate_type_id.yaml", "{renewal_lead: renewal_lead}\n  - id: green_food", "green_food",
           "plan.duplicate_id", "编号“green_food”重复", "duplicate id 'green_food'",
-          also=(("plan.unknown_type", 43, 37), ("plan.unknown_type", 73, 37),
-                ("plan.unknown_type", 89, 25))),
+          also=(("plan.unknown_type", 41, 37), ("plan.unknown_type", 73, 37),
+                ("plan.unknown_type", 90, 25))),
     # the id of the second indicator, famous_products → certified_output: then every
     # famous_products figure of the 4 areas (baseline and targets) names an unknown indicator
     Fault("duplicate_indicator_id.yaml", "[green_food, organic]\n  - id: certified_output",
@@ -241,7 +241,7 @@ def test_all_problems_of_a_file_come_together(tmp_path: Path, plan_path: Path) -
     """Two independent faults in one file: both reported in one pass, sorted by line."""
     text = plan_path.read_text(encoding="utf-8")
     text = text.replace("  date: 2023-08-28", "  date: 2023-02-30", 1)
-    text = text.replace("validity_years: 1        #", "validity_years: one      #", 1)
+    text = text.replace("validity_years: 1\n", "validity_years: one\n", 1)
     broken = tmp_path / "plan.yaml"
     broken.write_text(text, encoding="utf-8")
     with pytest.raises(DataError) as caught:

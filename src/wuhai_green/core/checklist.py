@@ -17,8 +17,11 @@ from wuhai_green.model.plan import Area, Plan, leaves
 from wuhai_green.model.progress import ACTIVITY_TYPES, BrandPlan, FailedBatch, Sampling
 
 BrandPlanStatus = Literal["on_time", "late", "missing", "not_due"]
+# Bases created after the layout (三) and the supervision of 五（二）and 五（四）: a table of
+# their own, so that each of the two tables of counts fits an 80-column terminal.
+SUPERVISED = ("base_creation", "supervision", "inspection", "monitoring_plan")
 COUNTED = tuple(kind for kind in ACTIVITY_TYPES
-                if kind not in ("brand_plan", "exchange_meeting", "sampling"))
+                if kind not in ("brand_plan", "exchange_meeting", "sampling", *SUPERVISED))
 
 
 @dataclass(frozen=True)
@@ -123,7 +126,7 @@ def meetings(plan: Plan, register: Register, year: int) -> Meetings:
 
 def meetings_per_year(plan: Plan) -> int:
     """The yearly exchange meetings the plan's measure asks for (one where it says nothing)."""
-    for measure in plan.data.measures:
-        if measure.activity == "exchange_meeting" and measure.frequency is not None:
-            return measure.frequency.per_year
+    for work in plan.recording("exchange_meeting"):
+        if work.frequency is not None:
+            return work.frequency.per_year
     return 1

@@ -125,13 +125,44 @@ class Sampling(_Activity):
     failures: list[FailedBatch] = []
 
 
+class BaseCreation(_Activity):
+    """A production base created after the district's layout (section 三: its products)."""
+
+    type: Literal["base_creation"]
+    product: Text
+    name: Text | None = None
+
+
+class Supervision(_Activity):
+    """Daily supervision of certified producers by a district (measure 五（二）)."""
+
+    type: Literal["supervision"]
+    subjects: Count | None = None  # certified producers visited
+
+
+class Inspection(_Activity):
+    """Tracking, urging and guidance by the city's inspectors (measure 五（二）)."""
+
+    type: Literal["inspection"]
+    inspected: Text | None = None  # the district inspected
+
+
+class MonitoringPlan(_Activity):
+    """The quality and safety monitoring plan for the year (measure 五（四）)."""
+
+    type: Literal["monitoring_plan"]
+    title: Text
+
+
 ActivityEntry = Annotated[
     BrandPlan | Expo | Agreement | MengLabel | BrandWork | ExchangeMeeting | EvaluationFair
-    | Publicity | Training | Sampling,
+    | Publicity | Training | Sampling | BaseCreation | Supervision | Inspection
+    | MonitoringPlan,
     Field(discriminator="type"),
 ]
 ACTIVITY_TYPES = ("brand_plan", "expo", "agreement", "meng_label", "brand", "exchange_meeting",
-                  "evaluation_fair", "publicity", "training", "sampling")
+                  "evaluation_fair", "publicity", "training", "sampling", "base_creation",
+                  "supervision", "inspection", "monitoring_plan")
 
 
 class ProgressFile(_Model):

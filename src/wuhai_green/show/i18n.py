@@ -603,6 +603,72 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "调整后目标已写入 {path}；用 wuhai status --targets {path} 跟踪",
         "adjusted targets written to {path}; track them with wuhai status --targets {path}",
     ),
+    # issue 13: note 2 in full (goal outlook, first year, projection) and every project decision marked
+    "plan.unknown_field": ("“{field}”不是这一项的字段，无法标注依据", "'{field}' is not a field of this item; its source cannot be marked"),
+    "plan.unknown_rule": ("依据“{rule}”不在 rules.sources 中；已有：{known}", "the source '{rule}' is not in rules.sources; defined: {known}"),
+    "note.block_turnover": (
+        "到 {turnover} 年底，{year} 年的证书都将已到期或已续展，常量块不再代表实际存量；补上 {year} 年证书登记（year: {year} 的进度文件），存量和建设目标的数字即为准确值。",
+        "By the end of {turnover} every certificate of {year} will have expired or been renewed, so the block no longer stands for what is in force; a register of {year} (a progress file of year: {year}) makes the stock and goal figures exact.",
+    ),
+    "goal.above_band": ("达到（高于区间）", "met (above the band)"),
+    "adjust.first_year": (
+        "{year} 年是方案期的第一年，之前没有方案期内的年份可依据：{year} 年的目标按方案执行，不作调整（可调整 {first}-{end} 年）",
+        "{year} is the first year of the plan period: no year of the period comes before it, so its targets stand as the plan gives them ({first}-{end} can be adjusted)",
+    ),
+    "adjust.on_plan": (
+        "{areas}：按方案原定的新增即可达到 {year} 年调整后目标",
+        "{areas}: the plan's own additions reach the adjusted targets for {year}",
+    ),
+    "adjust.city_extra": (
+        "{area} {year} 年{indicator}的调整后目标和需新增中含建设目标所需的额外新增 {extra}{unit}（见建设目标展望）",
+        "{area}'s adjusted target and required addition for {indicator} in {year} include {extra}{unit} of extra additions the goals need (see the goal outlook)",
+    ),
+    "outlook.title": ("{year} 年建设目标展望（依据截至 {based_on} 年底的数据）", "Goal outlook for {year} (from the data up to the end of {based_on})"),
+    "col.stock_on": ("{year} 年底存量", "stock end {year}"),
+    "col.lower": ("区间下沿", "lower edge"),
+    "col.remaining": ("方案尚需新增", "plan still asks"),
+    "col.projected_stock": ("预计存量", "projected"),
+    "col.shortfall": ("缺口", "shortfall"),
+    "col.goal_extra": ("{year} 需额外新增", "extra in {year}"),
+    "outlook.reachable": (
+        "{goal}：{based_on} 年底存量 {stock}{unit}，加上方案尚需的新增 {remaining}{unit}，预计 {projected}{unit}，不低于区间下沿 {lower}{unit}（假定到期证书都续展）",
+        "{goal}: the stock of {stock}{unit} at the end of {based_on} plus the {remaining}{unit} the plan still asks is projected at {projected}{unit}, not below the lower edge {lower}{unit} (every certificate renewed when it lapses)",
+    ),
+    "outlook.short": (
+        "{goal}：预计 {projected}{unit}（{based_on} 年底存量 {stock}{unit} 加方案尚需的新增 {remaining}{unit}），比区间下沿 {lower}{unit}少 {shortfall}{unit}；全市 {year} 年需在各区调整后任务之外再新增 {extra}{unit}，已计入全市{indicator}的调整后目标",
+        "{goal}: projected at {projected}{unit} (the stock of {stock}{unit} at the end of {based_on} plus the {remaining}{unit} the plan still asks), {shortfall}{unit} below the lower edge {lower}{unit}; the city needs {extra}{unit} of new additions in {year} beyond the districts' adjusted targets, added to the city's adjusted {indicator}",
+    ),
+    "outlook.short_alone": (
+        "{goal}：预计 {projected}{unit}（{based_on} 年底存量 {stock}{unit}，方案没有对应的新增任务），比区间下沿 {lower}{unit}少 {shortfall}{unit}；全市 {year} 年需另外新增 {extra}{unit}",
+        "{goal}: projected at {projected}{unit} (the stock of {stock}{unit} at the end of {based_on}; the plan sets no additions for it), {shortfall}{unit} below the lower edge {lower}{unit}; the city needs {extra}{unit} more in {year}",
+    ),
+    "outlook.lapsing": (
+        "；存量中有 {count} 项证书（{amount}{unit}）在 {year} 年到期且尚无续展记录",
+        "; {count} certificates of the stock ({amount}{unit}) lapse in {year} with no renewal on file",
+    ),
+    "outlook.lapsing_count": (
+        "；存量中有 {count} 项在 {year} 年到期且尚无续展记录",
+        "; {count} of the stock lapse in {year} with no renewal on file",
+    ),
+    "outlook.lapsing_short": (
+        "，若不续展，预计降至 {unrenewed}{unit}，比区间下沿少 {gap}{unit}",
+        ": not renewed, the projection falls to {unrenewed}{unit}, {gap}{unit} below the lower edge",
+    ),
+    "outlook.lapsing_still": (
+        "，若不续展，预计降至 {unrenewed}{unit}，仍不低于区间下沿",
+        ": not renewed, the projection falls to {unrenewed}{unit}, still not below the lower edge",
+    ),
+    "col.at_this_pace": ("按当前进度", "at this pace"),
+    "gap.at_this_pace": (
+        "；按目前进度，{area} 到 {year} 年底可达 {projected}{unit}（目标 {target}{unit}）",
+        "; at this pace {area} reaches {projected}{unit} of {target}{unit} by {year}",
+    ),
+    "renewals.confirmation": ("{date} 年度确认", "{date} yearly confirmation"),
+    "gap.sentence_lapsing_renew": (
+        "；另有 {count} 项将在 {year} 年底前到期，需续展",
+        "; {count} lapse before the end of {year} and must be renewed",
+    ),
+    # issue 13: end
     "note.adjusted_targets": (
         "{year} 年目标采用调整后目标（{path}），标记为“调整”",
         "Targets for {year} are the adjusted targets of {path}",
