@@ -141,6 +141,13 @@ FAULTS = [
           "duplicate id 'certified_output'",
           also=tuple(("plan.unknown_indicator", line, column) for line, column in [
               (102, 5), (105, 5), (116, 9), (119, 9), (129, 9), (132, 9), (142, 9), (145, 9)])),
+    # a `source:` naming a decision that `rules.sources` lacks, or a field the item lacks
+    Fault("unknown_rule.yaml", "source: {owner: task_owner}", "task_owner", "plan.unknown_rule",
+          "依据“task_owner”不在 rules.sources 中；已有：status_thresholds, about_band",
+          "the source 'task_owner' is not in rules.sources; defined: status_thresholds, "
+          "about_band"),
+    Fault("unknown_field.yaml", "source: {deu: brand_plan_due_year}", "deu", "plan.unknown_field",
+          "“deu”不是这一项的字段，无法标注依据", "'deu' is not a field of this item"),
     # the id of the third goal, organic_certificates → famous_products_stock
     Fault("duplicate_goal_id.yaml", "band: at_least         # 以上\n  - id: famous_products_stock",
           "famous_products_stock", "plan.duplicate_id", "编号“famous_products_stock”重复",
