@@ -460,3 +460,14 @@ def test_piped_tables_keep_every_figure_whole_at_80_columns() -> None:
     assert wuda.split()[-4:] == ["0.0017", "83%", "at", "risk"]
     assert any(line.split()[-4:] == ["0.0057", "85.8%", "at", "risk"]
                for line in result.stdout.splitlines() if "Wuhai City" in line)
+
+
+def test_the_interpolation_note_only_where_a_target_is_interpolated() -> None:
+    """2025 is a milestone (no `*`, no note); 2026 lies between milestones (targets marked
+    `*`, and the note says what the mark means)."""
+    note = "带 * 的目标为两个节点年之间的线性插值。"
+    assert note not in status()["notes"]
+    later = wuhai_on("status", DEMO, "--year", "2026", "--as-of", "2026-12-31", "--format",
+                     "markdown").stdout
+    assert f"- {note}" in later
+    assert "| 海勃湾区 | 1300 | 166.67* |" in later
