@@ -695,6 +695,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan.confirmation": ("每年一次，提前 {lead}", "every year, {lead} ahead"),
     "plan.band_about": ("左右：{band}", "about: {band}"),
     "plan.band_at_least": ("以上：{band}", "at least: {band}"),
+    "activity.not_city_kind": (
+        "“{district}”不是区：{kind} 活动由各区记录；市级活动（district 写 {district}）只能是方案中由市里负责的措施：{kinds}",
+        "'{district}' is not a district: {kind} activities are recorded by the districts; the city records as its own only the measures it carries out: {kinds}",
+    ),
+    "activity.city_meeting_host": (
+        "{city} 记录的经验交流座谈会须写明承办区（host）",
+        "an exchange meeting recorded by {city} names the district hosting it (host)",
+    ),
+    "activity.base_creation": ("基地创建", "bases created"),
+    "activity.supervision": ("日常监管", "supervision"),
+    "activity.inspection": ("检查指导", "inspections"),
+    "activity.monitoring_plan": ("监测计划", "monitoring plans"),
+    "brand_plan.not_applicable": ("不适用", "n/a"),
+    "tasks.city_own": ("{city}（市级）", "{city} (the city's own)"),
+    "tasks.supervised": ("{year} 年基地创建与监管（次）", "Bases and supervision {year}"),
+    "tasks.layout": ("重点布局与基地创建（截至 {year} 年底）", "Layout and bases created (to the end of {year})"),
+    "tasks.base": ("{product}（{date}）", "{product} ({date})"),
+    "col.layout": ("布局产品", "layout"),
+    "col.bases": ("已创建基地", "bases created"),
+    "col.layout_missing": ("尚无基地", "no base yet"),
+    "col.outside_layout": ("布局外基地", "outside the layout"),
     # issue 13: end
     "note.adjusted_targets": (
         "{year} 年目标采用调整后目标（{path}），标记为“调整”",
