@@ -579,10 +579,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{area}：{year} 年{indicator}需新增 {required}{unit}，比方案的 {plan}{unit} 多 {extra}{unit}",
         "{area}: {indicator} needs {required}{unit} in {year}, {extra}{unit} more than the plan's {plan}{unit}",
     ),
-    "adjust.all_on_plan": (
-        "各区 {year} 年按方案原定任务推进即可完成建设目标",
-        "Every district reaches the goals with the plan's own additions for {year}",
-    ),
     "adjust.renewals": (
         "{year} 年有 {count} 张证书到期且尚无续展记录；最早须在 {first} 前申请续展（{id}）",
         "{count} certificates lapse in {year} with no renewal on file; the first renewal must be applied for by {first} ({id})",
