@@ -404,7 +404,7 @@ def plan_yaml(figures: list[dict[str, object]]) -> str:
         "    at_risk: 0.6",
         "  about_band: 0.1",
         "  sources:",
-        "    note: synthetic benchmark data",
+        "    note: {zh: 基准测试的合成数据, en: synthetic benchmark data, source: benchmarks/generate.py}",
         "",
         "tasks:",
         "  - id: brand_plan",

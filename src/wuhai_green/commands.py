@@ -269,6 +269,8 @@ def adjust(options: Options, year: int | None, district: str | None, write_to: P
     period = plan.data.period
     if not period.start <= chosen <= period.end:
         raise UsageError("cli.adjust_outside", year=chosen, start=period.start, end=period.end)
+    if not metrics.adjustable(plan, chosen):
+        raise UsageError("adjust.first_year", year=chosen, first=chosen + 1, end=period.end)
     query = Query(plan, register, chosen, year_end(chosen - 1), _areas(plan, district))
     found = rows.adjust_rows(query)
     if write_to is not None:

@@ -53,7 +53,7 @@ PROGRESS = Path("progress")  # in the test's own working folder
 FILE = os.path.join("progress", "2025.yaml")
 
 KINDS = ("brand_plan, expo, agreement, meng_label, brand, exchange_meeting, evaluation_fair, "
-         "publicity, training, sampling")
+         "publicity, training, sampling, base_creation, supervision, inspection, monitoring_plan")
 DISTRICTS = "海勃湾区 (haibowan), 海南区 (hainan), 乌达区 (wuda)"
 EXPERTS = "郝贵宾, 赵丽君, 赵海东, 李世华, 王伯琛"
 

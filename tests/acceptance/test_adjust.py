@@ -253,22 +253,43 @@ def test_year_2025_uses_a_blank_2024_target_as_zero(tmp_path: Path) -> None:
     assert figures(table[(CITY, CERTIFIED)]) == (400, 0, 150, 400, 400, 248, 0, 0)
 
 
-def test_adjust_2024_leaves_the_blank_target_blank(tmp_path: Path) -> None:
-    """2024, based on the baseline year 2023 (divisor 5): 乌达区's plan target is blank
-    (null in JSON, target_source none) but counts as 0: even pace = 200/5 = 40 = adjusted."""
+def test_the_first_year_is_not_adjusted(tmp_path: Path) -> None:
+    """2024 is the period's first year: no year of the period before it, so its targets stand
+    (乌达区's deliberate blank is not turned into 40 t). Exit 2 with nothing on stdout, in
+    both languages, and nothing written by --write."""
     folder = tmp_path / "progress"
     folder.mkdir()
-    row = rows(adjust_json(folder, "--year", "2024"))[("乌达区", CERTIFIED)]
-    assert (row["plan_target"], row["target_source"]) == (None, "none")
-    assert (row["even_pace"], row["adjusted_target"], row["plan_addition"]) == (40, 40, 0)
+    (folder / "2024.yaml").write_text("year: 2024\ndistrict: 海南区\n", encoding="utf-8")
+    written = tmp_path / "targets.yaml"
+    run = wuhai_on("adjust", folder, "--year", "2024", "--format", "json", "--write", written)
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr == ("2024 年是方案期的第一年，之前没有方案期内的年份可依据：2024 年的目标按方案执行，"
+                          "不作调整（可调整 2025-2028 年）\n")
+    assert not written.exists()
+    english = wuhai_on("adjust", folder, "--year", "2024", "--lang", "en")
+    assert (english.exit_code, english.stdout) == (2, "")
+    assert english.stderr == ("2024 is the first year of the plan period: no year of the period "
+                              "comes before it, so its targets stand as the plan gives them "
+                              "(2025-2028 can be adjusted)\n")
+
+
+def test_the_second_year_counts_the_blank_as_0(tmp_path: Path) -> None:
+    """2025, based on 2024 (divisor 4): 乌达区's 2024 blank counts as 0 achieved against it:
+    plan target 100, addition 100 − 0 = 100; even pace 0 + 200/4 = 50; adjusted 100."""
+    folder = tmp_path / "progress"
+    folder.mkdir()
+    row = rows(adjust_json(folder, "--year", "2025"))[("乌达区", CERTIFIED)]
+    assert (row["plan_target"], row["target_source"]) == (100, "plan")
+    assert (row["even_pace"], row["adjusted_target"], row["plan_addition"]) == (50, 100, 100)
 
 
 def test_final_year_2028(tmp_path: Path) -> None:
     """Y = 2028, based on 2027, divisor 1: even pace = the final target itself.
     海勃湾区: achieved 190 t → even pace 190 + 10/1 = 200; T2028 = 200; required 10;
       plan addition 200 − T2027 (150 + 2·50/3 = 550/3) = 50/3.
-    海南区 名特优新: 5 listed, one more than T2028 = 4 → even pace 5 + (4 − 5)/1 = 4,
-      adjusted max(4, 4) = 4, required max(4 − 5, 0) = 0 (never negative).
+    海南区 名特优新: 5 listed, one more than T2028 = 4 → even pace 5 + max(4 − 5, 0)/1 = 5
+      (held where it is, never asked for less than it has), adjusted max(4, 5) = 5,
+      required 5 − 5 = 0.
     乌达区 名特优新: 1 → even pace 4, required 3; plan addition 4 − (2 + 4/3) = 2/3."""
     folder = tmp_path / "progress"
     write_report(folder, "2027-haibowan.yaml", 2027, "haibowan",
@@ -279,7 +300,7 @@ def test_final_year_2028(tmp_path: Path) -> None:
                                                         "2026-05-01"))
     table = rows(adjust_json(folder, "--year", "2028"))
     assert figures(table[("海勃湾区", CERTIFIED)])[:6] == (200, 190, 200, 200, 10, six(F(50, 3)))
-    assert figures(table[("海南区", FAMOUS)])[:6] == (4, 5, 4, 4, 0, six(F(2, 3)))
+    assert figures(table[("海南区", FAMOUS)])[:6] == (4, 5, 5, 5, 0, six(F(2, 3)))
     assert figures(table[("乌达区", FAMOUS)])[:6] == (4, 1, 4, 4, 3, six(F(2, 3)))
     assert table[("海南区", FAMOUS)]["target_source"] == "plan"
 
@@ -415,8 +436,8 @@ def test_a_record_issued_and_lapsing_in_the_adjusted_year_is_not_listed(tmp_path
         ("OR-BEFORE", "2026-02-28", "2025-11-28")]
     row = rows(document)[("海南区", CERTIFIED)]
     assert (row["achieved"], row["lapsing_count"], row["lapsing_tonnes"]) == (8, 1, 8)
-    assert document["sentences"][-1] == (
-        "2026 年有 1 张证书到期且尚无续展记录；最早须在 2025-11-28 前申请续展（OR-BEFORE）")
+    assert "2026 年有 1 张证书到期且尚无续展记录；最早须在 2025-11-28 前申请续展（OR-BEFORE）" \
+        in document["sentences"]
     held = metrics.adjust_row(real_plan(), register_of(folder), area("海南区"), indicator(CERTIFIED),
                               2026)
     assert [record.id for record in held.lapsing] == ["OR-BEFORE"]
@@ -591,7 +612,7 @@ def test_a_count_on_the_plans_pace_is_not_called_behind() -> None:
     holds 1: required 3 − 1 = 2, one more than the plan's pace."""
     run = wuhai_on("adjust", DEMO, "--year", "2026", "--format", "json")
     sentences = run.json()["sentences"]
-    famous = [s for s in sentences if "名特优新" in s]
+    famous = [s for s in sentences if "新增名特优新农产品需新增" in s]
     assert famous == ["海勃湾区：2026 年新增名特优新农产品需新增 2 个，比方案的 1 个 多 1 个"]
 
 

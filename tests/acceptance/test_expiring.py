@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from tests.harness import cert, write_report, wuhai_on
+from tests.harness import cert, plan_with, write_report, wuhai_on
 
 AS_OF = "2026-01-10"
 
@@ -168,3 +168,49 @@ def test_huge_window_is_a_usage_error_not_a_crash(calendar_data: Path, window: s
     run = wuhai_on("expiring", calendar_data, "--as-of", AS_OF, "--within", window)
     assert run.exit_code == 2
     assert "内部错误" not in run.stderr
+
+
+# --- the optional yearly confirmation of 名特优新 (off by default) -------------------------------
+
+
+@pytest.fixture
+def listed(tmp_path: Path) -> Path:
+    """MT-1 listed 2024-03-11 (expires 2027-03-10); MT-2 listed 2024-05-01 and confirmed
+    2025-04-20 under its own number (renews: MT-2)."""
+    folder = tmp_path / "progress"
+    write_report(folder, "2024.yaml", 2024, "海南区", cert("MT-1", "famous_product", "2024-03-11"),
+                 cert("MT-2", "famous_product", "2024-05-01"))
+    write_report(folder, "2025.yaml", 2025, "海南区",
+                 cert("MT-2", "famous_product", "2025-04-20", renews="MT-2"))
+    return folder
+
+
+def confirmations(progress: Path, as_of: str, plan: Path | None = None) -> list[tuple[str, ...]]:
+    args = ["--as-of", as_of, "--within", "1y", "--format", "json"]
+    run = (wuhai_on("expiring", progress, *args) if plan is None
+           else wuhai_on("expiring", progress, *args, plan_path=plan))
+    assert run.exit_code == 0, run.stderr
+    return [(row["id"], row["kind"], row["due"], row["apply_by"]) for row in run.json()["rows"]]
+
+
+def test_no_yearly_confirmation_by_default(listed: Path) -> None:
+    """The plan's rule is a 3-year validity: nothing falls due within a year of 2025-01-01."""
+    assert confirmations(listed, "2025-01-01") == []
+
+
+def test_each_years_confirmation_when_the_rule_is_on(listed: Path, tmp_path: Path) -> None:
+    """With the rule on (30 days ahead): taken at 2025-01-01, MT-1's first anniversary
+    2025-03-11 (apply by 2025-02-09) and MT-2's 2025-05-01 (apply by 2025-04-01: its
+    confirmation of 2025-04-20 was not yet on file). Taken at 2025-06-01, MT-1's 2026-03-11
+    and the confirmed MT-2's next, 2026-04-20 (apply by 2026-03-21)."""
+    plan = plan_with(tmp_path / "plan", ("    enabled: false\n", "    enabled: true\n"))
+    assert confirmations(listed, "2025-01-01", plan) == [
+        ("MT-1", "confirmation", "2025-03-11", "2025-02-09"),
+        ("MT-2", "confirmation", "2025-05-01", "2025-04-01")]
+    assert confirmations(listed, "2025-06-01", plan) == [
+        ("MT-1", "confirmation", "2026-03-11", "2026-02-09"),
+        ("MT-2", "confirmation", "2026-04-20", "2026-03-21")]
+    table = wuhai_on("expiring", listed, "--as-of", "2025-01-01", "--within", "1y", "--format",
+                     "markdown", plan_path=plan).stdout
+    assert "| 2025-02-09 | 2025-03-11 年度确认 | 海南区 | 名特优新农产品 | MT-1 | 产品 | 获证主体 |  |" \
+        in table

@@ -9,14 +9,16 @@ four lapse before the end of 2028.
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
-from tests.harness import DEMO, rows_by_key, wuhai_on
+from tests.harness import DEMO, plan_with, rows_by_key, wuhai_on
 
 CERTIFIED = "certified_output"
 FAMOUS = "famous_products"
 GAP_KEYS = ["district", "indicator", "unit", "milestone", "target", "target_source", "achieved",
-            "gap", "years_left", "per_year", "lapsing_count", "lapsing_amount", "lapsing"]
+            "gap", "years_left", "per_year", "projected", "lapsing_count", "lapsing_amount",
+            "lapsing"]
 
 
 def gap(*args: str) -> Any:
@@ -121,3 +123,43 @@ def test_gap_refuses_bad_usage() -> None:
         assert run.exit_code == 2, args
         assert run.stdout == ""
         assert run.stderr.strip()
+
+
+def test_the_projection_at_the_pace_so_far() -> None:
+    """Demo data taken at 31 Dec 2025: D(31 Dec 2025) = 731 days since 31 Dec 2023, D(2028)
+    = 1827. 海勃湾区 80 t → 80 × 1827/731 = 199.945280; 海南区 180 t → 449.876881; the city
+    343 t → 857.265390; 名特优新 海勃湾区 1 → 2.499316, 海南区 2 → 4.998632."""
+    rows = rows_by_key(gap_json("--year", "2025"))
+    assert [(key, rows[key]["projected"]) for key in [
+        ("海勃湾区", CERTIFIED), ("海南区", CERTIFIED), ("乌海市", CERTIFIED),
+        ("海勃湾区", FAMOUS), ("海南区", FAMOUS)]] == [
+        (("海勃湾区", CERTIFIED), Decimal("199.945280")),
+        (("海南区", CERTIFIED), Decimal("449.876881")),
+        (("乌海市", CERTIFIED), Decimal("857.265390")),
+        (("海勃湾区", FAMOUS), Decimal("2.499316")),
+        (("海南区", FAMOUS), Decimal("4.998632"))]
+
+
+def test_the_sentence_says_where_the_pace_so_far_leads() -> None:
+    """At this pace 海勃湾区 reaches 199.95 of 200 t by 2028 (a gap remains: the sentence
+    says so); 海南区's projection of 449.88 t is beside a gap of 20 t all the same."""
+    english = gap_json("--year", "2025", "--lang", "en")["sentences"]
+    assert english[0] == (
+        "Haibowan District must add 120 t (Newly certified green and organic food output) by "
+        "the end of 2028, 40 t a year; at this pace Haibowan District reaches 199.95 t of 200 t "
+        "by 2028; 3 certificates (80 t) lapse before the end of 2028 and must be renewed")
+    chinese = gap_json("--year", "2025")["sentences"]
+    assert "；按目前进度，海南区 到 2028 年底可达 449.88 吨（目标 200 吨）；" in chinese[2]
+    table = gap("--year", "2025", "--format", "markdown").stdout
+    assert "| 地区 | 节点年 | 累计目标 | 已完成 | 差距 | 剩余年数 | 年均需新增 | 按当前进度 | 期间到期 |" \
+        in table
+
+
+def test_lapses_of_counts_need_a_renewal_unless_yearly_confirmation_is_on(tmp_path: Path) -> None:
+    """The words 年度确认 appear only where the optional yearly confirmation rule is on."""
+    off = gap_json("--district", "hainan", "--year", "2025")["sentences"][1]
+    assert off.endswith("；另有 2 项将在 2028 年底前到期，需续展")
+    plan = plan_with(tmp_path, ("    enabled: false\n", "    enabled: true\n"))
+    run = wuhai_on("gap", DEMO, "--district", "hainan", "--year", "2025", "--format", "json",
+                   plan_path=plan)
+    assert run.json()["sentences"][1].endswith("；另有 2 项将在 2028 年底前到期，需续展或年度确认")

@@ -82,7 +82,7 @@ FAULTS = [
     Fault("missing_units_entry.yaml", "quality and new products\n    unit: count", "count",
           "plan.unknown_unit", "未知的单位“count”；已定义：t, wan-t",
           "unknown unit 'count'; defined: t, wan-t",
-          also=(("plan.unknown_unit", 79, 11), ("plan.unknown_unit", 87, 11))),
+          also=(("plan.unknown_unit", 80, 11), ("plan.unknown_unit", 88, 11))),
     Fault("duplicate_alias.yaml", "Wuda District\n      aliases: [hainan]", "hainan",
           "plan.duplicate_name", "地区名称或别名“hainan”重复", "duplicate area name or alias 'hainan'"),
     Fault("no_such_date.yaml", "date: 2023-08-32", "2023-08-32", "field.no_such_date",
@@ -130,12 +130,12 @@ FAULTS = [
           also=(("plan.sum_part", 118, 34), ("plan.sum_part", 131, 34), ("plan.sum_part", 144, 34))),
     # the id of the second certificate type, organic → green_food: then organic is unknown to
     # the indicator and the two goals that name it
-    Fault("duplicate_type_id.yaml", "renewal_lead: {months: 3}\n  - id: green_food", "green_food",
+    Fault("duplicate_type_id.yaml", "{renewal_lead: renewal_lead}\n  - id: green_food", "green_food",
           "plan.duplicate_id", "编号“green_food”重复", "duplicate id 'green_food'",
-          also=(("plan.unknown_type", 43, 37), ("plan.unknown_type", 73, 37),
-                ("plan.unknown_type", 89, 25),
+          also=(("plan.unknown_type", 41, 37), ("plan.unknown_type", 73, 37),
+                ("plan.unknown_type", 90, 25),
                 # the synonyms of organic, whose id is gone
-                ("plan.unknown_code", 244, 10), ("plan.unknown_code", 245, 7))),
+                ("plan.unknown_code", 334, 10), ("plan.unknown_code", 335, 7))),
     # the id of the second indicator, famous_products → certified_output: then every
     # famous_products figure of the 4 areas (baseline and targets) names an unknown indicator
     Fault("duplicate_indicator_id.yaml", "[green_food, organic]\n  - id: certified_output",
@@ -143,6 +143,13 @@ FAULTS = [
           "duplicate id 'certified_output'",
           also=tuple(("plan.unknown_indicator", line, column) for line, column in [
               (102, 5), (105, 5), (116, 9), (119, 9), (129, 9), (132, 9), (142, 9), (145, 9)])),
+    # a `source:` naming a decision that `rules.sources` lacks, or a field the item lacks
+    Fault("unknown_rule.yaml", "source: {owner: task_owner}", "task_owner", "plan.unknown_rule",
+          "依据“task_owner”不在 rules.sources 中；已有：status_thresholds, about_band",
+          "the source 'task_owner' is not in rules.sources; defined: status_thresholds, "
+          "about_band"),
+    Fault("unknown_field.yaml", "source: {deu: brand_plan_due_year}", "deu", "plan.unknown_field",
+          "“deu”不是这一项的字段，无法标注依据", "'deu' is not a field of this item"),
     # the id of the third goal, organic_certificates → famous_products_stock
     Fault("duplicate_goal_id.yaml", "band: at_least         # 以上\n  - id: famous_products_stock",
           "famous_products_stock", "plan.duplicate_id", "编号“famous_products_stock”重复",
@@ -243,7 +250,7 @@ def test_all_problems_of_a_file_come_together(tmp_path: Path, plan_path: Path) -
     """Two independent faults in one file: both reported in one pass, sorted by line."""
     text = plan_path.read_text(encoding="utf-8")
     text = text.replace("  date: 2023-08-28", "  date: 2023-02-30", 1)
-    text = text.replace("validity_years: 1        #", "validity_years: one      #", 1)
+    text = text.replace("validity_years: 1\n", "validity_years: one\n", 1)
     broken = tmp_path / "plan.yaml"
     broken.write_text(text, encoding="utf-8")
     with pytest.raises(DataError) as caught:

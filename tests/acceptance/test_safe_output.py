@@ -113,7 +113,7 @@ def test_csv_cells_are_never_formulas(progress: Path) -> None:
     run = wuhai_on(*EXPIRING[:1], progress, *EXPIRING[1:], "--format", "csv")
     assert run.stdout.splitlines()[1] == (
         "LB-ESC-1,海南区,green_food,\"'=HYPERLINK(\"\"http://evil\"\",\"\"点我\"\")\","
-        f"{HOLDER_SHOWN},120,2028-06-14,2028-03-14,2025-06-15,False,987,1079")
+        f"{HOLDER_SHOWN},120,2028-06-14,2028-03-14,renewal,2028-06-14,2025-06-15,False,987,1079")
 
 
 def test_markdown_cells_are_never_links(progress: Path) -> None:

@@ -127,7 +127,8 @@ def test_goals_at_the_end_of_2025() -> None:
     (above the band 2250–2750 is met);
     名特优新: MT-HBW-2401, MT-HN-2401, MT-HN-2501, MT-WD-2401, MT-WD-2501 = 5 (MT-HBW-0001
     maintains the block) → 11 + 5 = 16 < 23: not met;
-    organic: OR-HBW-2401 (2025) = 1 < 4.5: not met (no block)."""
+    organic: OR-HBW-2401 (2025) = 1 < 4 (about 5: at least one item either side, 4–6): not
+    met (no block)."""
     goals = {goal["goal"]: goal for goal in status()["goals"]}
     assert {key: (g["unit"], g["value"], g["target"], g["status"]) for key, g in goals.items()} == {
         "certified_output_stock": ("t", 2765, 2500, "met"),
@@ -137,7 +138,8 @@ def test_goals_at_the_end_of_2025() -> None:
     assert (goals["certified_output_stock"]["lower"], goals["certified_output_stock"]["upper"]) \
         == (2250, 2750)
     assert (goals["organic_certificates"]["lower"], goals["organic_certificates"]["upper"]) \
-        == (D("4.5"), D("5.5"))
+        == (4, 6)
+    assert [g["above_band"] for g in goals.values()] == [True, False, False]
 
 
 def test_notes_say_the_baseline_is_a_block() -> None:
@@ -291,7 +293,8 @@ def test_markdown_holds_one_table_per_indicator_and_the_goals() -> None:
                       "### 建设目标（2025-12-31 有效证书）"]
     assert "| 乌海市 | 2430 | 400 | 343 | 57 | 85.8% | 需加快 |" in text
     assert "| 乌海市 | 11 | 6 | 5 | 1 | 83.3% | 需加快 |" in text
-    assert "| 全市绿色食品产量稳定在2500吨左右 | 2765 | 2250–2750 | 达到 |" in text
+    # 2765 t lies above the band 2250–2750: met, and shown as above it
+    assert "| 全市绿色食品产量稳定在2500吨左右 | 2765 | 2250–2750 | 达到（高于区间） |" in text
     assert "| 名特优新农产品数量增加到23个以上 | 16 | ≥ 23 | 未达到 |" in text
 
 
@@ -461,3 +464,14 @@ def test_piped_tables_keep_every_figure_whole_at_80_columns() -> None:
     assert wuda.split()[-4:] == ["0.0017", "83%", "at", "risk"]
     assert any(line.split()[-4:] == ["0.0057", "85.8%", "at", "risk"]
                for line in result.stdout.splitlines() if "Wuhai City" in line)
+
+
+def test_the_interpolation_note_only_where_a_target_is_interpolated() -> None:
+    """2025 is a milestone (no `*`, no note); 2026 lies between milestones (targets marked
+    `*`, and the note says what the mark means)."""
+    note = "带 * 的目标为两个节点年之间的线性插值。"
+    assert note not in status()["notes"]
+    later = wuhai_on("status", DEMO, "--year", "2026", "--as-of", "2026-12-31", "--format",
+                     "markdown").stdout
+    assert f"- {note}" in later
+    assert "| 海勃湾区 | 1300 | 166.67* |" in later

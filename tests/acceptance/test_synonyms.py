@@ -63,7 +63,7 @@ def test_an_unknown_word_suggests_the_nearest_kind_in_both_scripts(tmp_path: Pat
     assert run.stderr.splitlines()[0].endswith(
         "p/2025-hainan.yaml:22:11: 未知的活动类型“培训会”；是否应为“培训”（training）？可用：brand_plan, "
         "expo, agreement, meng_label, brand, exchange_meeting, evaluation_fair, publicity, "
-        "training, sampling")
+        "training, sampling, base_creation, supervision, inspection, monitoring_plan")
     write(tmp_path / "q", "2025-hainan.yaml", IN_CODES.replace("type: green_food", "type: 绿色产品"))
     run = wuhai_on("validate", tmp_path / "q", "--lang", "en")
     assert run.stderr.strip().endswith(

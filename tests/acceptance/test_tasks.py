@@ -596,7 +596,8 @@ def test_csv() -> None:
     assert len(stderr.splitlines()) == 1
     lines = stdout.splitlines()
     assert lines[0] == ("district,brand_plan,expo,agreement,meng_label,brand,evaluation_fair,"
-                        "publicity,training,sampled,passed,failed,pass_rate")
+                        "publicity,training,sampled,passed,failed,pass_rate,base_creation,"
+                        "supervision,inspection,monitoring_plan")
     rows = list(csv.DictReader(io.StringIO(stdout)))
     assert [r["district"] for r in rows] == ["海勃湾区", "海南区", "乌达区"]
     hainan = rows[1]

@@ -82,10 +82,10 @@ def _record(record_id: str, district: str, kind: str, issued: date,
                                    allow_infinity=False), min_size=3, max_size=3),
        counts=st.lists(st.integers(0, 6), min_size=3, max_size=3))
 def test_adjustment_invariants(year: int, tonnes: list[Decimal], counts: list[int]) -> None:
-    """For any achievement by the end of Y − 1: even pace = achieved + (T2028 − achieved) /
-    (2028 − (Y − 1)); adjusted ≥ plan target and ≥ even pace (counts: the smallest whole number
-    that is); required = max(adjusted − achieved, 0) ≥ 0; the city keeps the plan's target
-    and addition and sums everything else."""
+    """For any achievement by the end of Y − 1: even pace = achieved + max(T2028 − achieved, 0)
+    / (2028 − (Y − 1)), never below what is achieved; adjusted ≥ plan target and ≥ even pace
+    (counts: the smallest whole number that is); required = max(adjusted − achieved, 0) ≥ 0;
+    the city keeps the plan's target and addition and sums everything else."""
     districts = ["海勃湾区", "海南区", "乌达区"]
     issued = date(year - 1, 6, 1) if year > 2024 else date(2024, 6, 1)
     records = []
@@ -106,7 +106,9 @@ def test_adjustment_invariants(year: int, tonnes: list[Decimal], counts: list[in
                 tonnes[districts.index(district)] if indicator_id == CERTIFIED
                 else Decimal(counts[districts.index(district)]))
             assert row.achieved == expected_done
-            assert row.even_pace == expected_done + (final - expected_done) / (2028 - (year - 1))
+            assert row.even_pace == expected_done + max(final - expected_done, Decimal(0)) / (
+                2028 - (year - 1))
+            assert row.even_pace >= row.achieved
             floor = max(row.plan_target.amount, row.even_pace)
             if indicator_id == FAMOUS:
                 assert row.adjusted_target == row.adjusted_target.to_integral_value()

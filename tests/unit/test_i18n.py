@@ -129,11 +129,11 @@ def test_every_key_built_from_a_code_exists() -> None:
     import typer.main
 
     from wuhai_green.cli import app
-    from wuhai_green.core.checklist import COUNTED, BrandPlanStatus
+    from wuhai_green.core.checklist import COUNTED, SUPERVISED, BrandPlanStatus
     from wuhai_green.core.metrics import GoalResult
     from wuhai_green.core.problems import Severity
 
-    built = {f"activity.{kind}" for kind in COUNTED}
+    built = {f"activity.{kind}" for kind in (*COUNTED, *SUPERVISED)}
     built |= {f"brand_plan.{status}" for status in typing.get_args(BrandPlanStatus)}
     built |= {f"goal.{status}" for status in typing.get_args(
         typing.get_type_hints(GoalResult)["status"])}

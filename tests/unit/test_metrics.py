@@ -436,13 +436,13 @@ def test_a_district_with_a_baseline_register_has_no_block(tmp_path: Path) -> Non
 
 
 def test_goal_bands() -> None:
-    """about 2500 with about_band 0.1: 2500 ± 250 → 2250–2750; at least 23; about 5 → 4.5–5.5."""
+    """about 2500 with about_band 0.1: 2500 ± 250 → 2250–2750; at least 23; about 5 counts
+    items: ± max(0.5, about_min_items 1) → 4–6, not 4.5–5.5."""
     plan = real_plan()
     assert metrics.goal_band(plan, goal("certified_output_stock")) == (Decimal(2250),
                                                                        Decimal(2750))
     assert metrics.goal_band(plan, goal("famous_products_stock")) == (Decimal(23), None)
-    assert metrics.goal_band(plan, goal("organic_certificates")) == (Decimal("4.5"),
-                                                                     Decimal("5.5"))
+    assert metrics.goal_band(plan, goal("organic_certificates")) == (Decimal(4), Decimal(6))
     assert metrics.baseline_block(plan, plan.root, goal("organic_certificates")) is None
 
 
@@ -461,6 +461,7 @@ def test_the_output_goal_is_met_from_the_lower_edge(tmp_path: Path, tonnes: str,
                                  date(2024, 12, 31))
     assert (result.stock.value, result.lower, result.upper, result.status) == (
         Decimal(tonnes), Decimal(2250), Decimal(2750), status)
+    assert result.above is (Decimal(tonnes) > 2750)
 
 
 @pytest.mark.parametrize(("new_products", "value", "status"), [(11, 22, "not_met"),
@@ -477,17 +478,19 @@ def test_the_famous_products_goal_is_at_least_23(tmp_path: Path, new_products: i
                                                                        Decimal(11), status)
 
 
-@pytest.mark.parametrize(("organic", "status"), [(4, "not_met"), (5, "met"), (6, "met")])
+@pytest.mark.parametrize(("organic", "status", "above"), [
+    (3, "not_met", False), (4, "met", False), (6, "met", False), (7, "met", True)])
 def test_the_organic_goal_counts_certificates_without_a_block(tmp_path: Path, organic: int,
-                                                              status: str) -> None:
-    """About 5 → lower edge 4.5: 4 not met, 5 and 6 met; nothing is added from the baseline."""
+                                                              status: str, above: bool) -> None:
+    """About 5 → 4–6: 3 not met, 4 and 6 met, 7 met and above the band; nothing is added
+    from the baseline."""
     register = register_of(write_files(tmp_path, {"2025.yaml": report(2025, [
         certificate(f"OR-{n}", "organic", "2025-03-01", output=Decimal(1))
         for n in range(organic)], district="hainan")}))
     result = metrics.goal_result(real_plan(), register, goal("organic_certificates"),
                                  date(2025, 12, 31))
-    assert (result.stock.value, result.stock.block, result.status) == (Decimal(organic), None,
-                                                                       status)
+    assert (result.stock.value, result.stock.block, result.status, result.above) == (
+        Decimal(organic), None, status, above)
     # organic certificates last 1 year: on 1 Mar 2026 none is in force
     assert metrics.goal_result(real_plan(), register, goal("organic_certificates"),
                                date(2026, 3, 1)).stock.value == 0

@@ -194,12 +194,14 @@ def test_layout_of_the_districts(plan: Plan) -> None:
 
 
 def test_exchange_meeting_rotates_over_the_districts(plan: Plan) -> None:
-    """五（三）: 每年选择1个区开展1次经验交流座谈会."""
-    meeting = {measure.id: measure for measure in plan.data.measures}["exchange_meeting"]
+    """五（三）: 每年选择1个区开展1次经验交流座谈会, a part of the measure, which stands once."""
+    publicity = {measure.id: measure for measure in plan.data.measures}["publicity"]
+    meeting = {part.id: part for part in publicity.parts}["exchange_meeting"]
     assert meeting.frequency is not None
     assert (meeting.frequency.per_year, meeting.frequency.hosts) == (1, 1)
     assert meeting.frequency.rotation == "children"
-    assert {"sampling", "expert_team", "duties"} <= {m.id for m in plan.data.measures}
+    assert [m.id for m in plan.data.measures] == ["expert_team", "duties", "publicity", "sampling"]
+    assert [m.section for m in plan.data.measures] == ["五（一）", "五（二）", "五（三）", "五（四）"]
 
 
 def test_experts_annex_3(plan: Plan) -> None:

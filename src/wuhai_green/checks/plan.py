@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from wuhai_green.core.problems import Problem
 from wuhai_green.model.marks import PathKey, Source
-from wuhai_green.model.plan import Area, PlanFile, walk_with_paths
+from wuhai_green.model.plan import Area, PlanFile, decided_values, walk_with_paths, works
 from wuhai_green.model.progress import ACTIVITY_TYPES
 
 PlanCheck = Callable[[PlanFile, Source], list[Problem]]
@@ -43,12 +43,15 @@ def check_references(data: PlanFile, source: Source) -> list[Problem]:
         problems += [Problem.at(source, (*path, "certificate_types", position),
                                 "plan.unknown_type", type=kind)
                      for position, kind in enumerate(kinds) if kind not in type_ids]
-    recorded = [(("tasks", index), item.activity) for index, item in enumerate(data.tasks)]
-    recorded += [(("measures", index), item.activity) for index, item in enumerate(data.measures)]
-    problems += [Problem.at(source, (*path, "activity"), "plan.unknown_activity", kind=kind,
-                            known=", ".join(ACTIVITY_TYPES))
-                 for path, kind in recorded if kind is not None and kind not in ACTIVITY_TYPES]
-    codes = {kind.id for kind in data.certificate_types} | set(ACTIVITY_TYPES)
+    problems += [Problem.at(source, (*work.path, "activity"), "plan.unknown_activity",
+                            kind=work.activity, known=", ".join(ACTIVITY_TYPES))
+                 for work in works(data)
+                 if work.activity is not None and work.activity not in ACTIVITY_TYPES]
+    confirmed = data.rules.yearly_confirmation.certificate_types
+    problems += [Problem.at(source, ("rules", "yearly_confirmation", "certificate_types", position),
+                            "plan.unknown_type", type=kind)
+                 for position, kind in enumerate(confirmed) if kind not in type_ids]
+    codes = type_ids | set(ACTIVITY_TYPES)
     problems += [Problem.at(source, ("synonyms", word), "plan.unknown_code", word=word,
                             code=code, known=", ".join(sorted(codes)))
                  for word, code in data.synonyms.items() if code not in codes]
@@ -213,5 +216,32 @@ def _check_one_sum(area: Area, path: PathKey, relative: PathKey, source: Source)
     return [error, *notes]
 
 
+def check_decisions(data: PlanFile, source: Source) -> list[Problem]:
+    """Every `source:` names a field of its item and an entry of `rules.sources`."""
+    problems = []
+    for path, field_name, rule in decided_values(data):
+        where: PathKey = (*path, "source", field_name)
+        if not _has_field(data, path, field_name):
+            problems.append(Problem.at(source, where, "plan.unknown_field", at_key=True,
+                                       field=field_name))
+        if rule not in data.rules.sources:
+            problems.append(Problem.at(source, where, "plan.unknown_rule", rule=rule,
+                                       known=", ".join(data.rules.sources)))
+    return problems
+
+
+def _has_field(data: PlanFile, path: PathKey, field_name: str) -> bool:
+    """Whether the item at `path` (a list item of the plan file) has the (dotted) field."""
+    item: object = data
+    for step in path:
+        item = item[step] if isinstance(step, int) else getattr(item, step)  # type: ignore[index]
+    for name in field_name.split("."):
+        fields = getattr(type(item), "model_fields", {})
+        if name not in fields or name == "source":
+            return False
+        item = getattr(item, name)
+    return True
+
+
 PLAN_CHECKS: tuple[PlanCheck, ...] = (check_references, check_period, check_names,
-                                      check_area_figures, check_sums)
+                                      check_area_figures, check_sums, check_decisions)

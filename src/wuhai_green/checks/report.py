@@ -174,14 +174,33 @@ CERTIFICATE_CHECKS: tuple[CertificateCheck, ...] = (
 
 def activity_districts(plan: Plan, report: Report, index: int, entry: ActivityEntry
                        ) -> list[Problem]:
-    """Districts named are the plan's; an activity has one, except a meeting given its host."""
+    """Districts named are the plan's; an activity has one, except a meeting given its host.
+    The city may record as its own (`district: <the city>`) the kinds of a measure it
+    carries out; a meeting it records names the district hosting it."""
     path: PathKey = ("activities", index)
-    problems = district_problems(plan, report.source, (*path, "district"), entry.district)
     host = entry.host if isinstance(entry, ExchangeMeeting) else None
+    if city_level(plan, entry):
+        if isinstance(entry, ExchangeMeeting) and host is None:
+            return [Problem.at(report.source, path, "activity.city_meeting_host",
+                               city=entry.district)]
+        return district_problems(plan, report.source, (*path, "host"), host)
+    area = plan.find_area(entry.district) if entry.district is not None else None
+    if area is not None and area.children:
+        return [Problem.at(report.source, (*path, "district"), "activity.not_city_kind",
+                           district=entry.district, kind=entry.type,
+                           kinds=", ".join(plan.city_kinds) or "—")]
+    problems = district_problems(plan, report.source, (*path, "district"), entry.district)
     problems += district_problems(plan, report.source, (*path, "host"), host)
     if entry.district is None and report.data.district is None and host is None:
         problems.append(Problem.at(report.source, path, "activity.no_district"))
     return problems
+
+
+def city_level(plan: Plan, entry: ActivityEntry) -> bool:
+    """Whether the activity is recorded as the city's own: it names an area above the
+    districts, and its kind records a measure the city carries out."""
+    area = plan.find_area(entry.district) if entry.district is not None else None
+    return area is not None and bool(area.children) and entry.type in plan.city_kinds
 
 
 def activity_date(plan: Plan, report: Report, index: int, entry: ActivityEntry

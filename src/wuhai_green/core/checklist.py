@@ -6,7 +6,7 @@ Pure functions, like `metrics`: no I/O, no printing.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Literal
@@ -14,11 +14,20 @@ from typing import Literal
 from wuhai_green.core.query import Query
 from wuhai_green.core.register import Activity, Register
 from wuhai_green.model.plan import Area, Plan, leaves
-from wuhai_green.model.progress import ACTIVITY_TYPES, BrandPlan, FailedBatch, Sampling
+from wuhai_green.model.progress import (
+    ACTIVITY_TYPES,
+    BaseCreation,
+    BrandPlan,
+    FailedBatch,
+    Sampling,
+)
 
-BrandPlanStatus = Literal["on_time", "late", "missing", "not_due"]
+BrandPlanStatus = Literal["on_time", "late", "missing", "not_due", "not_applicable"]
+# Bases created after the layout (三) and the supervision of 五（二）and 五（四）: a table of
+# their own, so that each of the two tables of counts fits an 80-column terminal.
+SUPERVISED = ("base_creation", "supervision", "inspection", "monitoring_plan")
 COUNTED = tuple(kind for kind in ACTIVITY_TYPES
-                if kind not in ("brand_plan", "exchange_meeting", "sampling"))
+                if kind not in ("brand_plan", "exchange_meeting", "sampling", *SUPERVISED))
 
 
 @dataclass(frozen=True)
@@ -42,11 +51,30 @@ class SamplingSummary:
 
 
 @dataclass(frozen=True)
+class Base:
+    """A production base created (section 三), and whether its product is one of the
+    district's layout."""
+
+    product: str
+    date: date
+    in_layout: bool
+
+
+@dataclass(frozen=True)
 class DistrictTasks:
     area: Area
     brand_plan: BrandPlanCheck
     counts: dict[str, int]
     sampling: SamplingSummary
+    supervised: dict[str, int] = field(default_factory=dict)  # the kinds of SUPERVISED
+    bases: tuple[Base, ...] = ()  # created up to the end of the year, oldest first
+
+    @property
+    def layout_missing(self) -> tuple[str, ...]:
+        """The products of the layout with no base created yet."""
+        created = {base.product for base in self.bases}
+        products = self.area.layout.products if self.area.layout else []
+        return tuple(product for product in products if product not in created)
 
 
 @dataclass(frozen=True)
@@ -86,11 +114,24 @@ def sampling_summary(activities: list[Activity]) -> SamplingSummary:
 
 
 def district_tasks(plan: Plan, register: Register, area: Area, year: int) -> DistrictTasks:
+    """What an area did in the year (the city: what it recorded as its own)."""
     mine = [a for a in register.activities if a.year == year and a.district == area.name]
     counts = Counter(str(a.entry.type) for a in mine)
-    return DistrictTasks(area, brand_plan_check(plan, register, area, year),
-                         {kind: counts.get(kind, 0) for kind in COUNTED},
-                         sampling_summary(mine))
+    brand = (brand_plan_check(plan, register, area, year) if not area.children
+             else BrandPlanCheck("not_applicable", None, None))
+    return DistrictTasks(area, brand, {kind: counts.get(kind, 0) for kind in COUNTED},
+                         sampling_summary(mine),
+                         {kind: counts.get(kind, 0) for kind in SUPERVISED},
+                         bases(register, area, year))
+
+
+def bases(register: Register, area: Area, year: int) -> tuple[Base, ...]:
+    """The bases an area created up to the end of the year, against its layout (三)."""
+    layout = set(area.layout.products) if area.layout else set()
+    created = sorted((a.entry for a in register.activities
+                      if isinstance(a.entry, BaseCreation) and a.district == area.name
+                      and a.year <= year), key=lambda entry: entry.date)
+    return tuple(Base(entry.product, entry.date, entry.product in layout) for entry in created)
 
 
 def checklist(query: Query) -> list[DistrictTasks]:
@@ -98,6 +139,18 @@ def checklist(query: Query) -> list[DistrictTasks]:
     districts = {leaf.name: leaf for area in query.areas for leaf in leaves(area)}
     return [district_tasks(query.plan, query.register, area, query.year)
             for area in districts.values()]
+
+
+def city_tasks(query: Query) -> DistrictTasks | None:
+    """What the city recorded as its own in the year (the measures it carries out), when the
+    city is asked for and recorded anything."""
+    root = query.plan.root
+    if not any(area.name == root.name for area in query.areas):
+        return None
+    if not any(a.district == root.name and a.year == query.year
+               for a in query.register.activities):
+        return None
+    return district_tasks(query.plan, query.register, root, query.year)
 
 
 def meetings(plan: Plan, register: Register, year: int) -> Meetings:
@@ -123,7 +176,7 @@ def meetings(plan: Plan, register: Register, year: int) -> Meetings:
 
 def meetings_per_year(plan: Plan) -> int:
     """The yearly exchange meetings the plan's measure asks for (one where it says nothing)."""
-    for measure in plan.data.measures:
-        if measure.activity == "exchange_meeting" and measure.frequency is not None:
-            return measure.frequency.per_year
+    for work in plan.recording("exchange_meeting"):
+        if work.frequency is not None:
+            return work.frequency.per_year
     return 1

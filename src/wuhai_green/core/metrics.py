@@ -7,12 +7,12 @@ tree), except the plan's own targets, which every node carries itself.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
 from typing import Literal
 
-from wuhai_green.core.dates import add_months, days_in_year, year_end
+from wuhai_green.core.dates import add_months, add_years, days_in_year, year_end
 from wuhai_green.core.measures import goal_measure, measure_of
 from wuhai_green.core.register import Certificate, Register
 from wuhai_green.model.plan import Area, Goal, Indicator, Plan, leaves
@@ -223,18 +223,29 @@ def in_force(register: Register, area: Area, types: Iterable[str], on: date) -> 
             if record.type in wanted and record.in_force(on)]
 
 
-def baseline_block(plan: Plan, area: Area, goal: Goal) -> Decimal | None:
-    """The plan's baseline standing in for a missing baseline register, where one matches.
-
-    A goal takes the baseline of the indicator that counts exactly its certificate types
-    in the same measure (output or count); a goal with no such indicator has none.
-    """
+def goal_indicator(plan: Plan, goal: Goal) -> Indicator | None:
+    """The indicator that counts exactly the goal's certificate types in the same measure
+    (output or count): the one whose baseline stands in for a missing register and whose
+    remaining additions count towards the goal; None where no indicator does."""
     for indicator in plan.data.indicators:
         same_types = set(indicator.certificate_types) == set(goal.certificate_types)
-        same_measure = measure_of(plan, indicator) is goal_measure(goal)
-        if same_types and same_measure:
-            return plan.baseline(area, indicator)
+        if same_types and measure_of(plan, indicator) is goal_measure(goal):
+            return indicator
     return None
+
+
+def baseline_block(plan: Plan, area: Area, goal: Goal) -> Decimal | None:
+    """The plan's baseline standing in for a missing baseline register, where one matches
+    (the baseline of the goal's indicator, `goal_indicator`); a goal with none has none."""
+    indicator = goal_indicator(plan, goal)
+    return None if indicator is None else plan.baseline(area, indicator)
+
+
+def block_turnover_year(plan: Plan) -> int:
+    """The year by whose end every certificate of the baseline year has expired or been
+    renewed: the baseline year plus the longest validity of any certificate type."""
+    longest = max((kind.validity_years for kind in plan.data.certificate_types), default=0)
+    return plan.data.period.baseline_year + longest
 
 
 @dataclass(frozen=True)
@@ -268,11 +279,21 @@ class GoalResult:
     upper: Decimal | None
     status: Literal["met", "not_met"]
 
+    @property
+    def above(self) -> bool:
+        """Above the band: still met, and shown as such rather than hidden."""
+        return self.upper is not None and self.stock.value > self.upper
+
 
 def goal_band(plan: Plan, goal: Goal) -> tuple[Decimal, Decimal | None]:
-    """The lower and upper edge of a goal ("about" is a band of the plan's stated width)."""
+    """The lower and upper edge of a goal. "About" is a band of the plan's stated width
+    (`rules.about_band`); for a goal that counts items, its half-width is at least
+    `rules.about_min_items` ("about 5" is 4–6, not 4.5–5.5)."""
     if goal.band == "about":
-        width = goal.value * plan.data.rules.about_band
+        rules = plan.data.rules
+        width = goal.value * rules.about_band
+        if goal_measure(goal).whole_units:
+            width = max(width, Decimal(rules.about_min_items))
         return goal.value - width, goal.value + width
     return goal.value, None
 
@@ -281,8 +302,6 @@ def goal_result(plan: Plan, register: Register, goal: Goal, on: date) -> GoalRes
     held = stock(plan, register, plan.root, goal, on)
     lower, upper = goal_band(plan, goal)
     return GoalResult(goal, held, lower, upper, "met" if held.value >= lower else "not_met")
-
-
 
 
 # --- lapses and renewals ----------------------------------------------------------------
@@ -322,9 +341,39 @@ def lapsing(records: Iterable[Certificate], first: date, last: date, *,
 
 
 def apply_by(plan: Plan, record: Certificate) -> date:
-    """The date the renewal (or yearly confirmation) must be applied for."""
+    """The date the renewal must be applied for."""
     lead = plan.certificate_types[record.type].renewal_lead
     return add_months(record.expires, -lead.months) - timedelta(days=lead.days)
+
+
+def confirmed_types(plan: Plan) -> tuple[str, ...]:
+    """The certificate types under the optional yearly confirmation rule (none while it is
+    off, as it is by default)."""
+    rule = plan.data.rules.yearly_confirmation
+    return tuple(rule.certificate_types) if rule.enabled else ()
+
+
+def confirmations(plan: Plan, record: Certificate, first: date, last: date,
+                  known_on: date | None = None) -> list[tuple[date, date]]:
+    """(confirmation date, date to apply) of each yearly confirmation of a record from
+    `first` to `last`: every anniversary of its issue while it is in force (by the renewals
+    and ends on file by `known_on`), before the expiry its renewal answers. Empty unless the
+    yearly confirmation rule is on for its type."""
+    if record.type not in confirmed_types(plan):
+        return []
+    lead = plan.data.rules.yearly_confirmation.renewal_lead
+    end = record.expires
+    if record.ended_on is not None and (known_on is None or record.ended_on <= known_on):
+        end = min(end, record.ended_on)
+    if record.renewed_on is not None and (known_on is None or record.renewed_on <= known_on):
+        end = min(end, record.renewed_on - timedelta(days=1))
+    found = []
+    years = 1
+    while (due := add_years(record.issued, years)) <= end:
+        if first <= due <= last:
+            found.append((due, add_months(due, -lead.months) - timedelta(days=lead.days)))
+        years += 1
+    return found
 
 
 # --- the adjustment of next year's targets (note 2 of 附件2) --------------------------------
@@ -332,6 +381,7 @@ def apply_by(plan: Plan, record: Certificate) -> date:
 
 def round_up(value: Decimal) -> Decimal:
     return value.to_integral_value(rounding=ROUND_CEILING)
+
 
 
 @dataclass(frozen=True)
@@ -347,6 +397,7 @@ class AdjustRow:
     lapsing: tuple[Certificate, ...]
     lapsing_amount: Decimal  # tonnes, or a count for count indicators
     whole_units: bool = False  # a count: additions come in whole products
+    goal_extra: Decimal = ZERO  # the city's extra additions for a goal (in the two above)
 
     @property
     def plan_pace(self) -> Decimal:
@@ -365,6 +416,19 @@ class AdjustRow:
         return max(self.required_addition - self.plan_pace, ZERO)
 
 
+def adjustable(plan: Plan, year: int) -> bool:
+    """Whether a year's targets are adjusted: every year of the period but the first, which
+    has no year of the period before it (its targets stand as the plan gives them)."""
+    period = plan.data.period
+    return period.start < year <= period.end
+
+
+def even_pace(done: Decimal, final: Decimal, years_left: int) -> Decimal:
+    """What is achieved plus an equal share of what the final target still asks; a district
+    already past its final target is held where it is, never asked for less than it has."""
+    return done + max(final - done, ZERO) / Decimal(years_left)
+
+
 def _plan_part(plan: Plan, area: Area, indicator: Indicator, year: int) -> tuple[Target, Decimal]:
     """The plan's target for the year and its own addition over the year before."""
     this_year = target(plan, area, indicator, year)
@@ -375,11 +439,13 @@ def adjust_row(plan: Plan, register: Register, area: Area, indicator: Indicator,
                year: int) -> AdjustRow:
     """The adjusted target of a year from the data up to 31 Dec of the year before.
 
-    even pace = achieved + (final target − achieved) / (end year − based-on year);
+    even pace = achieved + max(final target − achieved, 0) / (end year − based-on year);
     adjusted = max(plan target, even pace), rounded up for counts. A parent's figures other
-    than the plan's own target and addition are the sums of its children's.
+    than the plan's own target and addition are the sums of its children's (`adjustment`
+    adds the city's goal extra).
     """
     plan_target, plan_addition = _plan_part(plan, area, indicator, year)
+    whole_units = measure_of(plan, indicator).whole_units
     if area.children:
         parts = [adjust_row(plan, register, child, indicator, year) for child in area.children]
         return AdjustRow(
@@ -390,24 +456,114 @@ def adjust_row(plan: Plan, register: Register, area: Area, indicator: Indicator,
             required_addition=sum((part.required_addition for part in parts), ZERO),
             lapsing=tuple(record for part in parts for record in part.lapsing),
             lapsing_amount=sum((part.lapsing_amount for part in parts), ZERO),
-            whole_units=measure_of(plan, indicator).whole_units,
+            whole_units=whole_units,
         )
     based_on = year - 1
     end = plan.data.period.end
     done = achieved(plan, register, area, indicator, year_end(based_on))
     final = target(plan, area, indicator, end).amount
-    even_pace = done + (final - done) / Decimal(end - based_on)
-    adjusted = max(plan_target.amount, even_pace)
-    if measure_of(plan, indicator).whole_units:
+    pace = even_pace(done, final, end - based_on)
+    adjusted = max(plan_target.amount, pace)
+    if whole_units:
         adjusted = round_up(adjusted)
     # The records of the data up to 31 Dec of the year before; a renewal on file, of any
     # date, takes a record off the list (what is left must still be renewed).
     lapsing_records = tuple(lapsing(records_of(register, area, indicator), date(year, 1, 1),
                                     year_end(year), issued_by=year_end(based_on)))
     return AdjustRow(
-        area, indicator, plan_target, plan_addition, done, even_pace, adjusted,
+        area, indicator, plan_target, plan_addition, done, pace, adjusted,
         required_addition=max(adjusted - done, ZERO),
         lapsing=lapsing_records,
         lapsing_amount=measure(plan, indicator, lapsing_records),
-        whole_units=measure_of(plan, indicator).whole_units,
+        whole_units=whole_units,
     )
+
+
+# --- the goal outlook of the adjustment (note 2: "在确保《方案》建设目标能够完成的情况下") ----
+
+
+@dataclass(frozen=True)
+class GoalOutlook:
+    """Whether a city goal can still be reached, from the data up to 31 Dec of the year
+    before the adjusted one, and the extra additions the city needs in the adjusted year."""
+
+    goal: Goal
+    indicator: Indicator | None  # the indicator whose additions count towards the goal
+    stock: Stock  # on 31 Dec of the year before
+    lower: Decimal  # the lower edge of the goal's band
+    remaining: Decimal  # what the plan still asks of the districts (0 without an indicator)
+    projected: Decimal  # stock + remaining, every certificate renewed when it lapses
+    shortfall: Decimal  # max(lower − projected, 0)
+    extra: Decimal  # shortfall / years left, rounded up for counts
+    lapsing: tuple[Certificate, ...]  # records of the stock that lapse in the adjusted year
+    lapsing_amount: Decimal
+
+    @property
+    def projected_unrenewed(self) -> Decimal:
+        """The projection if the records lapsing in the adjusted year are not renewed."""
+        return self.projected - self.lapsing_amount
+
+    @property
+    def shortfall_unrenewed(self) -> Decimal:
+        return max(self.lower - self.projected_unrenewed, ZERO)
+
+
+def goal_outlook(plan: Plan, register: Register, goal: Goal, year: int) -> GoalOutlook:
+    """The outlook of a city goal for the adjustment of `year` (docs/definitions.md).
+
+    S = stock on 31 Dec of year − 1; remaining = Σ over districts of max(final target −
+    achieved, 0) of the goal's indicator; projected = S + remaining; shortfall =
+    max(lower edge − projected, 0); extra = shortfall / (end year − (year − 1)), rounded up
+    for counts; lapsing = the records counted in S whose expiry falls in `year` and that
+    lapse.
+    """
+    based_on = year - 1
+    end_year = plan.data.period.end
+    held = stock(plan, register, plan.root, goal, year_end(based_on))
+    lower, _ = goal_band(plan, goal)
+    indicator = goal_indicator(plan, goal)
+    remaining = ZERO
+    if indicator is not None:
+        for district in plan.districts:
+            final = target(plan, district, indicator, end_year).amount
+            done = achieved(plan, register, district, indicator, year_end(based_on))
+            remaining += max(final - done, ZERO)
+    projected_stock = held.value + remaining
+    shortfall = max(lower - projected_stock, ZERO)
+    extra = shortfall / Decimal(end_year - based_on)
+    if goal_measure(goal).whole_units:
+        extra = round_up(extra)
+    lapsing_records = tuple(lapsing(held.records, date(year, 1, 1), year_end(year)))
+    return GoalOutlook(goal, indicator, held, lower, remaining, projected_stock, shortfall,
+                       extra, lapsing_records, goal_measure(goal).total(lapsing_records))
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    """The adjustment of a year: a row per area and indicator, and the goal outlook."""
+
+    year: int
+    rows: list[AdjustRow]
+    outlook: list[GoalOutlook]
+
+
+def adjustment(plan: Plan, register: Register, areas: Iterable[Area], year: int) -> Adjustment:
+    """Every area's rows (the city's with the extra its goals need) and the goal outlook."""
+    outlook = [goal_outlook(plan, register, goal, year) for goal in plan.data.goals]
+    extra: dict[str, Decimal] = {}
+    for found in outlook:
+        if found.indicator is not None:
+            extra[found.indicator.id] = extra.get(found.indicator.id, ZERO) + found.extra
+    rows = [with_goal_extra(adjust_row(plan, register, area, indicator, year),
+                            extra.get(indicator.id, ZERO) if area.name == plan.root.name else ZERO)
+            for area in areas for indicator in plan.data.indicators]
+    return Adjustment(year, rows, outlook)
+
+
+def with_goal_extra(row: AdjustRow, goal_extra: Decimal) -> AdjustRow:
+    """The city's row with the extra additions its goals need, in its adjusted target and
+    its required addition."""
+    if goal_extra == 0:
+        return row
+    return replace(row, adjusted_target=row.adjusted_target + goal_extra,
+                   required_addition=row.required_addition + goal_extra, goal_extra=goal_extra)

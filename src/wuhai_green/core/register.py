@@ -129,11 +129,13 @@ def certificate_record(plan: Plan, report: Report, index: int, entry: Certificat
 
 def activity_record(plan: Plan, report: Report, index: int, entry: ActivityEntry,
                     file_district: str | None) -> Activity:
-    """An activity with its district, and a meeting's host, resolved to Chinese names."""
-    district = plan.district_name(entry.district) or file_district
+    """An activity with its district (or the city, for its own), and a meeting's host,
+    resolved to Chinese names."""
+    named = plan.find_area(entry.district) if entry.district is not None else None
+    district = named.name if named is not None else file_district
     host = None
     if isinstance(entry, ExchangeMeeting):
-        host = plan.district_name(entry.host) or district
+        host = plan.district_name(entry.host) or plan.district_name(district)
         district = district or host  # the city bureau may record the meeting by its host
     line = report.source.mark(("activities", index)).line
     return Activity(entry, report.data.year, district, report.file, line, host)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Literal
 
 from wuhai_green.core import metrics
 from wuhai_green.core.dates import year_end
@@ -87,6 +88,7 @@ class GapRow:
     per_year: Decimal | None
     lapsing: tuple[Certificate, ...]
     lapsing_amount: Decimal
+    projected: Decimal | None = None  # at the pace so far (metrics.projected)
 
 
 def milestones_ahead(plan: Plan, as_of: date) -> list[int]:
@@ -116,7 +118,8 @@ def gap_rows(query: Query) -> list[GapRow]:
                                                 issued_by=as_of, known_on=as_of))
                 rows.append(GapRow(area, indicator, milestone, goal, achieved, missing, left,
                                    missing / left if left > 0 else None, lapsing,
-                                   metrics.measure(plan, indicator, lapsing)))
+                                   metrics.measure(plan, indicator, lapsing),
+                                   metrics.projected(plan, achieved, as_of, milestone)))
     return rows
 
 
@@ -132,9 +135,15 @@ def nearest_milestones(rows: list[GapRow]) -> list[GapRow]:
 
 
 def adjust_rows(query: Query) -> list[metrics.AdjustRow]:
-    """The adjustment of `query.year` for every area asked for and indicator."""
-    return [metrics.adjust_row(query.plan, query.register, area, indicator, query.year)
-            for area in query.areas for indicator in query.plan.data.indicators]
+    """The adjustment of `query.year` for every area asked for and indicator (the city's
+    rows with the extra additions its goals need)."""
+    return metrics.adjustment(query.plan, query.register, query.areas, query.year).rows
+
+
+def goals_outlook(query: Query) -> list[metrics.GoalOutlook]:
+    """The outlook of every city goal for the adjustment of `query.year`."""
+    return [metrics.goal_outlook(query.plan, query.register, goal, query.year)
+            for goal in query.plan.data.goals]
 
 
 def by_renewal_date(plan: Plan, records: set[Certificate] | list[Certificate]
@@ -151,39 +160,59 @@ def lapsing_records(plan: Plan, rows: list[metrics.AdjustRow]) -> list[Certifica
 # --- expiring -----------------------------------------------------------------------------
 
 
+RenewalKind = Literal["renewal", "confirmation"]
+
+
 @dataclass(frozen=True)
 class Renewal:
-    """A certificate to renew: when to apply, and how many days are left."""
+    """A certificate to renew (or, under the optional rule, to confirm for the year): when
+    to apply, and how many days are left."""
 
     record: Certificate
     apply_by: date
     overdue: bool  # the date to apply has passed
     days_to_apply: int | None  # from the date the calendar is taken at, if any
     days_to_expiry: int | None
+    kind: RenewalKind = "renewal"
+    due: date | None = None  # the date of a confirmation (a renewal's is the expiry)
+
+    @property
+    def falls_due(self) -> date:
+        """The day it falls due: the expiry, or the day of the yearly confirmation."""
+        return self.due or self.record.expires
 
 
 def renewals(plan: Plan, records: list[Certificate], as_of: date | None) -> list[Renewal]:
     """The records in renewal order, with their days counted from as_of (if given)."""
-    found = []
-    for record in by_renewal_date(plan, records):
-        deadline = metrics.apply_by(plan, record)
-        if as_of is None:
-            found.append(Renewal(record, deadline, False, None, None))
-        else:
-            found.append(Renewal(record, deadline, deadline < as_of, (deadline - as_of).days,
-                                 (record.expires - as_of).days))
-    return found
+    return [renewal(record, metrics.apply_by(plan, record), as_of)
+            for record in by_renewal_date(plan, records)]
+
+
+def renewal(record: Certificate, deadline: date, as_of: date | None,
+            confirmation: date | None = None) -> Renewal:
+    kind: RenewalKind = "renewal" if confirmation is None else "confirmation"
+    due = confirmation or record.expires
+    if as_of is None:
+        return Renewal(record, deadline, False, None, None, kind, confirmation)
+    return Renewal(record, deadline, deadline < as_of, (deadline - as_of).days,
+                   (due - as_of).days, kind, confirmation)
 
 
 def expiring(plan: Plan, register: Register, as_of: date, until: date, area: Area
              ) -> list[Renewal]:
     """Records of the area with no renewal on file by as_of that lapse from as_of to
     until, or whose renewal must be applied for in that window (a certificate expiring
-    after the window may have to be renewed within it)."""
+    after the window may have to be renewed within it); and, where the yearly confirmation
+    rule is on, each confirmation falling due then."""
     records = metrics.lapsing(metrics.records_of(register, area), as_of, date.max,
                               issued_by=as_of, known_on=as_of)
-    return renewals(plan, [record for record in records if record.expires <= until
-                           or metrics.apply_by(plan, record) <= until], as_of)
+    found = renewals(plan, [record for record in records if record.expires <= until
+                            or metrics.apply_by(plan, record) <= until], as_of)
+    for record in metrics.records_of(register, area):
+        if record.issued <= as_of:
+            found += [renewal(record, deadline, as_of, due) for due, deadline in
+                      metrics.confirmations(plan, record, as_of, until, known_on=as_of)]
+    return sorted(found, key=lambda item: (item.apply_by, item.record.id, item.falls_due))
 
 
 # --- check and diff -----------------------------------------------------------------------

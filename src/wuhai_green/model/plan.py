@@ -25,6 +25,14 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# A value the document does not state, where it stands: the item's field (a dotted path
+# for a nested one, such as `frequency.rotation`) → the id of its entry in `rules.sources`.
+Decided = dict[Text, Text]
+# Who carries out a task or measure: the districts, or the city itself (whose bureau may
+# then record its activities with `district: <the city>`).
+Level = Literal["districts", "city"]
+
+
 class Contact(_Model):
     name: Text
     phone: Text | None = None
@@ -72,6 +80,7 @@ class CertificateType(_Model):
     en: Text
     validity_years: Count
     renewal_lead: RenewalLead
+    source: Decided = {}
 
 
 class Goal(_Model):
@@ -83,6 +92,7 @@ class Goal(_Model):
     unit: Text
     value: Quantity
     band: Literal["about", "at_least"]
+    source: Decided = {}
 
 
 class Layout(_Model):
@@ -109,10 +119,31 @@ class StatusThresholds(_Model):
     at_risk: Quantity
 
 
+class Decision(_Model):
+    """A value the document does not state: what this project decided and why (in both
+    languages), and what it follows (a national rule, a method, or this project)."""
+
+    zh: Text
+    en: Text
+    source: Text
+
+
+class YearlyConfirmation(_Model):
+    """The national yearly confirmation of listed products: optional, off by default."""
+
+    enabled: bool = False
+    certificate_types: list[Text] = []
+    renewal_lead: RenewalLead = RenewalLead()
+
+
 class Rules(_Model):
     status_thresholds: StatusThresholds
     about_band: Quantity
-    sources: dict[Text, Text] = {}
+    about_min_items: Count = 1  # an "about" band of a count is at least this many items wide
+    yearly_confirmation: YearlyConfirmation = YearlyConfirmation()
+    # Why each value the document does not state is what it is: the rules above by their
+    # key, values elsewhere by the id their `source:` names.
+    sources: dict[Text, Decision] = {}
 
 
 class Task(_Model):
@@ -125,12 +156,28 @@ class Task(_Model):
     recipient: Text | None = None
     due: IsoDate | None = None
     activity: Text | None = None  # the activity kind of the reports that record this task
+    level: Level = "districts"
+    source: Decided = {}
 
 
 class Frequency(_Model):
     per_year: Count
     hosts: Count
     rotation: Literal["children"]
+
+
+class MeasurePart(_Model):
+    """One part of a measure (五（三）'s yearly exchange meeting, say), with its own owner
+    where the document names one, its frequency and the activity kind that records it."""
+
+    id: Text
+    zh: Text
+    en: Text
+    owner: Text | None = None  # default: the measure's
+    frequency: Frequency | None = None
+    activity: Text | None = None
+    level: Level | None = None  # default: the measure's
+    source: Decided = {}
 
 
 class Measure(_Model):
@@ -142,12 +189,44 @@ class Measure(_Model):
     owner: Text
     frequency: Frequency | None = None
     activity: Text | None = None  # the activity kind of the reports that record this measure
+    level: Level = "districts"
+    parts: list[MeasurePart] = []
+    source: Decided = {}
 
 
 class Expert(_Model):
     name: Text
     organization: Text
     title: Text
+
+
+class AnnexNote(_Model):
+    """A note printed under an annex's table (附件2 注1), with its English."""
+
+    label: Text
+    zh: Text
+    en: Text | None = None
+
+
+class Heading(_Model):
+    zh: Text
+    en: Text | None = None
+
+
+class Annex(_Model):
+    """An annex as the document heads it: its label, title, column headings and notes."""
+
+    label: Text
+    zh: Text
+    en: Text | None = None
+    columns: dict[Text, Heading] = {}  # by indicator id
+    notes: list[AnnexNote] = []
+
+
+class Annexes(_Model):
+    baselines: Annex | None = None  # 附件1
+    targets: Annex | None = None  # 附件2
+    experts: Annex | None = None  # 附件3
 
 
 class PlanFile(_Model):
@@ -163,6 +242,7 @@ class PlanFile(_Model):
     tasks: list[Task] = []
     measures: list[Measure] = []
     experts: list[Expert] = []
+    annexes: Annexes = Annexes()
     glossary: dict[Text, Text] = {}  # English for names and words the tables show
     synonyms: dict[Text, Text] = {}  # Chinese words for certificate types and activity kinds
 
@@ -277,6 +357,93 @@ class Plan:
     @cached_property
     def area_paths(self) -> dict[str, PathKey]:
         return {area.name: path for area, path in walk_with_paths(self.root, ("area",))}
+
+    @cached_property
+    def works(self) -> list[Work]:
+        """Every task, measure and part of a measure, with what records it."""
+        return list(works(self.data))
+
+    def recording(self, kind: str) -> list[Work]:
+        """The tasks, measures and parts that an activity kind records."""
+        return [work for work in self.works if work.activity == kind]
+
+    @cached_property
+    def city_kinds(self) -> tuple[str, ...]:
+        """The activity kinds a measure the city itself carries out is recorded by: the
+        city's bureau may record them as the city's own (`district: <the city>`)."""
+        kinds = [work.activity for work in self.works
+                 if work.level == "city" and work.activity is not None]
+        return tuple(dict.fromkeys(kinds))
+
+    @cached_property
+    def decisions(self) -> list[DecisionUse]:
+        """The project's decisions (`rules.sources`), numbered in file order, each with the
+        places of the plan whose values it decides."""
+        uses: dict[str, list[PathKey]] = {key: [] for key in self.data.rules.sources}
+        for path, field_name, rule in decided_values(self.data):
+            uses.setdefault(rule, []).append((*path, *field_name.split(".")))
+        rules = self.data.rules.model_dump(exclude={"sources"})
+        for key in rules:
+            if key in uses:
+                uses[key].insert(0, ("rules", key))
+        return [DecisionUse(number, key, self.data.rules.sources[key], tuple(uses[key]))
+                for number, key in enumerate(self.data.rules.sources, start=1)]
+
+    def decision(self, rule: str) -> DecisionUse | None:
+        return next((use for use in self.decisions if use.id == rule), None)
+
+
+@dataclass(frozen=True)
+class Work:
+    """A task, a measure or a part of a measure: who carries it out and what records it."""
+
+    path: PathKey  # where it stands in the plan file
+    section: str
+    item: Task | Measure | MeasurePart
+    owner: str
+    level: Level
+    activity: str | None
+    frequency: Frequency | None
+
+
+def works(data: PlanFile) -> Iterator[Work]:
+    for index, task in enumerate(data.tasks):
+        yield Work(("tasks", index), task.section, task, task.owner, task.level, task.activity,
+                   None)
+    for index, measure in enumerate(data.measures):
+        yield Work(("measures", index), measure.section, measure, measure.owner, measure.level,
+                   measure.activity, measure.frequency)
+        for position, part in enumerate(measure.parts):
+            yield Work(("measures", index, "parts", position), measure.section, part,
+                       part.owner or measure.owner, part.level or measure.level,
+                       part.activity, part.frequency)
+
+
+@dataclass(frozen=True)
+class DecisionUse:
+    """A decision of the project, its number (for the marks of `wuhai plan`), and the places
+    of the plan file whose values it decides."""
+
+    number: int
+    id: str
+    decision: Decision
+    applies_to: tuple[PathKey, ...]
+
+
+def decided_values(data: PlanFile) -> Iterator[tuple[PathKey, str, str]]:
+    """(path of the item, its field, the rule) for every `source:` of the plan file."""
+    items: list[tuple[PathKey, CertificateType | Goal | Task | Measure | MeasurePart]] = []
+    items += [(("certificate_types", index), kind)
+              for index, kind in enumerate(data.certificate_types)]
+    items += [(("goals", index), goal) for index, goal in enumerate(data.goals)]
+    items += [(("tasks", index), task) for index, task in enumerate(data.tasks)]
+    for index, measure in enumerate(data.measures):
+        items.append((("measures", index), measure))
+        items += [(("measures", index, "parts", position), part)
+                  for position, part in enumerate(measure.parts)]
+    for path, item in items:
+        for field_name, rule in item.source.items():
+            yield path, field_name, rule
 
 
 def walk(area: Area) -> Iterator[Area]:

@@ -125,15 +125,47 @@ class Sampling(_Activity):
     failures: list[FailedBatch] = []
 
 
+class BaseCreation(_Activity):
+    """A production base created after the district's layout (section 三: its products)."""
+
+    type: Literal["base_creation"]
+    product: Text
+    name: Text | None = None
+
+
+class Supervision(_Activity):
+    """Daily supervision of certified producers by a district (measure 五（二）)."""
+
+    type: Literal["supervision"]
+    subjects: Count | None = None  # certified producers visited
+
+
+class Inspection(_Activity):
+    """Tracking, urging and guidance by the city's inspectors (measure 五（二）)."""
+
+    type: Literal["inspection"]
+    inspected: Text | None = None  # the district inspected
+
+
+class MonitoringPlan(_Activity):
+    """The quality and safety monitoring plan for the year (measure 五（四）)."""
+
+    type: Literal["monitoring_plan"]
+    title: Text
+
+
 ActivityEntry = Annotated[
     BrandPlan | Expo | Agreement | MengLabel | BrandWork | ExchangeMeeting | EvaluationFair
-    | Publicity | Training | Sampling,
+    | Publicity | Training | Sampling | BaseCreation | Supervision | Inspection
+    | MonitoringPlan,
     Field(discriminator="type"),
 ]
 ACTIVITY_MODELS: dict[str, type[_Activity]] = {
     "brand_plan": BrandPlan, "expo": Expo, "agreement": Agreement, "meng_label": MengLabel,
     "brand": BrandWork, "exchange_meeting": ExchangeMeeting, "evaluation_fair": EvaluationFair,
     "publicity": Publicity, "training": Training, "sampling": Sampling,
+    "base_creation": BaseCreation, "supervision": Supervision, "inspection": Inspection,
+    "monitoring_plan": MonitoringPlan,
 }
 ACTIVITY_TYPES = tuple(ACTIVITY_MODELS)
 COMMON_ACTIVITY_FIELDS = ("type", "date", "district", "title", "note")

@@ -68,10 +68,10 @@ def _example_value(show: Display, area: Area, field: str) -> str:
     plan = show.plan
     recipient = next((task.recipient for task in plan.data.tasks
                       if task.activity == "brand_plan" and task.recipient), None)
-    from_plan = {"host": area.name, "recipient": recipient,
+    from_plan = {"host": area.name, "inspected": area.name, "recipient": recipient,
                  "expert": plan.data.experts[0].name if plan.data.experts else None}
     numbers = {"batches": "10", "passed": "10", "failed": "0", "penalties": "0",
-               "participants": "30", "channel": "e-commerce"}
+               "participants": "30", "channel": "e-commerce", "subjects": "5"}
     return from_plan.get(field) or numbers.get(field) or show.tr("template.value." + field)
 
 

@@ -1,4 +1,5 @@
-"""`wuhai adjust`: next year's targets adjusted by note 2 of 附件2, and what lapses."""
+"""`wuhai adjust`: next year's targets adjusted by note 2 of 附件2, what lapses, and whether
+the plan's goals can still be reached (the goal outlook)."""
 
 from __future__ import annotations
 
@@ -6,13 +7,14 @@ from decimal import Decimal
 from typing import Any
 
 from wuhai_green.core import metrics, rows
-from wuhai_green.core.measures import measure_of
+from wuhai_green.core.measures import Measure, goal_measure, measure_of
 from wuhai_green.core.query import Query
-from wuhai_green.model.plan import Indicator
+from wuhai_green.model.plan import Goal, Indicator
 from wuhai_green.show.display import Display, number, spaced, unit_id
 from wuhai_green.show.page import Cell, Page, TableView
 from wuhai_green.show.views.gap import lapsing_cell
 from wuhai_green.show.views.renewals import renewal_json, renewals_table
+from wuhai_green.show.views.status import block_notes
 
 
 def adjust_page(query: Query, found: list[metrics.AdjustRow], show: Display) -> Page:
@@ -29,14 +31,21 @@ def adjust_page(query: Query, found: list[metrics.AdjustRow], show: Display) -> 
         for row in (r for r in found if r.indicator is indicator):
             table.rows.append(adjust_cells(indicator, row, show))
         tables.append(table)
+    outlook = rows.goals_outlook(query)
+    if outlook:
+        tables.append(outlook_table(outlook, year, show))
     renewals = rows.renewals(query.plan, rows.lapsing_records(query.plan, found), None)
     notes = adjust_sentences(found, renewals, year, show)
+    notes += outlook_sentences(outlook, year, show)
+    notes += block_notes(query, [item.stock for item in outlook],
+                         [item.goal for item in outlook], show)
     json_rows = [adjust_json(show, row) for row in found]
     data = {
         "schema": "wuhai-green/adjust@1",
         "year": year,
         "based_on": year - 1,
         "rows": json_rows,
+        "goals_outlook": [outlook_json(item) for item in outlook],
         "lapsing": [renewal_json(renewal) for renewal in renewals],
         "sentences": notes,
     }
@@ -72,6 +81,7 @@ def adjust_json(show: Display, row: metrics.AdjustRow) -> dict[str, Any]:
         "adjusted_target": number(row.adjusted_target),
         "required_addition": number(row.required_addition),
         "plan_addition": number(row.plan_addition),
+        "goal_extra": number(row.goal_extra),
         "lapsing_count": len(row.lapsing),
         "lapsing_tonnes": number(row.lapsing_amount) if tonnes else None,
     }
@@ -81,7 +91,8 @@ def adjust_sentences(found: list[metrics.AdjustRow], renewals: list[rows.Renewal
                      show: Display) -> list[str]:
     notes = []
     # Sentences speak of districts; of the city only when it is shown alone.
-    for row in [r for r in found if not r.area.children] or found:
+    spoken = [r for r in found if not r.area.children] or found
+    for row in spoken:
         unit = spaced(show.unit_label(row.indicator))
         params = {"area": show.area(row.area), "indicator": show.name(row.indicator),
                   "year": year, "unit": unit,
@@ -91,9 +102,107 @@ def adjust_sentences(found: list[metrics.AdjustRow], renewals: list[rows.Renewal
         if row.behind_plan > 0:
             notes.append(show.tr("adjust.behind", **params))
     if not notes:
-        notes.append(show.tr("adjust.all_on_plan", year=year))
+        areas = list(dict.fromkeys(show.area(row.area) for row in spoken))
+        notes.append(show.tr("adjust.on_plan", year=year, areas=show.join(areas)))
+    for row in found:
+        if row.goal_extra > 0:
+            unit = spaced(show.unit_label(row.indicator))
+            notes.append(show.tr("adjust.city_extra", area=show.area(row.area), year=year,
+                                 indicator=show.name(row.indicator), unit=unit,
+                                 extra=show.amount(row.indicator, row.goal_extra)))
     if renewals:
         first = renewals[0]
         notes.append(show.tr("adjust.renewals", count=len(renewals), year=year,
                              first=first.apply_by, id=first.record.id))
     return notes
+
+
+# --- the goal outlook ---------------------------------------------------------------------
+
+
+def goal_unit(goal: Goal, show: Display) -> str:
+    """The unit of a goal's figures in a sentence: tonnes in the display unit, or the
+    goal's own (个, or nothing in English)."""
+    if goal_measure(goal).in_tonnes:
+        return spaced(show.tonnes_label())
+    return spaced(show.unit_name(goal.unit) or "")
+
+
+def outlook_table(outlook: list[metrics.GoalOutlook], year: int, show: Display) -> TableView:
+    tr = show.tr
+    table = TableView(tr("outlook.title", year=year, based_on=year - 1),
+                      [tr("col.goal"), tr("col.stock_on", year=year - 1), tr("col.lower"),
+                       tr("col.remaining"), tr("col.projected_stock"), tr("col.shortfall"),
+                       tr("col.goal_extra", year=year), tr("col.lapsing_in", year=year)],
+                      numeric=frozenset(range(1, 8)), wrap=frozenset({0}))
+    for item in outlook:
+        measure = goal_measure(item.goal)
+
+        def figure(value: Decimal, measure: Measure = measure) -> str:
+            return show.figure(measure, value)
+
+        lapsing = (tr("gap.lapsing_cell", count=len(item.lapsing),
+                      amount=figure(item.lapsing_amount))
+                   if measure.in_tonnes else str(len(item.lapsing)))
+        table.rows.append([
+            Cell(show.name(item.goal)), Cell(figure(item.stock.value)), Cell(figure(item.lower)),
+            Cell(figure(item.remaining) if item.indicator is not None else "—"),
+            Cell(figure(item.projected)),
+            Cell(figure(item.shortfall), style="behind" if item.shortfall > 0 else "met"),
+            Cell(figure(item.extra), style="behind" if item.extra > 0 else None),
+            Cell(lapsing),
+        ])
+    return table
+
+
+def outlook_sentences(outlook: list[metrics.GoalOutlook], year: int, show: Display
+                      ) -> list[str]:
+    """One sentence per goal: the projection against the band's lower edge and, where it
+    falls short, the extra additions the city needs; then what lapses without renewal."""
+    notes = []
+    for item in outlook:
+        measure = goal_measure(item.goal)
+        params = {"goal": show.name(item.goal), "year": year, "based_on": year - 1,
+                  "unit": goal_unit(item.goal, show),
+                  "stock": show.figure(measure, item.stock.value),
+                  "remaining": show.figure(measure, item.remaining),
+                  "projected": show.figure(measure, item.projected),
+                  "lower": show.figure(measure, item.lower),
+                  "shortfall": show.figure(measure, item.shortfall),
+                  "extra": show.figure(measure, item.extra)}
+        if item.shortfall == 0:
+            text = show.tr("outlook.reachable", **params)
+        elif item.indicator is None:
+            text = show.tr("outlook.short_alone", **params)
+        else:
+            text = show.tr("outlook.short", indicator=show.name(item.indicator), **params)
+        if item.lapsing:
+            lapse = {**params, "count": len(item.lapsing),
+                     "amount": show.figure(measure, item.lapsing_amount),
+                     "unrenewed": show.figure(measure, item.projected_unrenewed),
+                     "gap": show.figure(measure, item.shortfall_unrenewed)}
+            text += show.tr("outlook.lapsing" if measure.in_tonnes else "outlook.lapsing_count",
+                            **lapse)
+            text += show.tr("outlook.lapsing_short" if item.shortfall_unrenewed > 0
+                            else "outlook.lapsing_still", **lapse)
+        notes.append(text)
+    return notes
+
+
+def outlook_json(item: metrics.GoalOutlook) -> dict[str, Any]:
+    return {
+        "goal": item.goal.id,
+        "unit": item.goal.unit,
+        "indicator": None if item.indicator is None else item.indicator.id,
+        "stock": number(item.stock.value),
+        "baseline_block": number(item.stock.block),
+        "lower": number(item.lower),
+        "remaining": number(item.remaining),
+        "projected": number(item.projected),
+        "shortfall": number(item.shortfall),
+        "extra": number(item.extra),
+        "lapsing_count": len(item.lapsing),
+        "lapsing_amount": number(item.lapsing_amount),
+        "lapsing": [record.id for record in item.lapsing],
+        "shortfall_unrenewed": number(item.shortfall_unrenewed),
+    }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from wuhai_green.core import rows
+from wuhai_green.core import metrics, rows
 from wuhai_green.core.measures import measure_of
 from wuhai_green.core.query import Query
 from wuhai_green.core.register import Certificate
@@ -22,8 +22,8 @@ def gap_page(query: Query, show: Display) -> Page:
         table = TableView(show.titled(indicator),
                           [tr("col.area"), tr("col.milestone"), tr("col.target_plain"),
                            tr("col.achieved"), tr("col.gap"), tr("col.years_left"),
-                           tr("col.per_year"), tr("col.lapsing")],
-                          numeric=frozenset(range(2, 8)))
+                           tr("col.per_year"), tr("col.at_this_pace"), tr("col.lapsing")],
+                          numeric=frozenset(range(2, 9)))
         for row in (r for r in found if r.indicator is indicator):
             table.rows.append([
                 Cell(show.area(row.area)), Cell(str(row.milestone)),
@@ -31,6 +31,7 @@ def gap_page(query: Query, show: Display) -> Page:
                 Cell(show.amount(indicator, row.achieved)),
                 Cell(show.amount(indicator, row.gap), style="behind" if row.gap > 0 else "met"),
                 Cell(str(row.years_left)), Cell(show.amount(indicator, row.per_year)),
+                Cell(show.amount(indicator, row.projected), style=pace_style(row)),
                 Cell(lapsing_cell(indicator, row.lapsing, row.lapsing_amount, show)),
             ])
         tables.append(table)
@@ -52,6 +53,13 @@ def lapsing_cell(indicator: Indicator, records: tuple[Certificate, ...], amount:
     return str(len(records))
 
 
+def pace_style(row: rows.GapRow) -> str | None:
+    """Whether the pace so far reaches the milestone's target (none without a target)."""
+    if row.projected is None or row.target.value is None:
+        return None
+    return "met" if row.projected >= row.target.value else "behind"
+
+
 def gap_sentence(row: rows.GapRow, show: Display) -> str:
     unit = spaced(show.unit_label(row.indicator))
     params = {"area": show.area(row.area), "year": row.milestone,
@@ -64,12 +72,19 @@ def gap_sentence(row: rows.GapRow, show: Display) -> str:
         text = show.tr("gap.sentence_met", **params)
     else:
         text = show.tr("gap.sentence", **params)
+    if row.projected is not None and row.target.value is not None and row.gap > 0:
+        text += show.tr("gap.at_this_pace", **params,
+                        projected=show.amount(row.indicator, row.projected),
+                        target=show.amount(row.indicator, row.target.value))
     if row.lapsing and measure_of(show.plan, row.indicator).in_tonnes:
         text += show.tr("gap.sentence_lapsing", count=len(row.lapsing),
                         amount=show.amount(row.indicator, row.lapsing_amount), unit=unit,
                         year=row.milestone)
     elif row.lapsing:
-        text += show.tr("gap.sentence_lapsing_count", count=len(row.lapsing), year=row.milestone)
+        # "or confirmed" only where the optional yearly confirmation rule is on
+        confirmed = set(row.indicator.certificate_types) & set(metrics.confirmed_types(show.plan))
+        text += show.tr("gap.sentence_lapsing_count" if confirmed else "gap.sentence_lapsing_renew",
+                        count=len(row.lapsing), year=row.milestone)
     return text
 
 
@@ -85,6 +100,7 @@ def gap_json(show: Display, row: rows.GapRow) -> dict[str, Any]:
         "gap": number(row.gap),
         "years_left": row.years_left,
         "per_year": number(row.per_year),
+        "projected": number(row.projected),
         "lapsing_count": len(row.lapsing),
         "lapsing_amount": number(row.lapsing_amount),
         "lapsing": [record.id for record in row.lapsing],

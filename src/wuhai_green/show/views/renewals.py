@@ -24,6 +24,8 @@ def renewal_json(renewal: rows.Renewal) -> dict[str, Any]:
         "output_tonnes": number(record.output_tonnes),
         "expires": record.expires.isoformat(),
         "apply_by": renewal.apply_by.isoformat(),
+        "kind": renewal.kind,
+        "due": renewal.falls_due.isoformat(),
     }
 
 
@@ -40,7 +42,9 @@ def renewals_table(renewals: list[rows.Renewal], show: Display) -> TableView:
         overdue = " " + tr("renewals.overdue") if renewal.overdue else ""
         table.rows.append([
             Cell(str(renewal.apply_by) + overdue, style="overdue" if renewal.overdue else None),
-            Cell(str(record.expires)), Cell(show.area(record.district)),
+            Cell(str(record.expires) if renewal.kind == "renewal"
+                 else tr("renewals.confirmation", date=renewal.falls_due)),
+            Cell(show.area(record.district)),
             Cell(show.name(kind) if kind else record.type), Cell(record.id),
             Cell(record.product), Cell(record.holder),
             Cell("" if record.output_tonnes is None else show.tonnes(record.output_tonnes)),

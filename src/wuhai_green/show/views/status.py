@@ -9,7 +9,7 @@ from wuhai_green.core.measures import goal_measure
 from wuhai_green.core.numbers import percent, plain
 from wuhai_green.core.query import Query
 from wuhai_green.core.register import Certificate
-from wuhai_green.model.plan import Indicator
+from wuhai_green.model.plan import Goal, Indicator
 from wuhai_green.show.display import Display, number, unit_id
 from wuhai_green.show.page import Cell, Page, TableView
 
@@ -21,8 +21,7 @@ def status_page(query: Query, show: Display, explain: bool = False,
     found = rows.status_rows(query)
     goals = rows.goal_results(query)
     missing = rows.missing_reports(query)
-    notes = [*extra_notes, *missing_notes(missing, show), *status_notes(query, goals, show),
-             *mark_notes(found, show)]
+    notes = [*extra_notes, *missing_notes(missing, show), *status_notes(query, goals, show, found)]
     json_rows = [status_json(show, row) for row in found]
     data = {
         "schema": "wuhai-green/status@1",
@@ -86,6 +85,7 @@ def goal_json(result: metrics.GoalResult) -> dict[str, Any]:
         "upper": number(result.upper),
         "baseline_block": number(result.stock.block),
         "status": result.status,
+        "above_band": result.above,
     }
 
 
@@ -146,10 +146,10 @@ def goals_table(goals: list[metrics.GoalResult], query: Query, show: Display,
         lower = show.figure(measure, result.lower)
         band = (f"≥ {lower}" if result.upper is None
                 else f"{lower}–{show.figure(measure, result.upper)}")
+        word = tr("goal.above_band") if result.above else tr("goal." + result.status)
         table.rows.append([Cell(show.name(result.goal)),
                            Cell(show.figure(measure, result.stock.value)),
-                           Cell(band), Cell(tr("goal." + result.status),
-                                            style="met" if result.status == "met" else "behind")])
+                           Cell(band), Cell(word, style="met" if result.status == "met" else "behind")])
         if explain:
             lines = [f"{r.id} {r.product} {r.holder} {r.issued}–{r.end} ({r.where})"
                      for r in result.stock.records]
@@ -160,17 +160,34 @@ def goals_table(goals: list[metrics.GoalResult], query: Query, show: Display,
     return table
 
 
-def status_notes(query: Query, goals: list[metrics.GoalResult], show: Display) -> list[str]:
-    notes = []
-    without = [show.area(d) for d in rows.districts_without_register(query.plan, query.register)]
-    if any(result.stock.block is not None for result in goals):
-        notes.append(show.tr("note.baseline_block", year=query.plan.data.period.baseline_year,
-                             districts=show.join(without)))
-    for result in goals:
-        if without and result.stock.block is None:
-            notes.append(show.tr("note.no_block", goal=show.name(result.goal)))
+def status_notes(query: Query, goals: list[metrics.GoalResult], show: Display,
+                 found: list[metrics.StatusRow]) -> list[str]:
+    """The notes that apply: the baseline block (where one stands in for a register), no
+    data, and the marks of targets (`*`, `†`) only where a row shows one."""
+    notes = block_notes(query, [result.stock for result in goals],
+                        [result.goal for result in goals], show)
     if not query.register.certificates:
         notes.append(show.tr("note.no_data"))
+    return notes + mark_notes(found, show)
+
+
+def block_notes(query: Query, stocks: list[metrics.Stock], goals: list[Goal],
+                show: Display) -> list[str]:
+    """Where the plan's baseline stands in for a missing register of the baseline year: say
+    so, say by when every certificate of that year will have expired or been renewed, and
+    that a register of that year makes the figures exact."""
+    notes = []
+    plan = query.plan
+    baseline_year = plan.data.period.baseline_year
+    without = [show.area(d) for d in rows.districts_without_register(plan, query.register)]
+    if any(held.block is not None for held in stocks):
+        notes.append(show.tr("note.baseline_block", year=baseline_year,
+                             districts=show.join(without)))
+        notes.append(show.tr("note.block_turnover", year=baseline_year,
+                             turnover=metrics.block_turnover_year(plan)))
+    for held, goal in zip(stocks, goals, strict=True):
+        if without and held.block is None:
+            notes.append(show.tr("note.no_block", goal=show.name(goal)))
     return notes
 
 

@@ -16,6 +16,7 @@ def tasks_page(query: Query, show: Display) -> Page:
     tr = show.tr
     year = query.year
     checks = checklist.checklist(query)
+    city = checklist.city_tasks(query)
     held = checklist.meetings(query.plan, query.register, year)
     # Two narrow tables rather than one wide one: both fit an 80-column terminal.
     table = TableView(tr("tasks.title", year=year),
@@ -27,21 +28,28 @@ def tasks_page(query: Query, show: Display) -> Page:
     failures = TableView(tr("tasks.failures"), [tr("col.area"), tr("col.date"), tr("col.id"),
                                                 tr("col.product"), tr("col.reason")],
                          wrap=frozenset({3, 4}))
-    for check in checks:
+    supervised = TableView(tr("tasks.supervised", year=year),
+                           [tr("col.area")] + [tr("activity." + kind)
+                                               for kind in checklist.SUPERVISED],
+                           numeric=frozenset(range(1, 1 + len(checklist.SUPERVISED))))
+    for check in [*checks, *([city] if city else [])]:
         brand = check.brand_plan
         brand_text = tr("brand_plan." + brand.status) + (f" {brand.submitted}"
                                                           if brand.submitted else "")
         sampling = check.sampling
+        label = area_label(check, show)
+        supervised.rows.append([Cell(label)] + [Cell(str(check.supervised[kind]))
+                                                for kind in checklist.SUPERVISED])
         table.rows.append(
-            [Cell(show.area(check.area)),
+            [Cell(label),
              Cell(brand_text, style=BRAND_STYLE[brand.status]),
              Cell(str(sampling.batches)),
              Cell("—" if sampling.pass_rate is None else percent(sampling.pass_rate),
                   style="behind" if sampling.failed else None)])
-        counts.rows.append([Cell(show.area(check.area))]
+        counts.rows.append([Cell(label)]
                            + [Cell(str(check.counts[kind])) for kind in checklist.COUNTED])
         for activity, failure in sampling.failures:
-            failures.rows.append([Cell(show.area(check.area)),
+            failures.rows.append([Cell(label),
                                   Cell(str(activity.entry.date)),
                                   Cell(failure.certificate or "—"), Cell(failure.product or ""),
                                   Cell(failure.reason or "")])
@@ -60,10 +68,12 @@ def tasks_page(query: Query, show: Display) -> Page:
     notes += [tr("tasks.repeat_host", host=show.area(host), year=year)
               for host in held.repeated_hosts]
     district_rows = [district_tasks_json(check) for check in checks]
+    city_row = None if city is None else district_tasks_json(city)
     data = {
         "schema": "wuhai-green/tasks@1",
         "year": year,
         "districts": district_rows,
+        "city": city_row,
         "exchange_meetings": {
             "held": [{"date": m.entry.date.isoformat(), "host": m.host,
                       "title": m.entry.title, "file": m.file, "line": m.line}
@@ -74,15 +84,46 @@ def tasks_page(query: Query, show: Display) -> Page:
         "missing_reports": missing_json(missing),
         "notes": notes,
     }
-    tables = [table, counts, meetings] + ([failures] if failures.rows else [])
+    tables = [table, counts, supervised, layout_table(checks, year, show), meetings]
+    tables += [failures] if failures.rows else []
     csv_rows = [{"district": row["district"], "brand_plan": row["brand_plan"]["status"],
                  **row["counts"], "sampled": row["sampling"]["batches"],
                  "passed": row["sampling"]["passed"], "failed": row["sampling"]["failed"],
-                 "pass_rate": row["sampling"]["pass_rate"]} for row in district_rows]
+                 "pass_rate": row["sampling"]["pass_rate"], **row["supervised"]}
+                for row in [*district_rows, *([city_row] if city_row else [])]]
     return Page(data, tables, notes, csv_rows)
 
 
-BRAND_STYLE = {"on_time": "met", "late": "at_risk", "missing": "behind", "not_due": "no_target"}
+def area_label(check: checklist.DistrictTasks, show: Display) -> str:
+    """A district's name; the city's, marked as its own activities."""
+    name = show.area(check.area)
+    return show.tr("tasks.city_own", city=name) if check.area.children else name
+
+
+def layout_table(checks: list[checklist.DistrictTasks], year: int, show: Display) -> TableView:
+    """The bases created against each district's layout (三, 重点布局)."""
+    tr = show.tr
+    table = TableView(tr("tasks.layout", year=year),
+                      [tr("col.area"), tr("col.layout"), tr("col.bases"),
+                       tr("col.layout_missing"), tr("col.outside_layout")],
+                      wrap=frozenset({1, 2, 3, 4}))
+    for check in checks:
+        layout = check.area.layout.products if check.area.layout else []
+        inside = [tr("tasks.base", product=show.term(base.product), date=base.date)
+                  for base in check.bases if base.in_layout]
+        outside = [tr("tasks.base", product=show.term(base.product), date=base.date)
+                   for base in check.bases if not base.in_layout]
+        table.rows.append([Cell(show.area(check.area)),
+                           Cell(show.join([show.term(p) for p in layout]) or "—"),
+                           Cell(show.join(inside) or "—", style="met" if inside else None),
+                           Cell(show.join([show.term(p) for p in check.layout_missing]) or "—",
+                                style="behind" if check.layout_missing else None),
+                           Cell(show.join(outside) or "—")])
+    return table
+
+
+BRAND_STYLE = {"on_time": "met", "late": "at_risk", "missing": "behind", "not_due": "no_target",
+               "not_applicable": "no_target"}
 
 
 def district_tasks_json(check: checklist.DistrictTasks) -> dict[str, Any]:
@@ -95,6 +136,11 @@ def district_tasks_json(check: checklist.DistrictTasks) -> dict[str, Any]:
                        "submitted": None if check.brand_plan.submitted is None
                        else check.brand_plan.submitted.isoformat()},
         "counts": dict(check.counts),
+        "supervised": dict(check.supervised),
+        "bases": {"layout": list(check.area.layout.products) if check.area.layout else [],
+                  "created": [{"product": base.product, "date": base.date.isoformat(),
+                               "in_layout": base.in_layout} for base in check.bases],
+                  "missing": list(check.layout_missing)},
         "sampling": {"batches": sampling.batches, "passed": sampling.passed,
                      "failed": sampling.failed, "penalties": sampling.penalties,
                      "pass_rate": number(sampling.pass_rate)},
