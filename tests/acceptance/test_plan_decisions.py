@@ -8,7 +8,6 @@ the detail of every task and measure; 五（三） once, with its parts; 附件1
 from __future__ import annotations
 
 import re
-
 from decimal import Decimal
 from typing import Any
 
