@@ -460,6 +460,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "targets.unknown_area": ("未知的地区“{area}”", "unknown area '{area}'"),
     "new.written": ("已写入 {path}", "wrote {path}"),
+    # issue 14: `wuhai import` (a register kept in a spreadsheet) and `--format xlsx`
+    "plan.unknown_district": ("未知的区“{district}”", "unknown district '{district}'"),
+    "plan.bad_division_code": (
+        "行政区划代码“{code}”应为 6 位数字，且各区不重复",
+        "division code '{code}' must be 6 digits, one per district",
+    ),
+    "plan.bad_pattern": ("编号格式不是有效的正则表达式", "the number's pattern is not a valid regular expression: {problem}"),
     # the template of `wuhai new`
     "template.head": (
         "# {area} {year} 年进度报告：本年获证或续展的证书、提前终止的证书、方案各项活动。\n"
