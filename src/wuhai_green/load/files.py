@@ -90,7 +90,9 @@ def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
-def write_atomically(path: Path, text: str, *, overwrite: bool = False) -> None:
+def write_atomically(path: Path, text: str | bytes, *, overwrite: bool = False) -> None:
+    """Write `text` (or bytes) to a temporary file beside `path`, then give it the name:
+    a reader never sees half a file, and an existing file is kept unless `overwrite`."""
     if path.is_dir():
         raise UsageError("write.is_dir", path=path)
     if not overwrite and (path.exists() or path.is_symlink()):
@@ -99,10 +101,16 @@ def write_atomically(path: Path, text: str, *, overwrite: bool = False) -> None:
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.chmod(temporary, _mode_for(path))  # mkstemp makes 0600; give the file its usual mode
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
+        if isinstance(text, bytes):
+            with os.fdopen(handle, "wb") as binary:
+                binary.write(text)
+                binary.flush()
+                os.fsync(binary.fileno())
+        else:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
+                stream.flush()
+                os.fsync(stream.fileno())
         if overwrite:
             os.replace(temporary, path)
         else:

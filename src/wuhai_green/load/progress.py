@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from wuhai_green.checks.register import REGISTER_CHECKS, baseline_totals
 from wuhai_green.checks.report import (
@@ -25,8 +26,9 @@ from wuhai_green.core.register import (
     certificate_record,
 )
 from wuhai_green.load.files import display_name
-from wuhai_green.load.reading import read_yaml
+from wuhai_green.load.reading import Located, read_yaml
 from wuhai_green.load.validate import validate
+from wuhai_green.model.marks import Source
 from wuhai_green.model.plan import Plan
 from wuhai_green.model.progress import ProgressFile, Report
 
@@ -120,3 +122,36 @@ def load_register(plan: Plan, folder: Path | None) -> Register:
     if errors_in(problems):
         raise DataError(problems)
     return replace(register, warnings=tuple(problems))
+
+
+def read_reports(folder: Path | None, leaving_out: Path | None = None
+                 ) -> tuple[list[Report], list[Problem]]:
+    """The reports of a folder but `leaving_out` (a file about to be replaced), and the
+    problems of reading them."""
+    if folder is None or not folder.exists():
+        return [], []
+    if not folder.is_dir():
+        raise DataError([Problem(display_name(folder), None, None, "progress.not_a_folder")])
+    left_out = leaving_out.resolve() if leaving_out is not None else None
+    reports: list[Report] = []
+    problems: list[Problem] = []
+    for path in progress_files(folder):
+        if left_out is not None and path.resolve() == left_out:
+            continue
+        report, found = read_report(path)
+        problems += found
+        if report is not None:
+            reports.append(report)
+    return reports, problems
+
+
+def check_new_report(plan: Plan, reports: list[Report], document: dict[str, Any],
+                     source: Source) -> list[Problem]:
+    """What `wuhai validate` finds once a file holding `document` (its values placed by
+    `source`) joins `reports`: its model, its rules and the register's, across every file."""
+    located = Located(source.file, source.marks, source.key_marks, document)
+    data, problems = validate(ProgressFile, located)
+    if data is None:
+        return problems
+    _, found = register_of(plan, [*reports, Report(data, located)])
+    return problems + found

@@ -8,7 +8,7 @@ from typing import Any
 from wuhai_green.core.numbers import plain
 from wuhai_green.model.plan import Plan, walk
 from wuhai_green.show.display import Display, number, unit_id
-from wuhai_green.show.page import Cell, Page, TableView
+from wuhai_green.show.page import Cell, Page, TableView, figure_cell
 
 
 def plan_page(show: Display) -> Page:
@@ -21,7 +21,9 @@ def plan_page(show: Display) -> Page:
     for goal in data.goals:
         unit = data.units.get(goal.unit)
         unit_text = "" if unit is None else (unit.en if show.lang == "en" else unit.zh)
-        goals.rows.append([Cell(show.name(goal)), Cell(f"{plain(goal.value)} {unit_text}".strip()),
+        goals.rows.append([Cell(show.name(goal)),
+                           figure_cell(plain(goal.value), goal.value,
+                                       suffix=f" {unit_text}" if unit_text else ""),
                            Cell(tr("band." + goal.band)),
                            Cell(", ".join(_type_name(kind, show) for kind in goal.certificate_types))])
     areas = TableView(tr("plan.areas"), [tr("col.area"), tr("col.aliases"), tr("col.products"),
@@ -44,12 +46,12 @@ def plan_page(show: Display) -> Page:
                         wrap=frozenset({1}))
     for area in walk(plan.root):
         baselines.rows.append([Cell(show.area(area))] + [
-            Cell(show.amount(i, plan.baseline(area, i))) for i in data.indicators])
+            show.amount_cell(i, plan.baseline(area, i)) for i in data.indicators])
         for indicator in data.indicators:
             targets.rows.append(
                 [Cell(show.area(area)),
                  Cell(show.titled(indicator))]
-                + [Cell(show.amount(indicator, plan.milestone_target(area, indicator, year)))
+                + [show.amount_cell(indicator, plan.milestone_target(area, indicator, year))
                    for year in data.period.milestones])
     types = TableView(tr("plan.types"), [tr("col.type"), tr("col.validity"), tr("col.lead")],
                       wrap=frozenset({0}))
@@ -62,7 +64,8 @@ def plan_page(show: Display) -> Page:
     for task in data.tasks:
         tasks.rows.append([Cell(task.section), Cell(show.name(task)),
                            Cell(show.term(task.owner)),
-                           Cell(show.term(task.recipient or "")), Cell(str(task.due or ""))])
+                           Cell(show.term(task.recipient or "")),
+                           Cell("") if task.due is None else figure_cell(str(task.due), task.due)])
     measures = TableView(tr("plan.measures"), [tr("col.section"), tr("col.measure"),
                                                tr("col.owner"), tr("col.detail")],
                          wrap=frozenset({1, 2, 3}))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from wuhai_green.core import metrics, rows
@@ -11,7 +12,7 @@ from wuhai_green.core.query import Query
 from wuhai_green.core.register import Certificate
 from wuhai_green.model.plan import Indicator
 from wuhai_green.show.display import Display, number, unit_id
-from wuhai_green.show.page import Cell, Page, TableView
+from wuhai_green.show.page import Cell, Page, TableView, figure_cell
 
 TARGET_MARKS = {"interpolated": "*", "adjusted": "†"}
 
@@ -80,16 +81,16 @@ def status_table(found: list[metrics.StatusRow], year: int, within_year: bool, s
     table = TableView(show.titled(indicator), headers,
                       numeric=frozenset(range(1, len(headers) - 2)))
     for row in found:
-        target_text = show.amount(indicator, row.target.value)
-        target_text += TARGET_MARKS.get(row.target.source, "")
-        cells = [Cell(show.area(row.area)), Cell(show.amount(indicator, row.baseline)),
-                 Cell(target_text)]
+        cells = [Cell(show.area(row.area)), show.amount_cell(indicator, row.baseline),
+                 show.amount_cell(indicator, row.target.value,
+                                  mark=TARGET_MARKS.get(row.target.source, ""))]
         if within_year:
-            cells.append(Cell(show.amount(indicator, row.expected)))
-        cells += [Cell(show.amount(indicator, row.achieved)),
-                  Cell(show.amount(indicator, row.gap)),
-                  Cell("—" if row.completion is None else percent(row.completion),
-                       bar=row.completion),
+            cells.append(show.amount_cell(indicator, row.expected))
+        cells += [show.amount_cell(indicator, row.achieved),
+                  show.amount_cell(indicator, row.gap),
+                  Cell("—") if row.completion is None else replace(figure_cell(
+                      percent(row.completion), row.completion, percent=True),
+                      bar=row.completion),
                   Cell(show.status(row.status), style=row.status)]
         table.rows.append(cells)
         if explain:
@@ -121,8 +122,10 @@ def goals_table(goals: list[metrics.GoalResult], query: Query, show: Display,
         lower = show.figure(measure, result.lower)
         band = (f"≥ {lower}" if result.upper is None
                 else f"{lower}–{show.figure(measure, result.upper)}")
+        stock = result.stock.value
         table.rows.append([Cell(show.name(result.goal)),
-                           Cell(show.figure(measure, result.stock.value)),
+                           figure_cell(show.figure(measure, stock),
+                                       show.in_unit(stock) if measure.in_tonnes else stock),
                            Cell(band), Cell(tr("goal." + result.status),
                                             style="met" if result.status == "met" else "behind")])
         if explain:

@@ -8,7 +8,7 @@ from wuhai_green.core import checklist
 from wuhai_green.core.numbers import percent
 from wuhai_green.core.query import Query
 from wuhai_green.show.display import Display, number
-from wuhai_green.show.page import Cell, Page, TableView
+from wuhai_green.show.page import Cell, Page, TableView, figure_cell
 
 
 def tasks_page(query: Query, show: Display) -> Page:
@@ -34,21 +34,24 @@ def tasks_page(query: Query, show: Display) -> Page:
         table.rows.append(
             [Cell(show.area(check.area)),
              Cell(brand_text, style=BRAND_STYLE[brand.status]),
-             Cell(str(sampling.batches)),
-             Cell("—" if sampling.pass_rate is None else percent(sampling.pass_rate),
-                  style="behind" if sampling.failed else None)])
+             figure_cell(str(sampling.batches), sampling.batches),
+             Cell("—", style="behind" if sampling.failed else None)
+             if sampling.pass_rate is None else figure_cell(
+                 percent(sampling.pass_rate), sampling.pass_rate, percent=True,
+                 style="behind" if sampling.failed else None)])
         counts.rows.append([Cell(show.area(check.area))]
-                           + [Cell(str(check.counts[kind])) for kind in checklist.COUNTED])
+                           + [figure_cell(str(check.counts[kind]), check.counts[kind])
+                              for kind in checklist.COUNTED])
         for activity, failure in sampling.failures:
             failures.rows.append([Cell(show.area(check.area)),
-                                  Cell(str(activity.entry.date)),
+                                  figure_cell(str(activity.entry.date), activity.entry.date),
                                   Cell(failure.certificate or "—"), Cell(failure.product or ""),
                                   Cell(failure.reason or "")])
     meetings = TableView(tr("tasks.meetings", year=year),
                          [tr("col.date"), tr("col.host"), tr("col.title_plain")],
                          wrap=frozenset({2}))
     for meeting in held.held:
-        meetings.rows.append([Cell(str(meeting.entry.date)),
+        meetings.rows.append([figure_cell(str(meeting.entry.date), meeting.entry.date),
                               Cell(show.area(meeting.host) if meeting.host else "—"),
                               Cell(meeting.entry.title or "")])
     notes = []
