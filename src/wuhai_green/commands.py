@@ -385,8 +385,7 @@ def _import_request(plan: Plan, asked: ImportAsked, folder: Path
                              known=plan.district_list())
     kind = None
     if asked.kind is not None:
-        words = importing.type_words(plan)
-        kind = words.get(re.sub(r"\s+", "", asked.kind.casefold()))
+        kind = importing.type_words(plan).get(importing.type_key(asked.kind))
         if kind is None:
             raise UsageError("import.bad_type", value=asked.kind,
                              known=", ".join(plan.certificate_types))

@@ -146,8 +146,8 @@ def command(name: str, kind: Kind | None = None, *, tonnes: bool = True, borders
             fmt_name = "table" if fmt is None or fmt.value == "text" else fmt.value
             settings = (kwargs.pop("plan"), kwargs.pop("progress"), fmt_name, lang,
                         kwargs.pop("unit").value, kwargs.pop("ascii_borders", False), debug)
-            written = (kwargs.pop("output", None),
-                       kwargs["force"] if own_force else kwargs.pop("force", False))
+            written = ((kwargs.pop("output"), kwargs["force"] if own_force
+                        else kwargs.pop("force")) if kind in ("page", "report") else (None, False))
             try:
                 options = _commands().Options.build(*settings, *written)
                 code = function(options=options, **kwargs)
@@ -257,7 +257,7 @@ def import_command(source: Annotated[Path, typer.Argument(help="help.opt.import_
                        "--output", "-o", help="help.opt.output_import")] = None,
                    force: ForceOpt = False,
                    columns: Annotated[list[str] | None, typer.Option(
-                       "--columns", help="help.opt.columns")] = None,
+                       "--columns", help="help.opt.columns", metavar="<field=header>")] = None,
                    kind: Annotated[str | None, typer.Option(
                        "--type", help="help.opt.type_import")] = None, *,
                    options: Any) -> None:

@@ -300,9 +300,14 @@ def _flat(text: str) -> str:
 _SPACES = re.compile(r"\s\s|[^\S ]")  # two spaces, or a space other than " "
 
 
+def type_key(text: str) -> str:
+    """A type as written, as `type_words` keys it: NFKC, case-folded, without spaces."""
+    return re.sub(r"\s+", "", _cleaned(text).casefold())
+
+
 def type_words(plan: Plan) -> dict[str, str]:
-    """What a type column may say → the type id: the id, the Chinese and English names,
-    and the Chinese name with or without 农产品/产品."""
+    """What a type column may say (as `type_key` gives it) → the type id: the id, the
+    Chinese and English names, and the Chinese name with or without 农产品/产品."""
     words: dict[str, str] = {}
     for kind in plan.certificate_types.values():
         names = {kind.id, kind.zh, kind.en}
@@ -312,7 +317,7 @@ def type_words(plan: Plan) -> dict[str, str]:
                 names |= {stem, stem + "产品", stem + "农产品"}
         for name in names:
             if name:
-                words.setdefault(re.sub(r"\s+", "", name.casefold()), kind.id)
+                words.setdefault(type_key(name), kind.id)
     return words
 
 
@@ -430,8 +435,8 @@ def read_range(value: Value, *, epoch_1904: bool = False, all_text: bool = False
     if len(tokens) == 2 and tokens[0].start() == 0 and tokens[1].end() == len(text):
         between = text[tokens[0].end():tokens[1].start()].strip()
         if between in _RANGE_SEPARATORS:
-            start = read_date(tokens[0].group(), all_text=all_text)
-            end = read_date(tokens[1].group(), all_text=all_text)
+            start = read_date(tokens[0].group(), all_text=True)  # a range is text anyway
+            end = read_date(tokens[1].group(), all_text=True)
             note = start.note or end.note
             return Reading(start.value, note), Reading(end.value, note)
     if len(tokens) == 1 and re.fullmatch(r"\d{5}(\.0+)?", text) is None:
@@ -482,8 +487,16 @@ def read_number(value: Value, units: Mapping[str, Decimal], *, all_text: bool = 
         if factor is None:
             raise Refused("import.wrong_unit", value=text, unit=unit,
                           units="、".join(units))
-        number, note = number * factor, "import.unit_in_cell"
+        number, note = tidy(number * factor), "import.unit_in_cell"
     return Reading(number, note)
+
+
+def tidy(number: Decimal) -> Decimal:
+    """A converted quantity without the zeros of the conversion: 0.012 × 10000 is 120,
+    500 × 0.001 is 0.5."""
+    if number == number.to_integral_value():
+        return number.quantize(Decimal(1))
+    return number.normalize()
 
 
 # --- the import ---------------------------------------------------------------------------
@@ -780,7 +793,7 @@ class _RowReader:
         output = self.read_quantity(number, "output_tonnes", values.get("output_tonnes"))
         area = self.read_quantity(number, "area_mu", values.get("area_mu"))
         renews = self.read_renews(number, cert_id, kind, issued, values)
-        if kind is not None and output is None and self._in_tonnes(kind):
+        if kind is not None and not _filled(values.get("output_tonnes")) and self._in_tonnes(kind):
             self.output_missing(number)
         if len(self.result.problems) > before or kind is None or district is None:
             return
@@ -911,7 +924,7 @@ class _RowReader:
         number of another type's shape is refused."""
         given = None
         if _filled(value):
-            word = re.sub(r"\s+", "", _cleaned(_text(value)).casefold())
+            word = type_key(_text(value))
             found = self.types.get(word) or self.types.get(word.removesuffix("认证"))
             if found is None:
                 self.error(number, "type", "import.unknown_type", value=_text(value),
@@ -1096,9 +1109,9 @@ class _RowReader:
             return None
         self._noted(number, name, reading)
         amount: Decimal = reading.value
-        if reading.note != "import.unit_in_cell":
-            amount *= self.units.get(name, Decimal(1))
-        return amount.normalize() if amount == amount.to_integral_value() else amount
+        if reading.note != "import.unit_in_cell" and name in self.units:
+            amount = tidy(amount * self.units[name])
+        return amount
 
 
 def _filled(value: Value) -> bool:

@@ -91,11 +91,18 @@ _YAML_WORDS = {"null", "true", "false", "~", "yes", "no", "on", "off"}
 
 
 def yaml_scalar(text: str) -> str:
-    """Text as a YAML scalar: plain where the reader reads it back as the same text, else
-    double-quoted (JSON's escapes are YAML's)."""
-    if _PLAIN.fullmatch(text) and text == text.strip() and text.lower() not in _YAML_WORDS:
+    """Text as a YAML scalar that reads back as the same text: plain where it can be, else
+    double-quoted with every character that is not printable escaped (JSON's escapes are
+    YAML's; a line separator inside quotes would be folded into a space)."""
+    if (_PLAIN.fullmatch(text) and text.isprintable() and text == text.strip()
+            and text.lower() not in _YAML_WORDS):
         return text
-    return json.dumps(text, ensure_ascii=False)
+    quoted = json.dumps(text, ensure_ascii=False)
+    if quoted.isprintable():
+        return quoted
+    return "".join(ch if ch.isprintable() else
+                   (f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}")
+                   for ch in quoted)
 
 
 @dataclass(frozen=True)
