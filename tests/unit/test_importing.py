@@ -575,3 +575,12 @@ def test_problems_of_the_written_file_move_to_their_cells() -> None:
         ("p/2024.yaml", None, 2, 1, "登记表.xlsx:2025!E2"),
         ("登记表.xlsx", None, None, None, None)]
     assert found[0].where() == "登记表.xlsx:2025!E2"
+
+
+def test_a_merged_range_down_to_the_last_row_of_excel_fills_only_the_rows_there_are() -> None:
+    """`D2:D1048576` merged: the rows of the sheet take D2's holder, no more is made."""
+    sheet = table(row("LB-18-2506150123A"), row("LB-18-2506150124A", holder=None),
+                  merged=((2, 4, 1_048_576, 4),))
+    result = imported(sheet, district="海南区")
+    assert [e.holder for e in result.certificates] == ["乌海市示例合作社"] * 2
+    assert [(p.key, p.params["count"]) for p in result.problems] == [("import.merged", 1)]

@@ -567,7 +567,7 @@ def has_header(rows: Sequence[tuple[int, Sequence[Value]]], columns: Mapping[str
     return False
 
 
-def find_columns(plan: Plan, table: Table, request: ImportRequest) -> _Columns | list[Problem]:
+def find_columns(table: Table, request: ImportRequest) -> _Columns | list[Problem]:
     """The header row and the column of each field; or the problems that prevent it."""
     known = _known_headers()
     best: tuple[int, int, Sequence[Value]] | None = None
@@ -644,7 +644,7 @@ def _given_columns(row: Sequence[Value], given: Mapping[str, str]) -> dict[str, 
 def import_rows(plan: Plan, table: Table, request: ImportRequest) -> ImportResult:
     """The entries of the rows of `table` for `request.year`, with every problem found."""
     result = ImportResult(table, request.year)
-    located = find_columns(plan, table, request)
+    located = find_columns(table, request)
     if isinstance(located, list):
         result.problems = located
         return result
@@ -685,10 +685,11 @@ class _RowReader:
         """Each cell of a vertically merged range below the header → its range's first cell."""
         fill = {}
         read_columns = set(self.columns.values())
+        last_of_sheet = self.table.rows[-1][0] if self.table.rows else 0
         for first_row, first_col, last_row, last_col in self.table.merged:
             if first_col != last_col or first_col not in read_columns or first_row <= header_row:
                 continue
-            for row in range(first_row + 1, last_row + 1):
+            for row in range(first_row + 1, min(last_row, last_of_sheet) + 1):
                 fill[(row, first_col)] = (first_row, first_col)
         return fill
 
