@@ -124,12 +124,12 @@ def test_the_summary_in_english(workdir: Path) -> None:
     assert run.exit_code == 0, run.stderr
     assert run.stdout.splitlines() == [
         "Read register.xlsx (sheet '2025'): header in row 2, rows 3–7 (5 rows)",
-        "2025: 3 certificates (0 renewals), 1 ended early; Hainan District",
-        "2 rows skipped:",
-        "  not issued or ended in 2025: 1 rows (2025!H6)",
-        "  titles, totals and other rows that are no certificate: 1 rows (2025!A7; '合计')",
+        "2025: certificates 3 (renewals 0), ended early 1; Hainan District",
+        "rows skipped: 2",
+        "  rows not issued or ended in 2025: 1 (2025!H6)",
+        "  titles, totals and other rows that are no certificate: 1 (2025!A7; '合计')",
         "columns not read: 序号",
-        f"wrote {Path('out/2025-hainan.yaml')} (3 certificates, 1 ended); it passes the checks "
+        f"wrote {Path('out/2025-hainan.yaml')} (certificates 3, ended 1); it passes the checks "
         "of wuhai validate",
     ]
     head = (workdir / "out" / "2025-hainan.yaml").read_text(encoding="utf-8").splitlines()[0]
@@ -258,10 +258,10 @@ def test_an_organic_number_on_file_from_last_year_is_its_recertification(workdir
     assert run.exit_code == 0, run.stderr
     assert "    renews: 005OP2400123\n" in (progress / "2025-hainan.yaml").read_text("utf-8")
     assert run.stderr == (
-        f"有机.xlsx:2025!A2: note: 证书编号: 1 numbers are on file from earlier (2025!A2; "
-        f"{Path('progress/2024-hainan.yaml')}:4, …): imported as recertifications that keep "
+        f"有机.xlsx:2025!A2: note: 证书编号: numbers on file from earlier: 1 (2025!A2; "
+        f"{Path('progress/2024-hainan.yaml')}:4, …), imported as recertifications that keep "
         "their number (renews: itself)\n")
-    assert "2025: 1 certificates (1 renewals), 0 ended early; Hainan District" in run.stdout
+    assert "2025: certificates 1 (renewals 1), ended early 0; Hainan District" in run.stdout
     rows = {(r["district"], r["indicator"]): r for r in status_json(progress, 2025)["rows"]}
     assert rows[("海南区", "certified_output")]["achieved"] == 40  # the 2024 award, not twice
 
