@@ -300,6 +300,16 @@ def test_bad_options(workdir: Path, args: tuple[str, ...], message: str) -> None
     assert "Traceback" not in run.stderr + run.stdout
 
 
+def test_a_header_without_rows(workdir: Path) -> None:
+    write_workbook(workdir / "空表.xlsx", {"2025": [list(GREEN_FOOD_HEADER)]})
+    run = wuhai_on("import", workdir / "progress", "空表.xlsx", "--year", "2025", "--district",
+                   "hainan")
+    assert run.exit_code == 2
+    assert run.stdout.splitlines() == ["已读取 空表.xlsx（工作表“2025”）：第 1 行为表头，其下没有数据行",
+                                       "未读取的列：序号", "发现 1 个错误，未写入文件"]
+    assert run.stderr.strip() == "空表.xlsx: 表中没有 2025 年发证或终止的证书：检查 --year"
+
+
 def test_the_year_must_have_rows(workdir: Path) -> None:
     write_workbook(workdir / "登记表.xlsx", {"2025": green_rows()})
     run = wuhai_on("import", workdir / "progress", "登记表.xlsx", "--year", "2026", "--district",

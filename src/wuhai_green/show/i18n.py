@@ -652,6 +652,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已读取 {file}{sheet}：第 {header} 行为表头，第 {first}–{last} 行共 {rows} 行",
         "Read {file}{sheet}: header in row {header}, rows {first}–{last} ({rows} rows)",
     ),
+    "import.read_nothing": (
+        "已读取 {file}{sheet}：第 {header} 行为表头，其下没有数据行",
+        "Read {file}{sheet}: header in row {header}, no rows below it",
+    ),
     "import.sheet_named": ("（工作表“{sheet}”）", " (sheet '{sheet}')"),
     "import.entries": (
         "{year} 年：证书 {certificates} 条（其中续展 {renewals} 条），提前终止 {ended} 条；{districts}",

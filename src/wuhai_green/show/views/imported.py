@@ -14,10 +14,12 @@ def import_summary(result: ImportResult, show: Display) -> list[str]:
     tr, table = show.tr, result.table
     sheet = "" if table.sheet is None else tr("import.sheet_named", sheet=table.sheet)
     lines = []
-    if result.header_row is not None:
+    if result.header_row is not None and result.rows_read:
         lines.append(tr("import.read", file=table.file, sheet=sheet, header=result.header_row,
-                        first=result.first_row or result.header_row + 1,
-                        last=result.last_row or result.header_row, rows=result.rows_read))
+                        first=result.first_row, last=result.last_row, rows=result.rows_read))
+    elif result.header_row is not None:
+        lines.append(tr("import.read_nothing", file=table.file, sheet=sheet,
+                        header=result.header_row))
     if result.certificates or result.ended:
         districts = show.join([show.area(name) for name in result.districts])
         lines.append(tr("import.entries", year=result.year, certificates=len(result.certificates),
