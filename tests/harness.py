@@ -55,16 +55,18 @@ if TYPE_CHECKING:
 __all__ = [  # the harness's names and the src internals several tests share
     "ANNEX_1", "ANNEX_2", "ANNEX_2_CELLS", "BAD_REPORTS", "CERTIFIED", "CITY", "CI_EXAMPLES",
     "DEMO", "DEV_EXAMPLES", "DISTRICTS", "FAMOUS", "FAULTY_PLANS", "GENERATED_REPORTS",
-    "GOLDEN_DIR", "PLAN", "REPO", "REPORT_ENV", "SIZE_LIMIT_BYTES", "SIZE_LIMIT_MB", "TESTS",
-    "VALID_REPORT", "Annotation", "Area", "Certificate", "DataError", "Escaped", "Goal",
+    "GOLDEN_DIR", "GREEN_FOOD_HEADER", "PLAN", "REPO", "REPORT_ENV", "SIZE_LIMIT_BYTES",
+    "SIZE_LIMIT_MB", "TESTS", "VALID_REPORT", "Annotation", "Area", "Certificate", "DataError",
+    "Escaped", "Formula", "Goal",
     "Indicator", "Plan", "Problem", "Register", "Run", "UsageError", "__version__",
     "activity_items", "activity_report", "app", "area", "break_inside", "cert", "certificate",
     "command_names", "decimal_json", "default_expiry", "examples", "freeze_today", "generated_plan",
     "goal", "hostile_report", "indicator", "load", "load_plan", "load_register", "load_targets",
     "long_strings_report", "metrics", "parse_github", "plan_with", "process_env", "read_report",
-    "real_plan", "record", "register_of", "report", "rows_by_key", "shipped_plan_path", "snapshot",
-    "status_json", "unescape_data", "unescape_property", "write", "write_files", "write_report",
-    "wuhai", "wuhai_on", "wuhai_process", "yaml_text",
+    "read_workbook", "real_plan", "record", "register_of", "report", "rows_by_key",
+    "shipped_plan_path", "snapshot", "status_json", "unescape_data", "unescape_property", "write",
+    "write_files", "write_report", "write_workbook", "wuhai", "wuhai_on", "wuhai_process",
+    "yaml_text",
 ]
 
 REPO = Path(__file__).resolve().parent.parent
@@ -604,6 +606,87 @@ def plan_with(folder: Path, *changes: tuple[str, str], name: str = "plan.yaml") 
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+# --- spreadsheets: the registers of `wuhai import`, the workbooks of --format xlsx ------------
+
+# The columns of a green food list as the announcements and the bureaus' sheets give them.
+GREEN_FOOD_HEADER = ("序号", "产品编号", "企业信息码", "生产单位", "产品名称", "核准产量（吨）",
+                     "面积（亩）", "颁证日期", "证书截止日期", "证书状态", "备注")
+
+
+class Formula(NamedTuple):
+    """A formula cell: its text and the value saved with it (xlsxwriter writes it; openpyxl
+    writes none, as a workbook never opened in Excel has none)."""
+
+    text: str
+    cached: Any = None
+
+
+def write_workbook(path: Path, sheets: Mapping[str, Sequence[Sequence[Any]]], *,
+                   writer: str = "openpyxl", merged: Mapping[str, Sequence[str]] | None = None,
+                   hidden: Sequence[str] = ()) -> Path:
+    """A workbook of `sheets` (name → rows; None is an empty cell, a date or datetime a date
+    cell, a `Formula` a formula), written by openpyxl or by xlsxwriter, with `merged` ranges
+    (sheet → ["D3:D5", …]) and `hidden` sheets."""
+    merged = merged or {}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if writer == "xlsxwriter":
+        import xlsxwriter
+
+        book = xlsxwriter.Workbook(str(path))
+        day = book.add_format({"num_format": "yyyy-mm-dd"})
+        for name, rows in sheets.items():
+            sheet = book.add_worksheet(name)
+            for row_index, row in enumerate(rows):
+                for column, value in enumerate(row):
+                    if value is None:
+                        continue
+                    if isinstance(value, Formula):
+                        sheet.write_formula(row_index, column, value.text, None, value.cached)
+                    elif isinstance(value, date):
+                        sheet.write_datetime(row_index, column, value, day)
+                    elif isinstance(value, Decimal):
+                        sheet.write_number(row_index, column, float(value))
+                    else:
+                        sheet.write(row_index, column, value)
+            for cells in merged.get(name, ()):  # merge_range writes the first cell's value
+                sheet.merge_range(cells, _cell_value(rows, cells.split(":")[0]))
+            if name in hidden:
+                sheet.hide()
+        book.close()
+        return path
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.worksheets[0])
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append([value.text if isinstance(value, Formula)
+                          else float(value) if isinstance(value, Decimal) else value
+                          for value in row])
+        for cells in merged.get(name, ()):
+            sheet.merge_cells(cells)
+        if name in hidden:
+            sheet.sheet_state = "hidden"
+    book.save(path)
+    return path
+
+
+def _cell_value(rows: Sequence[Sequence[Any]], ref: str) -> Any:
+    letters = ref.rstrip("0123456789")
+    row, column = int(ref[len(letters):]) - 1, ord(letters) - ord("A")
+    return rows[row][column] if column < len(rows[row]) else None
+
+
+def read_workbook(path: Path) -> dict[str, list[list[Any]]]:
+    """Every sheet of a workbook: its rows of values, as openpyxl reads them back."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    return {sheet.title: [list(row) for row in sheet.iter_rows(values_only=True)]
+            for sheet in book.worksheets}
 
 
 # --- GitHub workflow commands ---------------------------------------------------------------

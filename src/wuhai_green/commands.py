@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import gc
+import io
 import os
 import re
 import sys
@@ -11,28 +13,38 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TextIO, cast
+from typing import NoReturn, TextIO, cast
 
-from wuhai_green.core import metrics, rows
+from wuhai_green.core import importing, metrics, rows
 from wuhai_green.core.dates import add_months, year_end
-from wuhai_green.core.problems import DataError, Problem, UsageError
+from wuhai_green.core.problems import DataError, Problem, UsageError, errors_in
 from wuhai_green.core.query import Query
 from wuhai_green.core.register import Register
-from wuhai_green.load.files import GuardedStream, write_atomically
+from wuhai_green.load.files import GuardedStream, display_name, taken, write_atomically
 from wuhai_green.load.git import export_revision
 from wuhai_green.load.plan import load_plan, read_plan, resolve_plan_path
-from wuhai_green.load.progress import load_register, progress_files, read_as_report
+from wuhai_green.load.progress import (
+    check_new_report,
+    load_register,
+    progress_files,
+    read_as_report,
+    read_reports,
+)
+from wuhai_green.load.spreadsheet import read_table
 from wuhai_green.load.targets import load_targets
+from wuhai_green.model.marks import Source
 from wuhai_green.model.plan import Area, Plan
 from wuhai_green.show.display import Display, DisplayUnit
 from wuhai_green.show.i18n import Lang, t
-from wuhai_green.show.render import renderer
+from wuhai_green.show.page import Page
+from wuhai_green.show.render import RENDERERS, renderer
 from wuhai_green.show.render.base import CheckReport, Output, ProblemReport, Renderer
 from wuhai_green.show.report import build as build_report
-from wuhai_green.show.templates import report_path, targets_yaml, template_text
+from wuhai_green.show.templates import imported_file, report_path, targets_yaml, template_text
 from wuhai_green.show.views.adjust import adjust_page
 from wuhai_green.show.views.changes import diff_page
 from wuhai_green.show.views.gap import gap_page
+from wuhai_green.show.views.imported import import_summary
 from wuhai_green.show.views.plan import plan_page
 from wuhai_green.show.views.renewals import expiring_page
 from wuhai_green.show.views.status import status_page
@@ -51,15 +63,24 @@ class Options:
     ascii_borders: bool = False
     progress_named: bool = False  # given by --progress or $WUHAI_PROGRESS, not the default
     debug: bool = False  # the parser's own words after a Chinese message
+    output_path: Path | None = None  # -o: the file a page or the report is written to
+    force: bool = False  # -o may replace an existing file
 
     @classmethod
     def build(cls, plan: Path | None, progress: Path | None, fmt: str,  # noqa: PLR0913
               lang: Lang, unit: str = "t", ascii_borders: bool = False,
-              debug: bool = False) -> Options:
-        """The options as given on the command line, with their defaults resolved."""
+              debug: bool = False, output: Path | None = None, force: bool = False) -> Options:
+        """The options as given on the command line, with their defaults resolved; a
+        binary format without -o, or -o naming a file that exists without --force, is
+        refused before anything is read."""
+        if output is None and fmt in RENDERERS and renderer(fmt).binary:
+            raise UsageError("xlsx.needs_output", format=fmt)
+        if output is not None and not force and taken(output):
+            raise UsageError("write.exists", path=output)
         named = progress is not None or bool(os.environ.get("WUHAI_PROGRESS"))
         return cls(resolve_plan_path(plan), resolve_progress_dir(progress), fmt, lang,
-                   "wan-t" if unit == "wan-t" else "t", ascii_borders, named, debug)
+                   "wan-t" if unit == "wan-t" else "t", ascii_borders, named, debug, output,
+                   force)
 
     def progress_folder(self) -> Path:
         """The folder of reports to read: a named one must exist (a typo would otherwise
@@ -76,7 +97,12 @@ class Options:
 
     @property
     def output(self) -> Output:
-        return Output(sys.stdout, sys.stderr, self.lang, self.ascii_borders, self.debug)
+        return Output(sys.stdout, sys.stderr, self.lang, self.ascii_borders, self.debug,
+                      self._save if self.output_path is not None else None)
+
+    def _save(self, data: bytes) -> None:
+        assert self.output_path is not None
+        _write_output(self, self.output_path, data, self.force)
 
     def display(self, plan: Plan) -> Display:
         return Display(plan, self.lang, self.unit)
@@ -133,6 +159,18 @@ def say(message: str, stream: TextIO, style: str = "") -> None:
     terminal_say(message, stream, style)
 
 
+def _show(options: Options, page: Page) -> None:
+    """A page in the chosen format: to stdout, or into the file of -o (atomically)."""
+    if options.output_path is None:
+        options.renderer.page(page, options.output)
+        return
+    text = io.StringIO()
+    options.renderer.page(page, replace(options.output, stdout=text))
+    if not options.renderer.binary:  # a binary format saved its file itself
+        _write_output(options, options.output_path, text.getvalue(), options.force)
+    _human(options, t("output.written", options.lang, path=options.output_path))
+
+
 def _human(options: Options, message: str) -> None:
     """A line for people: on stdout with tables, on stderr beside machine output."""
     say(message, sys.stderr if options.renderer.machine else sys.stdout, style="green")
@@ -156,7 +194,7 @@ def _inputs(options: Options) -> list[Path]:
     return [options.plan_path, *reports]
 
 
-def _write_output(options: Options, path: Path, text: str, force: bool) -> None:
+def _write_output(options: Options, path: Path, text: str | bytes, force: bool) -> None:
     """Save what a command made (a report, adjusted targets): never over the files it read,
     never where the next run would read it as a progress report."""
     if read_as_report(path, options.progress_dir):
@@ -225,7 +263,7 @@ def show_plan(options: Options) -> None:
     plan, warnings = read_plan(options.plan_path)
     if warnings:
         report_problems(warnings, options.lang)
-    options.renderer.page(plan_page(options.display(plan)), options.output)
+    _show(options, plan_page(options.display(plan)))
 
 
 def validate(options: Options) -> int:
@@ -258,8 +296,7 @@ def status(options: Options, asked: Asked, explain: bool = False,
         query = replace(query, overrides=overrides)
         notes = (t("note.adjusted_targets", options.lang, year=adjusted.year,
                    path=targets_path),)
-    page = status_page(query, options.display(plan), explain, notes)
-    options.renderer.page(page, options.output)
+    _show(options, status_page(query, options.display(plan), explain, notes))
 
 
 def adjust(options: Options, year: int | None, district: str | None, write_to: Path | None,
@@ -275,7 +312,7 @@ def adjust(options: Options, year: int | None, district: str | None, write_to: P
     found = rows.adjust_rows(query)
     if write_to is not None:
         _write_output(options, write_to, targets_yaml(found, chosen, today()), force)
-    options.renderer.page(adjust_page(query, found, options.display(plan)), options.output)
+    _show(options, adjust_page(query, found, options.display(plan)))
     if write_to is not None:
         _human(options, t("adjust.written", options.lang, path=write_to))
 
@@ -284,14 +321,14 @@ def expiring(options: Options, within: str, asked: Asked) -> None:
     plan, register = _load(options)
     start = asked.as_of or today()
     area = _areas(plan, asked.district)[0] if asked.district else plan.root
-    page = expiring_page(register, start, window_end(start, within), area, options.display(plan))
-    options.renderer.page(page, options.output)
+    _show(options, expiring_page(register, start, window_end(start, within), area,
+                                 options.display(plan)))
 
 
 def gap(options: Options, asked: Asked) -> None:
     plan, register = _load(options)
     query = _query(plan, register, asked)
-    options.renderer.page(gap_page(query, options.display(plan)), options.output)
+    _show(options, gap_page(query, options.display(plan)))
 
 
 def new_report(options: Options, year: int, district: str, force: bool = False) -> None:
@@ -306,6 +343,111 @@ def new_report(options: Options, year: int, district: str, force: bool = False) 
     write_atomically(path, template_text(options.display(plan), area, year), overwrite=force,
                      inputs=[options.plan_path], make_folder=True)
     say(t("new.written", options.lang, path=path), sys.stdout, style="green")
+
+
+# --- import: a register kept in a spreadsheet --------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportAsked:
+    """What `wuhai import` is asked: the spreadsheet, the year, and how to read it."""
+
+    source: Path
+    year: int
+    district: str | None = None
+    sheet: str | None = None
+    output: Path | None = None
+    force: bool = False
+    columns: tuple[str, ...] = ()
+    kind: str | None = None  # --type
+
+
+def import_register(options: Options, asked: ImportAsked) -> None:
+    """Read the sheet, make its rows of the year a progress file, validate the file with
+    every other one (as `wuhai validate` would) and write it; or list every problem."""
+    collecting = gc.isenabled()
+    gc.disable()  # many long-lived objects and no cycles: the collector would only rescan them
+    try:
+        _import_register(options, asked)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _import_register(options: Options, asked: ImportAsked) -> None:
+    plan, warnings = read_plan(options.plan_path)
+    request, planned = _import_request(plan, asked, options.progress_dir)
+    if planned is not None and not asked.force and taken(planned):
+        raise UsageError("write.exists", path=planned)
+    reports, read_problems = read_reports(plan, options.progress_dir, planned if asked.force else None)
+    table, notes = read_table(asked.source, asked.sheet,
+                              lambda head: importing.has_header(head, request.columns))
+    request = replace(request, on_file=importing.ids_on_file(reports))
+    result = importing.import_rows(plan, table, request)
+    show = options.display(plan)
+    if errors_in(result.problems) or errors_in(notes):
+        _import_failed(options, show, result, [*warnings, *notes, *result.problems])
+    if not result.certificates and not result.ended:
+        _import_failed(options, show, result, [*warnings, *notes, *result.problems, Problem(
+            table.file, None, None, "import.nothing_for_year", {"year": asked.year})])
+    file_district = result.districts[0] if len(result.districts) == 1 else None
+    target = asked.output or report_path(plan.find_area(file_district or "") or plan.root,
+                                         asked.year, options.progress_dir)
+    if target != planned:
+        if not asked.force and taken(target):
+            raise UsageError("write.exists", path=target)
+        if asked.force and target.exists():  # the file replaced is no longer "on file"
+            reports, read_problems = read_reports(plan, options.progress_dir, target)
+            request = replace(request, on_file=importing.ids_on_file(reports))
+            result = importing.import_rows(plan, table, request)
+    written = imported_file(show, result, file_district, today())
+    name = display_name(target)
+    found = check_new_report(plan, reports, written.document, Source(name, written.marks), today())
+    problems = [*warnings, *notes, *result.problems,
+                *importing.at_cells([*read_problems, *found], name, written.places, table)]
+    if errors_in(problems):
+        _import_failed(options, show, result, problems)
+    write_atomically(target, written.text, overwrite=asked.force,
+                     inputs=[options.plan_path, asked.source], make_folder=True)
+    for line in import_summary(result, show):
+        say(line, sys.stdout)
+    if problems:
+        report_problems(problems, options.lang, debug=options.debug)
+    say(t("import.written", options.lang, path=name, certificates=len(result.certificates),
+          ended=len(result.ended)), sys.stdout, style="green")
+
+
+def _import_request(plan: Plan, asked: ImportAsked, folder: Path
+                    ) -> tuple[importing.ImportRequest, Path | None]:
+    """The request the options make, and the file to write where the options name it
+    (-o, or --district); the options checked."""
+    period = plan.data.period
+    if not period.baseline_year <= asked.year <= period.end:
+        raise UsageError("cli.year_outside", year=asked.year, start=period.baseline_year,
+                         end=period.end)
+    area = None
+    if asked.district is not None:
+        area = plan.find_area(asked.district)
+        if area is None or area.children:
+            raise UsageError("cli.unknown_district", district=asked.district,
+                             known=plan.district_list())
+    kind = None
+    if asked.kind is not None:
+        kind = importing.type_words(plan).get(importing.type_key(asked.kind))
+        if kind is None:
+            raise UsageError("import.bad_type", value=asked.kind,
+                             known=", ".join(plan.certificate_types))
+    columns = importing.parse_columns(asked.columns)
+    planned = asked.output or (report_path(area, asked.year, folder) if area else None)
+    return importing.ImportRequest(asked.year, area.name if area else None, kind, columns), planned
+
+
+def _import_failed(options: Options, show: Display, result: importing.ImportResult,
+                   problems: list[Problem]) -> NoReturn:
+    for line in import_summary(result, show):
+        say(line, sys.stdout)
+    say(t("import.failed", options.lang, count=len(errors_in(problems))), sys.stdout)
+    raise DataError(problems)
 
 
 # --- CI: check and diff -----------------------------------------------------------------
@@ -365,25 +507,23 @@ def diff(options: Options, base_ref: str, asked: Asked) -> None:
     moved, left_out = _changes(options, query, base_ref)
     if left_out:
         report_problems(left_out, options.lang)
-    moved = moved or []
-    options.renderer.page(diff_page(base_ref, query, moved, options.display(plan)),
-                          options.output)
+    _show(options, diff_page(base_ref, query, moved or [], options.display(plan)))
 
 
 def tasks(options: Options, asked: Asked) -> None:
     plan, register = _load(options)
     query = _query(plan, register, asked)
-    options.renderer.page(tasks_page(query, options.display(plan)), options.output)
+    _show(options, tasks_page(query, options.display(plan)))
 
 
-def report(options: Options, asked: Asked, output: Path | None, force: bool,
-           with_charts: bool) -> None:
+def report(options: Options, asked: Asked, with_charts: bool) -> None:
     plan, register = _load(options)
     query = _query(plan, register, asked)
-    text = options.renderer.report(build_report(query, options.display(plan), with_charts),
-                                   options.output)
-    if output is None:
-        sys.stdout.write(text)
+    document = options.renderer.report(build_report(query, options.display(plan),
+                                                    with_charts), options.output)
+    if options.output_path is None:
+        assert isinstance(document, str)  # a binary format needs -o (Options.build)
+        sys.stdout.write(document)
         return
-    _write_output(options, output, text, force)
-    _human(options, t("report.written", options.lang, path=output))
+    _write_output(options, options.output_path, document, options.force)
+    _human(options, t("report.written", options.lang, path=options.output_path))

@@ -33,6 +33,8 @@ DECISIONS = [
     ("measure_owners", ["measures.expert_team.owner", "measures.publicity.owner",
                         "measures.sampling.owner"]),
     ("meeting_rotation", ["measures.publicity.parts.exchange_meeting.frequency.rotation"]),
+    ("division_codes", ["rules.division_codes"]),
+    ("certificate_numbers", ["rules.certificate_numbers"]),
 ]
 
 
@@ -113,7 +115,7 @@ def test_plan_marks_each_decided_value_in_chinese() -> None:
     # the detail of every task, as printed
     assert [row[5] for row in tasks[2:]] == [task.detail for task in real_plan().data.tasks]
     decisions = table(text, "项目决定（方案没有写明的取值）")
-    assert [row[0] for row in decisions[2:]] == [f"决定{n}" for n in range(1, 13)]
+    assert [row[0] for row in decisions[2:]] == [f"决定{n}" for n in range(1, len(DECISIONS) + 1)]
     assert decisions[2 + 6][1].endswith("所以默认不启用。（未启用）")
     assert "- 〔决定n〕：方案没有写明、由本项目决定的取值，理由和来源见“项目决定”表。" in text
 

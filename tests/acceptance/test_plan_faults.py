@@ -134,8 +134,9 @@ FAULTS = [
           "plan.duplicate_id", "编号“green_food”重复", "duplicate id 'green_food'",
           also=(("plan.unknown_type", 41, 37), ("plan.unknown_type", 73, 37),
                 ("plan.unknown_type", 90, 25),
+                ("plan.unknown_type", 172, 5),  # the shape of organic numbers (rules:)
                 # the synonyms of organic, whose id is gone
-                ("plan.unknown_code", 334, 10), ("plan.unknown_code", 335, 7))),
+                ("plan.unknown_code", 360, 10), ("plan.unknown_code", 361, 7))),
     # the id of the second indicator, famous_products → certified_output: then every
     # famous_products figure of the 4 areas (baseline and targets) names an unknown indicator
     Fault("duplicate_indicator_id.yaml", "[green_food, organic]\n  - id: certified_output",

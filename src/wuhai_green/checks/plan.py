@@ -7,6 +7,7 @@ Each rule is a function of the plan file and its source returning its problems;
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -243,5 +244,35 @@ def _has_field(data: PlanFile, path: PathKey, field_name: str) -> bool:
     return True
 
 
+def check_import_rules(data: PlanFile, source: Source) -> list[Problem]:
+    """The division codes name districts, six digits each and each once; the number shapes
+    name certificate types and compile."""
+    problems = []
+    rules: PathKey = ("rules",)
+    districts = {name for area, _ in _nodes(data) if not area.children
+                 for name in (area.name, *area.aliases)}
+    seen: set[str] = set()
+    for name, code in data.rules.division_codes.items():
+        path = (*rules, "division_codes", name)
+        if name not in districts:
+            problems.append(Problem.at(source, path, "plan.unknown_district", at_key=True,
+                                       district=name))
+        if not re.fullmatch(r"\d{6}", code) or code in seen:
+            problems.append(Problem.at(source, path, "plan.bad_division_code", code=code))
+        seen.add(code)
+    type_ids = {kind.id for kind in data.certificate_types}
+    for kind, number in data.rules.certificate_numbers.items():
+        path = (*rules, "certificate_numbers", kind)
+        if kind not in type_ids:
+            problems.append(Problem.at(source, path, "plan.unknown_type", at_key=True, type=kind))
+        try:
+            re.compile(number.pattern)
+        except re.error as error:
+            problems.append(Problem.at(source, (*path, "pattern"), "plan.bad_pattern",
+                                       problem=str(error)))
+    return problems
+
+
 PLAN_CHECKS: tuple[PlanCheck, ...] = (check_references, check_period, check_names,
-                                      check_area_figures, check_sums, check_decisions)
+                                      check_area_figures, check_sums, check_decisions,
+                                      check_import_rules)

@@ -76,9 +76,12 @@ ForceOpt = Annotated[bool, typer.Option("--force", help="help.opt.force")]
 # --- the options every command shares ---------------------------------------------------
 
 
-def _shared(kind: Kind | None, *, tonnes: bool, borders: bool) -> list[inspect.Parameter]:
-    """--plan, --progress, --format, --lang, --unit, --ascii and --debug, as a command of
-    this kind takes them (no --format without output, no --ascii without tables)."""
+def _shared(kind: Kind | None, *, tonnes: bool, borders: bool, own_force: bool
+            ) -> list[inspect.Parameter]:
+    """--plan, --progress, --format, -o and --force, --lang, --unit, --ascii and --debug, as
+    a command of this kind takes them (no --format without output, no --ascii without
+    tables, -o for the commands that print a page of tables or the report, --force beside
+    it unless the command has its own)."""
     def option(name: str, annotation: Any, default: Any) -> inspect.Parameter:
         return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default,
                                  annotation=annotation)
@@ -94,6 +97,12 @@ def _shared(kind: Kind | None, *, tonnes: bool, borders: bool) -> list[inspect.P
         found.append(option("fmt", Annotated[choices, typer.Option(
             "--format", help="help.opt.format")], choices("markdown" if kind == "report"
                                                            else "table")))
+    if kind in ("page", "report"):
+        output_help = "help.opt.output" if kind == "report" else "help.opt.output_page"
+        found.append(option("output", Annotated[Path | None, typer.Option(
+            "--output", "-o", help=output_help)], None))
+        if not own_force:
+            found.append(option("force", ForceOpt, False))
     found.append(option("lang", Annotated[LangChoice | None, typer.Option(
         "--lang", help="help.opt.lang")], None))
     unit_help = "help.opt.unit" if tonnes else "help.opt.unit_quiet"
@@ -126,7 +135,8 @@ def command(name: str, kind: Kind | None = None, *, tonnes: bool = True, borders
     def register(function: Callable[..., int | None]) -> Callable[..., None]:
         own = [p for p in inspect.signature(function, eval_str=True).parameters.values()
                if p.name != "options"]
-        shared = _shared(kind, tonnes=tonnes, borders=borders)
+        own_force = any(p.name == "force" for p in own)
+        shared = _shared(kind, tonnes=tonnes, borders=borders, own_force=own_force)
 
         @functools.wraps(function)
         def run(ctx: typer.Context, **kwargs: Any) -> None:
@@ -138,9 +148,11 @@ def command(name: str, kind: Kind | None = None, *, tonnes: bool = True, borders
             fmt_name = "table" if fmt is None or fmt.value == "text" else fmt.value
             settings = (kwargs.pop("plan"), kwargs.pop("progress"), fmt_name, lang,
                         kwargs.pop("unit").value, kwargs.pop("ascii_borders", False), debug)
+            written = ((kwargs.pop("output"), kwargs["force"] if own_force
+                        else kwargs.pop("force")) if kind in ("page", "report") else (None, False))
             # stdout and stderr guarded for the whole run, messages of errors included
             with _commands().guarded_output(lang):
-                code = _run_guarded(function, settings, kwargs, lang, debug)
+                code = _run_guarded(function, (*settings, *written), kwargs, lang, debug)
             raise typer.Exit(code)
 
         context = inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD,
@@ -247,6 +259,27 @@ def new_command(year: Annotated[int, typer.Option("--year", help="help.opt.year_
     _commands().new_report(options, year, district, force)
 
 
+@command("import", tonnes=False, borders=False)
+def import_command(source: Annotated[Path, typer.Argument(help="help.opt.import_file")],
+                   year: Annotated[int, typer.Option("--year", help="help.opt.year_import")],
+                   district: Annotated[str | None, typer.Option(
+                       "--district", help="help.opt.district_import")] = None,
+                   sheet: Annotated[str | None, typer.Option(
+                       "--sheet", help="help.opt.sheet")] = None,
+                   output: Annotated[Path | None, typer.Option(
+                       "--output", "-o", help="help.opt.output_import")] = None,
+                   force: ForceOpt = False,
+                   columns: Annotated[list[str] | None, typer.Option(
+                       "--columns", help="help.opt.columns", metavar="<field=header>")] = None,
+                   kind: Annotated[str | None, typer.Option(
+                       "--type", help="help.opt.type_import")] = None, *,
+                   options: Any) -> None:
+    """Make a register kept in a spreadsheet (.xlsx or .csv) a checked progress file."""
+    commands = _commands()
+    commands.import_register(options, commands.ImportAsked(
+        source, year, district, sheet, output, force, tuple(columns or ()), kind))
+
+
 @command("adjust", "page")
 def adjust_command(year: Annotated[int | None, typer.Option(
                        "--year", help="help.opt.year_adjust")] = None,
@@ -296,16 +329,12 @@ def tasks_command(year: YearOpt = None, district: DistrictOpt = None, *, options
 
 @command("report", "report", borders=False)
 def report_command(year: YearOpt = None, as_of: AsOfOpt = None,
-                   output: Annotated[Path | None, typer.Option(
-                       "--output", "-o", help="help.opt.output")] = None,
-                   force: ForceOpt = False,
                    charts: Annotated[bool, typer.Option(
                        "--charts/--no-charts", help="help.opt.charts")] = True, *,
                    options: Any) -> None:
     """One document for the year: status, gaps, next year's adjustment, renewals, tasks,
     charts."""
-    _commands().report(options, _asked(year, as_of), output, force,
-                       charts and options.fmt == "html")
+    _commands().report(options, _asked(year, as_of), charts and options.fmt == "html")
 
 
 def _stop(signum: int, frame: object) -> None:

@@ -29,6 +29,7 @@ class Problem:
     key: str
     params: dict[str, Any] = field(default_factory=dict)
     severity: Severity = "error"
+    cell: str | None = None  # in a spreadsheet: `sheet!C5` (line and column: its row and column)
 
     @classmethod
     def at(cls, source: Source, path: PathKey, key: str, /, *, at_key: bool = False,
@@ -38,6 +39,8 @@ class Problem:
         return cls(source.file, where.line, where.column, key, params, severity)
 
     def where(self) -> str:
+        if self.cell is not None:
+            return f"{self.file}:{self.cell}"
         if self.line is None:
             return self.file
         return f"{self.file}:{self.line}:{self.column or 1}"

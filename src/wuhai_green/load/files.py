@@ -95,9 +95,9 @@ def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
-def write_atomically(path: Path, text: str, *, overwrite: bool = False,
+def write_atomically(path: Path, text: str | bytes, *, overwrite: bool = False,
                      inputs: Iterable[Path] = (), make_folder: bool = False) -> None:
-    """Write `text` to `path` through a temporary file in the same folder, then one rename
+    """Write `text` (or bytes) to `path` through a temporary file in the same folder, then one rename
     (or, for a new file, one hard link, which fails if the name was taken meanwhile).
 
     Every writer (`-o`, `--write`, `new`, …) goes through here, so the rules hold for all:
@@ -116,6 +116,16 @@ def write_atomically(path: Path, text: str, *, overwrite: bool = False,
         _write(path, text, overwrite)
     except OSError as error:
         raise cannot_write(path, error) from None
+
+
+def taken(path: Path) -> bool:
+    """Whether something has the name `path` (a file, a folder, a link even if broken). A
+    name the system cannot look up (too long, a NUL) is left for the write to report."""
+    try:
+        path.lstat()
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 def _check_target(path: Path, overwrite: bool, inputs: Iterable[Path]) -> None:
@@ -176,14 +186,14 @@ def _resolved(path: Path) -> Path:
         return path.absolute()
 
 
-def _write(path: Path, text: str, overwrite: bool) -> None:
+def _write(path: Path, text: str | bytes, overwrite: bool) -> None:
     # A short fixed prefix: a name of 255 bytes is valid, the same name grown by a prefix
     # and a suffix would not be.
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".wuhai-", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+        with os.fdopen(handle, "wb") as stream:
             os.chmod(temporary, _mode_for(path))  # mkstemp makes 0600: the file's usual mode
-            stream.write(text)
+            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
             stream.flush()
             os.fsync(stream.fileno())
         status = _status(path)  # something else may have been put there meanwhile

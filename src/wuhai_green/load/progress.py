@@ -29,8 +29,9 @@ from wuhai_green.core.register import (
     certificate_record,
 )
 from wuhai_green.load.files import display_name
-from wuhai_green.load.reading import read_yaml
+from wuhai_green.load.reading import Located, read_yaml
 from wuhai_green.load.validate import validate
+from wuhai_green.model.marks import Source
 from wuhai_green.model.plan import Plan
 from wuhai_green.model.progress import ACTIVITY_TYPES, ProgressFile, Report
 from wuhai_green.model.targets import TARGETS_SCHEMA
@@ -182,15 +183,11 @@ def load_register(plan: Plan, folder: Path | None, today: date | None = None) ->
     if not paths and started:
         problems.append(Problem(display_name(folder), None, None, "progress.no_reports",
                                 severity="warning"))
-    reports: list[Report] = []
     collecting = gc.isenabled()
     gc.disable()  # a big graph of long-lived objects and no cycles: the collector only rescans it
     try:
-        for path in paths:
-            report, found = read_report(path, plan)
-            problems += found
-            if report is not None:
-                reports.append(report)
+        reports, found = read_each(plan, paths)
+        problems += found
         register, found = register_of(plan, reports, today)
     finally:
         if collecting:
@@ -199,3 +196,41 @@ def load_register(plan: Plan, folder: Path | None, today: date | None = None) ->
     if errors_in(problems):
         raise DataError(problems)
     return replace(register, warnings=tuple(problems))
+
+
+def read_each(plan: Plan, paths: list[Path]) -> tuple[list[Report], list[Problem]]:
+    """The reports of `paths` that validate, and the problems of reading them all."""
+    reports: list[Report] = []
+    problems: list[Problem] = []
+    for path in paths:
+        report, found = read_report(path, plan)
+        problems += found
+        if report is not None:
+            reports.append(report)
+    return reports, problems
+
+
+def read_reports(plan: Plan, folder: Path | None, leaving_out: Path | None = None
+                 ) -> tuple[list[Report], list[Problem]]:
+    """The reports of a folder but `leaving_out` (a file about to be replaced), and the
+    problems of reading them."""
+    if folder is None or not folder.exists():
+        return [], []
+    if not folder.is_dir():
+        raise DataError([Problem(display_name(folder), None, None, "progress.not_a_folder")])
+    left_out = leaving_out.resolve() if leaving_out is not None else None
+    paths = [path for path in progress_files(folder)[0]
+             if left_out is None or path.resolve() != left_out]
+    return read_each(plan, paths)
+
+
+def check_new_report(plan: Plan, reports: list[Report], document: dict[str, Any],
+                     source: Source, today: date) -> list[Problem]:
+    """What `wuhai validate` finds once a file holding `document` (its values placed by
+    `source`) joins `reports`: its model, its rules and the register's, across every file."""
+    located = Located(source.file, source.marks, source.key_marks, document)
+    data, problems = validate(ProgressFile, located)
+    if data is None:
+        return problems
+    _, found = register_of(plan, [*reports, Report(data, located)], today)
+    return problems + found

@@ -7,6 +7,7 @@ the districts. Nothing of the Wuhai plan is written here; all of it is in the fi
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -136,6 +137,17 @@ class YearlyConfirmation(_Model):
     renewal_lead: RenewalLead = RenewalLead()
 
 
+class CertificateNumber(_Model):
+    """The shape of a certificate type's number (for `wuhai import`): a regular expression
+    of the whole number, whose groups `yy` and `mm`, where present, are the approval year and
+    month; whether a renewal keeps the number; how many months after its approval a
+    certificate may be issued."""
+
+    pattern: Text
+    renewal: Literal["new_number", "same_number"]
+    issued_within_months: Count | None = None
+
+
 class Rules(_Model):
     status_thresholds: StatusThresholds
     about_band: Quantity
@@ -143,6 +155,8 @@ class Rules(_Model):
     yearly_confirmation: YearlyConfirmation = YearlyConfirmation()
     # Why each value the document does not state is what it is: the rules above by their
     # key, values elsewhere by the id their `source:` names.
+    division_codes: dict[Text, Text] = {}  # district → administrative division code
+    certificate_numbers: dict[Text, CertificateNumber] = {}  # certificate type → its number
     sources: dict[Text, Decision] = {}
 
 
@@ -353,6 +367,28 @@ class Plan:
         if path is None:
             return None
         return self.source.mark((*path, "targets", indicator.id, str(year))).line
+
+    @cached_property
+    def district_by_division(self) -> dict[str, Area]:
+        """The districts by their administrative division code (the plan's `rules:`)."""
+        found = {}
+        for name, code in self.data.rules.division_codes.items():
+            area = self.find_area(name)
+            if area is not None and not area.children:
+                found[code] = area
+        return found
+
+    @cached_property
+    def number_shapes(self) -> dict[str, tuple[re.Pattern[str], CertificateNumber]]:
+        """Each certificate type's number as a compiled pattern, with its rules (the plan
+        checks that every pattern compiles)."""
+        found = {}
+        for kind, number in self.data.rules.certificate_numbers.items():
+            try:
+                found[kind] = (re.compile(number.pattern), number)
+            except re.error:
+                continue
+        return found
 
     @cached_property
     def area_paths(self) -> dict[str, PathKey]:

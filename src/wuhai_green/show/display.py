@@ -11,6 +11,7 @@ from wuhai_green.core.measures import Measure, measure_of
 from wuhai_green.core.numbers import for_json, plain, shown
 from wuhai_green.model.plan import Area, Indicator, Plan
 from wuhai_green.show.i18n import Lang, t
+from wuhai_green.show.page import Cell, figure_cell
 
 DisplayUnit = Literal["t", "wan-t"]
 
@@ -94,6 +95,19 @@ class Display:
         """Tonnes in the display unit, as text (万吨 with 6 places, tonnes with 2)."""
         converted = self.in_unit(value)
         return shown(converted, 2 if converted == value else 6)
+
+    def amount_cell(self, indicator: Indicator, value: Decimal | None, *, mark: str = "",
+                    style: str | None = None) -> Cell:
+        """A figure of an indicator as a cell: its text in the display unit, and the figure."""
+        charted = self.charted(indicator, value)
+        if charted is None:
+            return Cell(self.amount(indicator, value) + mark, style)
+        return figure_cell(self.amount(indicator, value), charted, suffix=mark, style=style)
+
+    def tonnes_cell(self, value: Decimal | None) -> Cell:
+        if value is None:
+            return Cell("")
+        return figure_cell(self.tonnes(value), self.in_unit(value))
 
     def figure(self, measure: Measure, value: Decimal) -> str:
         """A goal's figure: tonnes in the display unit, or a count as it is."""

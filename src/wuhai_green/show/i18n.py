@@ -558,6 +558,228 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "targets.unknown_area": ("未知的地区“{area}”", "unknown area '{area}'"),
     "new.written": ("已写入 {path}", "wrote {path}"),
+    # issue 14: `wuhai import` (a register kept in a spreadsheet) and `--format xlsx`
+    "plan.unknown_district": ("未知的区“{district}”", "unknown district '{district}'"),
+    "plan.bad_division_code": (
+        "行政区划代码“{code}”应为 6 位数字，且各区不重复",
+        "division code '{code}' must be 6 digits, one per district",
+    ),
+    "plan.bad_pattern": ("编号格式不是有效的正则表达式", "the number's pattern is not a valid regular expression: {problem}"),
+    "help.cmd.import": (
+        "把表格（.xlsx 或 .csv）中的证书清单导入为经过检查的进度报告：识别官方清单的列名，逐格检查，写入进度文件夹。",
+        "Make a certificate register kept in a spreadsheet (.xlsx or .csv) a checked progress file: the official lists' columns recognized, every cell checked.",
+    ),
+    "help.opt.import_file": ("表格文件（.xlsx，或 UTF-8 / GB18030 编码的 .csv）。", "The spreadsheet (.xlsx, or .csv in UTF-8 or GB18030)."),
+    "help.opt.year_import": ("报告年份：导入这一年发证或终止的证书，其他年份的行跳过。", "The reporting year: rows issued or ended in it are imported, others skipped."),
+    "help.opt.district_import": ("所有行所属的区（中文名或拼音别名）；否则取“区”列或企业信息码。", "The district of every row (Chinese name or pinyin alias); else a district column or the enterprise code."),
+    "help.opt.sheet": ("要读取的工作表（默认：第一个可见的、有证书编号列的工作表）。", "The sheet to read (default: the first visible one with a column of certificate numbers)."),
+    "help.opt.output_import": ("写入该文件（默认：进度文件夹中的 年份-区.yaml）。", "The file to write (default: YEAR-district.yaml in the progress folder)."),
+    "help.opt.columns": ("指定列：字段=列名或列字母，如 id=证号,holder=C；可重复。", "Name columns: field=header or column letters, e.g. id=证号,holder=C; may repeat."),
+    "help.opt.type_import": ("没有类型列、编号又看不出类型时的证书类型（green_food、organic、famous_product 或中文名）。", "The certificate type of rows that do not say (green_food, organic, famous_product or the Chinese name)."),
+    "help.opt.output_page": ("写入该文件（原子写入）；--format xlsx 时必填。", "Write to this file (atomically); required with --format xlsx."),
+    "sheet.encrypted": (
+        "工作簿设有打开密码，无法读取：请在 Excel/WPS 中取消密码后另存",
+        "the workbook is password-protected: remove the password in Excel or WPS and save it again",
+    ),
+    "sheet.old_format": (
+        "这是旧版 .xls 格式（Excel 97-2003 或 WPS .et），无法读取：请另存为 .xlsx 或“CSV UTF-8”",
+        "this is the old .xls format (Excel 97-2003, or WPS .et): save it as .xlsx or as CSV UTF-8",
+    ),
+    "sheet.corrupt": ("文件已损坏或不是 .xlsx 工作簿，无法读取", "the file is damaged or not an .xlsx workbook: {problem}"),
+    "sheet.unknown_format": (
+        "无法识别扩展名“{suffix}”：请使用 .xlsx 或 .csv",
+        "unknown file type '{suffix}': use .xlsx or .csv",
+    ),
+    "sheet.csv_has_no_sheets": ("{path} 是 CSV 文件，没有工作表：去掉 --sheet", "{path} is a CSV file, which has no sheets: leave out --sheet"),
+    "sheet.no_excel": (
+        "读取和写出 Excel 需要 excel 扩展：pip install 'wuhai-green[excel]'",
+        "Excel files need the excel extra: pip install 'wuhai-green[excel]'",
+    ),
+    "sheet.zip_bomb": (
+        "工作簿解压后有 {size} 字节（或压缩比异常），超过上限 {limit} 字节，拒绝读取",
+        "the workbook would unpack to {size} bytes (or is compressed beyond reason), over the limit of {limit}: refused",
+    ),
+    "sheet.xml_entities": (
+        "工作簿中的 {member} 含有 XML 文档类型声明（可能是实体炸弹），拒绝读取",
+        "{member} in the workbook holds an XML document type declaration (a possible entity bomb): refused",
+    ),
+    "sheet.library_note": ("读取表格时的提示（加 --debug 查看原文）", "the spreadsheet library says: {problem}"),
+    "sheet.no_such_sheet": ("没有工作表“{sheet}”；工作表：{sheets}", "no sheet '{sheet}'; the sheets: {sheets}"),
+    "sheet.hidden_chosen": ("工作表“{sheet}”是隐藏的，按 --sheet 读取", "sheet '{sheet}' is hidden; read because --sheet names it"),
+    "sheet.hidden_skipped": ("隐藏的工作表未读取：{sheets}", "hidden sheets not read: {sheets}"),
+    "sheet.other_sheets": (
+        "读取工作表“{sheet}”；其他工作表未读取：{sheets}（用 --sheet 选择）",
+        "read sheet '{sheet}'; other sheets not read: {sheets} (choose with --sheet)",
+    ),
+    "sheet.no_visible": ("工作簿没有可见的工作表（{sheets}）：用 --sheet 指定", "the workbook has no visible sheet ({sheets}): name one with --sheet"),
+    "sheet.too_many_rows": (
+        "工作表“{sheet}”有 {rows} 行，超过导入上限 {limit} 行：请拆分后分别导入",
+        "sheet '{sheet}' has {rows} rows, more than the {limit} an import reads: split it",
+    ),
+    "sheet.csv_gb18030": ("CSV 文件按 GB18030 编码读取（Excel 在中文 Windows 上保存的 CSV）", "the CSV file was read as GB18030 (Excel's CSV on a Chinese Windows)"),
+    "sheet.csv_error": ("CSV 格式有误，无法读取这一行", "this line of the CSV file cannot be read: {problem}"),
+    "import.no_header": (
+        "找不到表头：前 30 行中没有证书编号列（{names} 等）；可用 --columns id=列名 指定",
+        "no header found: none of the first 30 rows has a column of certificate numbers ({names}, …); name it with --columns id=HEADER",
+    ),
+    "import.column_not_found": (
+        "--columns 的 {field}={given}：表头中没有这一列",
+        "--columns {field}={given}: the header has no such column",
+    ),
+    "import.two_columns": (
+        "“{header}”与 {first} 都是 {field} 列：用 --columns {field}=列名 指定用哪一列",
+        "'{header}' and {first} both hold {field}: say which with --columns {field}=HEADER",
+    ),
+    "import.header_unit_unknown": (
+        "列“{header}”的单位无法换算；可用的单位：{units}",
+        "column '{header}' has a unit that cannot be converted; known units: {units}",
+    ),
+    "import.missing_column": (
+        "缺少 {field} 列（{names}）；可用 --columns {field}=列名 指定",
+        "no column for {field} ({names}); name it with --columns {field}=HEADER",
+    ),
+    "import.no_id": ("这一行有内容但没有证书编号", "this row has data but no certificate number"),
+    "import.missing": ("“{header}”没有填写", "'{header}' is empty"),
+    "import.excel_error": ("单元格是 Excel 错误值 {value}", "the cell holds the Excel error {value}"),
+    "import.not_a_date": (
+        "“{value}”不是日期；可写作 2025-06-15、2025/6/15、2025年6月15日 或设为日期格式",
+        "'{value}' is not a date; write 2025-06-15, 2025/6/15 or 2025年6月15日, or format the cell as a date",
+    ),
+    "import.no_such_date": ("日期 {value} 不存在", "there is no date {value}"),
+    "import.not_a_number": ("“{value}”不是数字", "'{value}' is not a number"),
+    "import.bad_separators": (
+        "“{value}”中的逗号不是千位分隔符：数字请写作 1200 或 1,200",
+        "the commas of '{value}' are not thousands separators: write 1200 or 1,200",
+    ),
+    "import.wrong_unit": (
+        "“{value}”的单位“{unit}”不适用于这一列；可用：{units}",
+        "'{value}': the unit '{unit}' does not fit this column; known: {units}",
+    ),
+    "import.unknown_status": ("未知的证书状态“{value}”；应为：{known}", "unknown certificate status '{value}'; expected one of: {known}"),
+    "import.status_needs_date": (
+        "证书状态为“{status}”，需要终止日期：请加一列 {names}",
+        "the status '{status}' ends the certificate and needs its date: add a column {names}",
+    ),
+    "import.ended_before_issued": ("终止日期 {date} 早于发证日期 {issued}", "ended {date}, before it was issued {issued}"),
+    "import.unknown_type": ("未知的证书类型“{value}”；应为：{known}", "unknown certificate type '{value}'; expected one of: {known}"),
+    "import.type_conflict": (
+        "编号 {id} 是{shape}的编号格式，但这一行的类型是{given}",
+        "{id} has the shape of a {shape} number, but the row's type is {given}",
+    ),
+    "import.type_unknown": (
+        "看不出 {id} 的证书类型：请加一列“证书类型”或用 --type 指定",
+        "cannot tell the type of {id}: add a type column (证书类型) or give --type",
+    ),
+    "import.unknown_district": ("未知的区“{value}”；应为：{known}", "unknown district '{value}'; expected one of: {known}"),
+    "import.district_conflict": ("这一行是“{value}”，但 --district 是 {district}", "the row says '{value}', but --district is {district}"),
+    "import.no_district": (
+        "这一行没有区：请用 --district 指定，或加一列“区”或“企业信息码”",
+        "the row has no district: give --district, or add a district column (区) or the enterprise code (企业信息码)",
+    ),
+    "import.bad_enterprise_code": (
+        "企业信息码“{value}”应为 GF 加 12 位数字",
+        "enterprise code '{value}' must be GF and 12 digits",
+    ),
+    "import.division_unknown": (
+        "企业信息码 {value} 的行政区划代码 {code} 不是方案中的区（{known}）",
+        "enterprise code {value}: division {code} is none of the plan's districts ({known})",
+    ),
+    "import.division_other": (
+        "企业信息码 {value} 属于 {code_district}，但这一行是 {district}",
+        "enterprise code {value} belongs to {code_district}, but the row is for {district}",
+    ),
+    "import.bad_approval": ("编号 {id} 中的核准月份不存在", "{id} carries an approval month that does not exist"),
+    "import.approval_mismatch": (
+        "编号 {id} 的核准年月是 {approved}，但发证日期是 {issued}（{cell}）；发证应在核准当月或之后 {within} 个月内",
+        "{id} was approved in {approved} but issued {issued} ({cell}); a certificate is issued in its approval month or up to {within} months after",
+    ),
+    "import.duplicate_id": ("证书编号 {id} 在表中重复；已见于 {other}", "certificate {id} appears twice in the sheet; first at {other}"),
+    "import.unknown_application": ("未知的申报类型“{value}”；应为：{known} 等", "unknown application kind '{value}'; expected one of: {known}, …"),
+    "import.renewal_needs_old": (
+        "{id} 是续展，续展会换新编号：请加一列 {names} 写明原编号",
+        "{id} is a renewal, which gets a new number: add a column {names} with the old one",
+    ),
+    "import.on_file": ("{id} 以同一发证日期已在 {other} 中", "{id} with this issue date is on file already: {other}"),
+    "import.on_file_other": (
+        "{id} 已在 {other} 中；同一编号只能作为编号不变的续展或确认再次出现（请写明原编号列）",
+        "{id} is on file already ({other}); an id appears again only as a renewal that keeps its number",
+    ),
+    "import.bad_columns": (
+        "--columns 的“{value}”无效；应为 字段=列名，字段为：{fields}",
+        "--columns: '{value}' is not field=HEADER; the fields: {fields}",
+    ),
+    "import.bad_type": ("--type 的“{value}”不是证书类型；应为：{known}", "--type '{value}' is not a certificate type; expected one of: {known}"),
+    "import.nothing_for_year": (
+        "表中没有 {year} 年发证或终止的证书：检查 --year",
+        "no row of the sheet is a certificate issued or ended in {year}: check --year",
+    ),
+    "import.time_dropped": ("{header}：{count} 个日期带有时刻（{cells}），只取日期", "{header}: dates with a time of day: {count} ({cells}); the date is kept"),
+    "import.serial_date": ("{header}：{count} 个日期是 Excel 序列号（{cells}），已换算为日期", "{header}: dates as Excel serial numbers: {count} ({cells}), read as dates"),
+    "import.date_layout": (
+        "{header}：{count} 个日期写作 2025/6/15、2025年6月15日 等（{cells}），已按 YYYY-MM-DD 读取",
+        "{header}: dates written like 2025/6/15 or 2025年6月15日: {count} ({cells}), read as YYYY-MM-DD",
+    ),
+    "import.text_date": ("{header}：{count} 个日期以文本保存（{cells}），已按日期读取", "{header}: dates stored as text: {count} ({cells}), read as dates"),
+    "import.text_number": ("{header}：{count} 个数字以文本保存（{cells}），已按数字读取", "{header}: numbers stored as text: {count} ({cells}), read as numbers"),
+    "import.thousands": ("{header}：{count} 个数字带千位分隔符（{cells}），已去掉", "{header}: numbers with thousands separators: {count} ({cells}), removed"),
+    "import.unit_in_cell": ("{header}：{count} 个数字带单位（{cells}），已换算", "{header}: numbers with a unit: {count} ({cells}), converted"),
+    "import.header_unit": ("列“{header}”以表头的单位写成，已换算为{unit}（× {factor}）", "column '{header}' is in the unit of its header, converted to {unit} (× {factor})"),
+    "import.merged": (
+        "{header}：{count} 个单元格在合并单元格中（{cells}），取合并区域第一格 {first} 等的值",
+        "{header}: cells in merged cells: {count} ({cells}); each takes the value of its range's first cell ({first}, …)",
+    ),
+    "import.id_normalized": (
+        "{header}：{count} 个编号含全角字符、空格或小写字母（{cells}），已规范化",
+        "{header}: numbers with full-width characters, spaces or lower case: {count} ({cells}); normalized",
+    ),
+    "import.text_cleaned": ("{header}：{count} 个单元格含换行或多余空格（{cells}），已合并为一行", "{header}: cells with line breaks or extra spaces: {count} ({cells}), made one line"),
+    "import.approval_later": (
+        "{header}：{count} 个编号的核准年月早于发证月份 1 到 {within} 个月（{cells}）",
+        "{header}: numbers approved 1 to {within} months before the month of issue: {count} ({cells})",
+    ),
+    "import.renews_itself": (
+        "{header}：{count} 个编号已在此前的进度文件中（{cells}；如 {other}），按编号不变的再认证或年度确认导入（renews 为其本身）",
+        "{header}: numbers on file from earlier: {count} ({cells}; {other}, …), imported as recertifications that keep their number (renews: itself)",
+    ),
+    "import.district_from_code": ("{header}：{count} 行的区取自企业信息码（{cells}）", "{header}: rows whose district comes from the enterprise code: {count} ({cells})"),
+    "import.ends_other_year": (
+        "{header}：{count} 张证书的终止日期不在本年（{cells}），请在该年份导入时写入 ended",
+        "{header}: certificates that end in another year: {count} ({cells}); the end goes into that year's import",
+    ),
+    "import.read": (
+        "已读取 {file}{sheet}：第 {header} 行为表头，第 {first}–{last} 行共 {rows} 行",
+        "Read {file}{sheet}: header in row {header}, rows {first}–{last} ({rows} rows)",
+    ),
+    "import.read_nothing": (
+        "已读取 {file}{sheet}：第 {header} 行为表头，其下没有数据行",
+        "Read {file}{sheet}: header in row {header}, no rows below it",
+    ),
+    "import.sheet_named": ("（工作表“{sheet}”）", " (sheet '{sheet}')"),
+    "import.entries": (
+        "{year} 年：证书 {certificates} 条（其中续展 {renewals} 条），提前终止 {ended} 条；{districts}",
+        "{year}: certificates {certificates} (renewals {renewals}), ended early {ended}; {districts}",
+    ),
+    "import.skipped": ("跳过 {count} 行：", "rows skipped: {count}"),
+    "import.unread": ("未读取的列：{headers}", "columns not read: {headers}"),
+    "import.more": ("另 {count} 处", "{count} more"),
+    "import.failed": ("发现 {count} 个错误，未写入文件", "errors found: {count}; nothing written"),
+    "import.written": (
+        "已写入 {path}（证书 {certificates} 条，终止 {ended} 条），已通过与 wuhai validate 相同的检查",
+        "wrote {path} (certificates {certificates}, ended {ended}); it passes the checks of wuhai validate",
+    ),
+    "import.yaml_head": (
+        "# 由 wuhai import 从 {file}{sheet} 第 {first}–{last} 行导入（{date}）；每条后的注释为其所在单元格。",
+        "# Imported by wuhai import from {file}{sheet}, rows {first}–{last} ({date}); the comment after an entry is its cell.",
+    ),
+    "import.yaml_sheet": ("（工作表 {sheet}）", " (sheet {sheet})"),
+    "import.yaml_note": ("备注：{note}", "note: {note}"),
+    "skip.empty": ("空行：{count} 行", "empty rows: {count}"),
+    "skip.other_year": ("不是 {year} 年发证或终止的证书：{count} 行（{places}）", "rows not issued or ended in {year}: {count} ({places})"),
+    "skip.not_a_row": ("标题、合计等非证书行：{count} 行（{places}；如“{text}”）", "titles, totals and other rows that are no certificate: {count} ({places}; '{text}')"),
+    "xlsx.needs_output": ("--format {format} 写出的是文件：请用 -o 文件名 指定", "--format {format} writes a file: give it with -o FILE"),
+    "xlsx.notes": ("说明", "Notes"),
+    "xlsx.sheet_title": ("工作表“{sheet}”：{title}", "sheet '{sheet}': {title}"),
+    "output.written": ("已写入 {path}", "wrote {path}"),
     # the template of `wuhai new`
     "template.head": (
         "# {area} {year} 年进度报告：本年获证或续展的证书、提前终止的证书、方案各项活动。\n"

@@ -1,15 +1,21 @@
-"""The files the tool writes for people to keep: the commented template of `wuhai new` and
-the adjusted targets of `wuhai adjust --write`."""
+"""The files the tool writes for people to keep: the commented template of `wuhai new`,
+the adjusted targets of `wuhai adjust --write`, and the progress file of `wuhai import`."""
 
 from __future__ import annotations
 
+import json
+import re
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from wuhai_green.core.dates import default_expiry
+from wuhai_green.core.importing import ImportedCertificate, ImportResult, Spot
 from wuhai_green.core.measures import measure_of
 from wuhai_green.core.metrics import AdjustRow
 from wuhai_green.core.numbers import plain
+from wuhai_green.model.marks import Mark, PathKey
 from wuhai_green.model.plan import Area
 from wuhai_green.model.progress import ACTIVITY_TYPES, own_fields
 from wuhai_green.model.targets import TARGETS_SCHEMA
@@ -99,3 +105,124 @@ def targets_yaml(rows: list[AdjustRow], year: int, today: date) -> str:
         lines.append(f"  {area}:")
         lines += [f"    {row.indicator.id}: {plain(row.adjusted_target)}" for row in area_rows]
     return "\n".join(lines) + "\n"
+
+
+# --- the progress file of `wuhai import` ---------------------------------------------------
+
+_PLAIN = re.compile(r"[\w（(][^:#\"'\n]*")
+_YAML_WORDS = {"null", "true", "false", "~", "yes", "no", "on", "off"}
+
+
+def yaml_scalar(text: str) -> str:
+    """Text as a YAML scalar that reads back as the same text: plain where it can be, else
+    double-quoted with every character that is not printable escaped (JSON's escapes are
+    YAML's; a line separator inside quotes would be folded into a space)."""
+    if (_PLAIN.fullmatch(text) and text.isprintable() and text == text.strip()
+            and text.lower() not in _YAML_WORDS):
+        return text
+    quoted = json.dumps(text, ensure_ascii=False)
+    if quoted.isprintable():
+        return quoted
+    return "".join(ch if ch.isprintable() else
+                   (f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}")
+                   for ch in quoted)
+
+
+@dataclass(frozen=True)
+class ImportedFile:
+    """The progress file of an import, written once as data and once as text from it."""
+
+    text: str  # the YAML (DESIGN §4; a comment names the sheet, each entry its cell)
+    document: dict[str, Any]  # the same values, as the models read them
+    marks: dict[PathKey, Mark]  # where each value of `document` stands in `text`
+    places: dict[int, Spot]  # the cell (row, column) each line of `text` came from
+
+
+class _Writer:
+    """Lines of YAML, with the place of each value written and the cell it came from."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.marks: dict[PathKey, Mark] = {}
+        self.places: dict[int, Spot] = {}
+
+    def value(self, path: PathKey, written: str, place: Spot, indent: str = "") -> None:
+        key = str(path[-1])
+        self.lines.append(f"{indent}{key}: {written}")
+        self.marks[path] = Mark(len(self.lines), len(indent) + len(key) + 3)
+        self.places[len(self.lines)] = place
+
+    def item(self, path: PathKey, fields: list[tuple[str, Any, str, Spot]]) -> dict[str, Any]:
+        """A list item of `fields` (key, value, its text, its cell): its data."""
+        lines, marks, places = self.lines, self.marks, self.places
+        marks[path] = Mark(len(lines) + 1, 5)
+        data = {}
+        for key, value, written, place in fields:  # inlined `value`: once per field of 10,000s
+            data[key] = value
+            lines.append(f"    {key}: {written}")
+            marks[(*path, key)] = Mark(len(lines), len(key) + 7)
+            places[len(lines)] = place
+        lines[len(lines) - len(fields)] = "  - " + lines[len(lines) - len(fields)][4:]
+        return data
+
+
+def imported_file(show: Display, result: ImportResult, district: str | None, today: date
+                  ) -> ImportedFile:
+    """The progress file of an import: one document whose text and data come from the
+    same values (a test holds that the text reads back as the data)."""
+    table = result.table
+    out = _Writer()
+    sheet = "" if table.sheet is None else show.tr("import.yaml_sheet", sheet=table.sheet)
+    out.lines.append(show.tr("import.yaml_head", file=table.file, sheet=sheet,
+                             first=result.first_row, last=result.last_row,
+                             date=today.isoformat()))
+    first_cell = (result.first_row or 1, 1)
+    document: dict[str, Any] = {"year": result.year}
+    out.value(("year",), str(result.year), first_cell)
+    if district is not None:
+        document["district"] = district
+        out.value(("district",), district, first_cell)
+    out.lines.append("certificates:" if result.certificates else "certificates: []")
+    certificates = []
+    for index, entry in enumerate(result.certificates):
+        certificates.append(out.item(("certificates", index), _certificate_fields(entry, district)))
+        if entry.note:
+            out.lines.append("    # " + show.tr("import.yaml_note", note=_short(entry.note)))
+    document["certificates"] = certificates
+    if result.ended:
+        out.lines.append("ended:")
+        document["ended"] = [out.item(("ended", index), [
+            ("id", end.id, f"{yaml_scalar(end.id)}  # {end.place.cell}", end.fields.spot("id")),
+            ("date", end.date, end.date.isoformat(), end.fields.spot("status_date")),
+            ("reason", end.reason, yaml_scalar(end.reason), end.fields.spot("status")),
+        ]) for index, end in enumerate(result.ended)]
+    return ImportedFile("\n".join(out.lines) + "\n", document, out.marks, out.places)
+
+
+def _short(note: str) -> str:
+    return note if len(note) <= 60 else note[:59] + "…"
+
+
+def _certificate_fields(entry: ImportedCertificate, district: str | None
+                        ) -> list[tuple[str, Any, str, Spot]]:
+    """(key, value, its text, its cell) of an entry, in the order of DESIGN §4."""
+    cell = entry.fields.spot
+    dated = "issued" if "issued" in entry.fields else "validity"
+    fields: list[tuple[str, Any, str, Spot]] = [
+        ("id", entry.id, f"{yaml_scalar(entry.id)}  # {entry.place.cell}", cell("id")),
+        ("type", entry.type, entry.type, cell("type"))]
+    if district is None:
+        fields.append(("district", entry.district, entry.district, cell("district")))
+    for key, text in (("product", entry.product), ("holder", entry.holder)):
+        if text is not None:
+            fields.append((key, text, yaml_scalar(text), cell(key)))
+    for key, amount in (("output_tonnes", entry.output_tonnes), ("area_mu", entry.area_mu)):
+        if amount is not None:
+            fields.append((key, amount, plain(amount), cell(key)))
+    fields.append(("issued", entry.issued, entry.issued.isoformat(), cell(dated)))
+    if entry.expires is not None:
+        fields.append(("expires", entry.expires, entry.expires.isoformat(),
+                       cell("expires" if "expires" in entry.fields else "validity")))
+    if entry.renews is not None:
+        fields.append(("renews", entry.renews, yaml_scalar(entry.renews), cell("renews")))
+    return fields

@@ -24,6 +24,7 @@ RENDERERS: dict[str, RendererSpec] = {
     "table": RendererSpec("to_terminal", frozenset({"page", "problems", "check"})),
     "json": RendererSpec("to_json", frozenset({"page", "problems", "check"})),
     "csv": RendererSpec("to_csv", frozenset({"page", "problems", "check"})),
+    "xlsx": RendererSpec("to_xlsx", frozenset({"page", "report"})),
     "markdown": RendererSpec("to_markdown", frozenset({"page", "problems", "check", "report"})),
     "github": RendererSpec("to_github", frozenset({"problems", "check"})),
     "html": RendererSpec("to_html", frozenset({"report"})),

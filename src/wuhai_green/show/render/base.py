@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, TextIO
 
@@ -26,6 +27,7 @@ class Output:
     lang: Lang
     ascii_borders: bool = False
     debug: bool = False  # a Chinese message followed by the parser's own words
+    save: Callable[[bytes], None] | None = None  # writes a binary document to the file of -o
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class Renderer:
 
     name: ClassVar[str]
     machine: ClassVar[bool] = False  # stdout carries data: messages for people go to stderr
+    binary: ClassVar[bool] = False  # a file, not text: written through `Output.save` (-o)
 
     def page(self, page: Page, output: Output) -> None:
         raise NotImplementedError
@@ -65,5 +68,5 @@ class Renderer:
     def check(self, report: CheckReport, output: Output) -> None:
         raise NotImplementedError
 
-    def report(self, document: Report, output: Output) -> str:
+    def report(self, document: Report, output: Output) -> str | bytes:
         raise NotImplementedError

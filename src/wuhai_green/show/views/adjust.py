@@ -55,15 +55,15 @@ def adjust_page(query: Query, found: list[metrics.AdjustRow], show: Display) -> 
 
 
 def adjust_cells(indicator: Indicator, row: metrics.AdjustRow, show: Display) -> list[Cell]:
-    def amount(value: Decimal | None) -> str:
-        return show.amount(indicator, value)
+    def amount(value: Decimal | None, style: str | None = None) -> Cell:
+        return show.amount_cell(indicator, value, style=style)
 
     return [
-        Cell(show.area(row.area)), Cell(amount(row.plan_target.value)),
-        Cell(amount(row.achieved)), Cell(amount(row.even_pace)),
-        Cell(amount(row.adjusted_target), style="at_risk" if row.raised else None),
-        Cell(amount(row.required_addition), style="behind" if row.behind_plan > 0 else None),
-        Cell(amount(row.plan_addition)),
+        Cell(show.area(row.area)), amount(row.plan_target.value),
+        amount(row.achieved), amount(row.even_pace),
+        amount(row.adjusted_target, "at_risk" if row.raised else None),
+        amount(row.required_addition, "behind" if row.behind_plan > 0 else None),
+        amount(row.plan_addition),
         Cell(lapsing_cell(indicator, row.lapsing, row.lapsing_amount, show)),
     ]
 

@@ -45,9 +45,11 @@ def diff_page(base_ref: str, query: Query, moved: list[rows.Change], show: Displ
         unit = show.unit_label(row.indicator)
         old = "—" if previous is None else show.amount(row.indicator, previous.achieved)
         old_status = "—" if previous is None else show.status(previous.status)
+        suffix = f" {unit}" if unit else ""
         table.rows.append([Cell(show.area(row.area)), Cell(show.name(row.indicator)),
-                           Cell(with_unit(old, unit)),
-                           Cell(with_unit(show.amount(row.indicator, row.achieved), unit)),
+                           Cell(with_unit(old, unit)) if previous is None else
+                           show.amount_cell(row.indicator, previous.achieved, mark=suffix),
+                           show.amount_cell(row.indicator, row.achieved, mark=suffix),
                            Cell(f"{old_status} → {show.status(row.status)}", style=row.status)])
     notes = [change_sentence(change, show) for change in moved] or [tr("diff.none")]
     json_rows = [change_json(show, change) for change in moved]
@@ -80,8 +82,8 @@ def check_page(query: Query, result: rows.CheckResult, fail_on: str, show: Displ
                       numeric=frozenset({2, 3}), wrap=frozenset({1}))
     for row in result.rows:
         table.rows.append([Cell(show.area(row.area)), Cell(show.name(row.indicator)),
-                           Cell(show.amount(row.indicator, row.achieved)),
-                           Cell(show.amount(row.indicator, row.target.value)),
+                           show.amount_cell(row.indicator, row.achieved),
+                           show.amount_cell(row.indicator, row.target.value),
                            Cell(show.status(row.status), style=row.status)])
     notes = missing_notes(rows.missing_reports(query), show)
     if result.changes is not None:

@@ -11,7 +11,7 @@ from wuhai_green.core.query import Query
 from wuhai_green.core.register import Certificate
 from wuhai_green.model.plan import Indicator
 from wuhai_green.show.display import Display, number, spaced, unit_id
-from wuhai_green.show.page import Cell, Page, TableView
+from wuhai_green.show.page import Cell, Page, TableView, figure_cell
 
 
 def gap_page(query: Query, show: Display) -> Page:
@@ -26,12 +26,13 @@ def gap_page(query: Query, show: Display) -> Page:
                           numeric=frozenset(range(2, 9)))
         for row in (r for r in found if r.indicator is indicator):
             table.rows.append([
-                Cell(show.area(row.area)), Cell(str(row.milestone)),
-                Cell(show.amount(indicator, row.target.value)),
-                Cell(show.amount(indicator, row.achieved)),
-                Cell(show.amount(indicator, row.gap), style="behind" if row.gap > 0 else "met"),
-                Cell(str(row.years_left)), Cell(show.amount(indicator, row.per_year)),
-                Cell(show.amount(indicator, row.projected), style=pace_style(row)),
+                Cell(show.area(row.area)), figure_cell(str(row.milestone), row.milestone),
+                show.amount_cell(indicator, row.target.value),
+                show.amount_cell(indicator, row.achieved),
+                show.amount_cell(indicator, row.gap, style="behind" if row.gap > 0 else "met"),
+                figure_cell(str(row.years_left), row.years_left),
+                show.amount_cell(indicator, row.per_year),
+                show.amount_cell(indicator, row.projected, style=pace_style(row)),
                 Cell(lapsing_cell(indicator, row.lapsing, row.lapsing_amount, show)),
             ])
         tables.append(table)

@@ -11,7 +11,7 @@ from wuhai_green.core.numbers import plain
 from wuhai_green.model.marks import PathKey
 from wuhai_green.model.plan import Annex, Goal, Indicator, Plan, walk
 from wuhai_green.show.display import Display, number, unit_id, with_unit
-from wuhai_green.show.page import Cell, Page, TableView
+from wuhai_green.show.page import Cell, Page, TableView, figure_cell
 
 
 def plan_page(show: Display) -> Page:
@@ -75,8 +75,10 @@ def goals_table(show: Display, mark: Marks) -> TableView:
                 show_unit(show, goal)))
             band += mark.of("about_band", *(["about_min_items"] if measure.whole_units else []))
         kinds = ", ".join(_type_name(kind, show) for kind in goal.certificate_types)
-        table.rows.append([Cell(show.name(goal)), Cell(f"{plain(goal.value)} {unit_text}".strip()),
-                           Cell(band), Cell(kinds + mark.field(goal, "certificate_types"))])
+        value = figure_cell(plain(goal.value), goal.value,
+                            suffix=f" {unit_text}" if unit_text else "")
+        table.rows.append([Cell(show.name(goal)), value, Cell(band),
+                           Cell(kinds + mark.field(goal, "certificate_types"))])
     return table
 
 
@@ -137,11 +139,11 @@ def annex_tables(show: Display) -> list[TableView]:
         numeric=frozenset(range(2, len(data.period.milestones) + 2)), wrap=frozenset({1}))
     for area in walk(plan.root):
         baselines.rows.append([Cell(show.area(area))] + [
-            Cell(show.amount(i, plan.baseline(area, i))) for i in indicators])
+            show.amount_cell(i, plan.baseline(area, i)) for i in indicators])
         for indicator in indicators:
             targets.rows.append(
                 [Cell(show.area(area)), Cell(show.titled(indicator))]
-                + [Cell(show.amount(indicator, plan.milestone_target(area, indicator, year)))
+                + [show.amount_cell(indicator, plan.milestone_target(area, indicator, year))
                    for year in data.period.milestones])
     return [baselines, targets]
 
@@ -174,10 +176,11 @@ def tasks_table(show: Display, mark: Marks) -> TableView:
                                          tr("col.recipient"), tr("col.due"), tr("col.detail")],
                       wrap=frozenset({1, 2, 3, 5}))
     for task in show.plan.data.tasks:
-        due = "" if task.due is None else str(task.due) + mark.field(task, "due")
+        due = Cell("") if task.due is None else figure_cell(
+            str(task.due), task.due, suffix=mark.field(task, "due"))
         table.rows.append([Cell(task.section), Cell(show.name(task)),
                            Cell(show.term(task.owner) + mark.field(task, "owner")),
-                           Cell(show.term(task.recipient or "")), Cell(due), Cell(task.detail)])
+                           Cell(show.term(task.recipient or "")), due, Cell(task.detail)])
     return table
 
 

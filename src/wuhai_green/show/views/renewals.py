@@ -10,7 +10,7 @@ from wuhai_green.core import rows
 from wuhai_green.core.register import Certificate, Register
 from wuhai_green.model.plan import Area
 from wuhai_green.show.display import Display, number
-from wuhai_green.show.page import Cell, Page, TableView
+from wuhai_green.show.page import Cell, Page, TableView, figure_cell
 
 
 def renewal_json(renewal: rows.Renewal) -> dict[str, Any]:
@@ -41,13 +41,13 @@ def renewals_table(renewals: list[rows.Renewal], show: Display) -> TableView:
         kind = show.plan.certificate_types.get(record.type)
         overdue = " " + tr("renewals.overdue") if renewal.overdue else ""
         table.rows.append([
-            Cell(str(renewal.apply_by) + overdue, style="overdue" if renewal.overdue else None),
-            Cell(str(record.expires) if renewal.kind == "renewal"
-                 else tr("renewals.confirmation", date=renewal.falls_due)),
+            figure_cell(str(renewal.apply_by), renewal.apply_by, suffix=overdue,
+                        style="overdue" if renewal.overdue else None),
+            figure_cell(str(record.expires), record.expires) if renewal.kind == "renewal"
+            else Cell(tr("renewals.confirmation", date=renewal.falls_due)),
             Cell(show.area(record.district)),
             Cell(show.name(kind) if kind else record.type), Cell(record.id),
-            Cell(record.product), Cell(record.holder),
-            Cell("" if record.output_tonnes is None else show.tonnes(record.output_tonnes)),
+            Cell(record.product), Cell(record.holder), show.tonnes_cell(record.output_tonnes),
         ])
     return table
 

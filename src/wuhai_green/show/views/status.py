@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
 from wuhai_green.core import metrics, rows
@@ -11,7 +13,7 @@ from wuhai_green.core.query import Query
 from wuhai_green.core.register import Certificate
 from wuhai_green.model.plan import Goal, Indicator
 from wuhai_green.show.display import Display, number, unit_id
-from wuhai_green.show.page import Cell, Page, TableView
+from wuhai_green.show.page import Cell, Page, TableView, figure_cell
 
 TARGET_MARKS = {"interpolated": "*", "adjusted": "†"}
 
@@ -103,23 +105,28 @@ def status_table(found: list[metrics.StatusRow], year: int, within_year: bool, s
     table = TableView(show.titled(indicator), headers,
                       numeric=frozenset(range(1, len(headers) - 1)))
     for row in found:
-        target_text = show.amount(indicator, row.target.value)
-        target_text += TARGET_MARKS.get(row.target.source, "")
-        cells = [Cell(show.area(row.area)), Cell(show.amount(indicator, row.baseline)),
-                 Cell(target_text)]
+        cells = [Cell(show.area(row.area)), show.amount_cell(indicator, row.baseline),
+                 show.amount_cell(indicator, row.target.value,
+                                  mark=TARGET_MARKS.get(row.target.source, ""))]
         if within_year:
-            cells.append(Cell(show.amount(indicator, row.expected)))
-        cells += [Cell(show.amount(indicator, row.achieved)),
-                  Cell(show.amount(indicator, row.gap)),
-                  Cell("—" if row.completion is None else percent(row.completion),
-                       bar=row.completion)]
+            cells.append(show.amount_cell(indicator, row.expected))
+        cells += [show.amount_cell(indicator, row.achieved),
+                  show.amount_cell(indicator, row.gap),
+                  replace(percent_cell(row.completion), bar=row.completion)]
         if within_year:
-            cells.append(Cell("—" if row.progress is None else percent(row.progress)))
+            cells.append(percent_cell(row.progress))
         cells.append(Cell(show.status(row.status), style=row.status))
         table.rows.append(cells)
         if explain:
             table.details[len(table.rows) - 1] = explain_lines(indicator, row.records, show)
     return table
+
+
+def percent_cell(value: Decimal | None, style: str | None = None) -> Cell:
+    """A share as a cell: `87.5%`, or a dash where there is none."""
+    if value is None:
+        return Cell("—", style)
+    return figure_cell(percent(value), value, percent=True, style=style)
 
 
 def explain_lines(indicator: Indicator, records: tuple[Certificate, ...],
@@ -146,9 +153,11 @@ def goals_table(goals: list[metrics.GoalResult], query: Query, show: Display,
         lower = show.figure(measure, result.lower)
         band = (f"≥ {lower}" if result.upper is None
                 else f"{lower}–{show.figure(measure, result.upper)}")
+        stock = result.stock.value
         word = tr("goal.above_band") if result.above else tr("goal." + result.status)
         table.rows.append([Cell(show.name(result.goal)),
-                           Cell(show.figure(measure, result.stock.value)),
+                           figure_cell(show.figure(measure, stock),
+                                       show.in_unit(stock) if measure.in_tonnes else stock),
                            Cell(band), Cell(word, style="met" if result.status == "met" else "behind")])
         if explain:
             lines = [f"{r.id} {r.product} {r.holder} {r.issued}–{r.end} ({r.where})"

@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from wuhai_green.core import checklist, rows
-from wuhai_green.core.numbers import percent
 from wuhai_green.core.query import Query
 from wuhai_green.show.display import Display, number
-from wuhai_green.show.page import Cell, Page, TableView
-from wuhai_green.show.views.status import missing_json, missing_notes
+from wuhai_green.show.page import Cell, Page, TableView, figure_cell
+from wuhai_green.show.views.status import missing_json, missing_notes, percent_cell
 
 
 def tasks_page(query: Query, show: Display) -> Page:
@@ -38,26 +37,27 @@ def tasks_page(query: Query, show: Display) -> Page:
                                                           if brand.submitted else "")
         sampling = check.sampling
         label = area_label(check, show)
-        supervised.rows.append([Cell(label)] + [Cell(str(check.supervised[kind]))
-                                                for kind in checklist.SUPERVISED])
+        supervised.rows.append([Cell(label)] + [
+            figure_cell(str(check.supervised[kind]), check.supervised[kind])
+            for kind in checklist.SUPERVISED])
         table.rows.append(
             [Cell(label),
              Cell(brand_text, style=BRAND_STYLE[brand.status]),
-             Cell(str(sampling.batches)),
-             Cell("—" if sampling.pass_rate is None else percent(sampling.pass_rate),
-                  style="behind" if sampling.failed else None)])
+             figure_cell(str(sampling.batches), sampling.batches),
+             percent_cell(sampling.pass_rate, "behind" if sampling.failed else None)])
         counts.rows.append([Cell(label)]
-                           + [Cell(str(check.counts[kind])) for kind in checklist.COUNTED])
+                           + [figure_cell(str(check.counts[kind]), check.counts[kind])
+                              for kind in checklist.COUNTED])
         for activity, failure in sampling.failures:
             failures.rows.append([Cell(label),
-                                  Cell(str(activity.entry.date)),
+                                  figure_cell(str(activity.entry.date), activity.entry.date),
                                   Cell(failure.certificate or "—"), Cell(failure.product or ""),
                                   Cell(failure.reason or "")])
     meetings = TableView(tr("tasks.meetings", year=year),
                          [tr("col.date"), tr("col.host"), tr("col.title_plain")],
                          wrap=frozenset({2}))
     for meeting in held.held:
-        meetings.rows.append([Cell(str(meeting.entry.date)),
+        meetings.rows.append([figure_cell(str(meeting.entry.date), meeting.entry.date),
                               Cell(show.area(meeting.host) if meeting.host else "—"),
                               Cell(meeting.entry.title or "")])
     missing = rows.missing_reports(query)
