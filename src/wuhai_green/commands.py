@@ -332,8 +332,12 @@ def report(options: Options, asked: Asked, output: Path | None, force: bool,
            with_charts: bool) -> None:
     plan, register = _load(options)
     query = _query(plan, register, asked)
-    text = options.renderer.report(build_report(query, options.display(plan), with_charts),
-                                   options.output)
+    document = build_report(query, options.display(plan), with_charts, today())
+    if document.charts_missing:
+        # The report is still written, with a note in each chart's place.
+        say(t("severity.warning", options.lang) + ": " + t("report.no_matplotlib", options.lang),
+            sys.stderr, style="yellow")
+    text = options.renderer.report(document, options.output)
     if output is None:
         sys.stdout.write(text)
         return

@@ -130,6 +130,7 @@ def test_every_key_built_from_a_code_exists() -> None:
 
     from wuhai_green.cli import app
     from wuhai_green.core.checklist import COUNTED, BrandPlanStatus
+    from wuhai_green.core.history import Reported
     from wuhai_green.core.metrics import GoalResult
     from wuhai_green.core.problems import Severity
 
@@ -138,6 +139,10 @@ def test_every_key_built_from_a_code_exists() -> None:
     built |= {f"goal.{status}" for status in typing.get_args(
         typing.get_type_hints(GoalResult)["status"])}
     built |= {f"severity.{level}" for level in typing.get_args(Severity) if level != "error"}
+    built |= {f"{prefix}.{state}" for state in typing.get_args(Reported)
+              for prefix in ("reporting", "colour.reporting")}
+    built |= {f"colour.status.{status}" for status in STATUSES}
+    built |= {f"colour.brand_plan.{status}" for status in typing.get_args(BrandPlanStatus)}
     command = typer.main.get_command(app)
     built |= {command.commands[name].help or "" for name in command.commands}  # type: ignore[attr-defined]
     assert len(built) > 20

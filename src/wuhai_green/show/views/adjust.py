@@ -15,7 +15,10 @@ from wuhai_green.show.views.gap import lapsing_cell
 from wuhai_green.show.views.renewals import renewal_json, renewals_table
 
 
-def adjust_page(query: Query, found: list[metrics.AdjustRow], show: Display) -> Page:
+def adjust_page(query: Query, found: list[metrics.AdjustRow], show: Display, *,
+                with_renewals: bool = True) -> Page:
+    """The adjusted targets; with their certificates to renew as a table unless the page
+    is shown beside a renewals table of its own (the yearly report)."""
     tr = show.tr
     year = query.year
     tables = []
@@ -25,7 +28,9 @@ def adjust_page(query: Query, found: list[metrics.AdjustRow], show: Display) -> 
                            tr("col.achieved_by", year=year - 1), tr("col.even_pace"),
                            tr("col.adjusted", year=year), tr("col.required", year=year),
                            tr("col.plan_addition"), tr("col.lapsing_in", year=year)],
-                          numeric=frozenset(range(1, 8)))
+                          numeric=frozenset(range(1, 8)),
+                          legend={"at_risk": tr("colour.adjust.raised"),
+                                  "behind": tr("colour.adjust.behind")})
         for row in (r for r in found if r.indicator is indicator):
             table.rows.append(adjust_cells(indicator, row, show))
         tables.append(table)
@@ -40,7 +45,7 @@ def adjust_page(query: Query, found: list[metrics.AdjustRow], show: Display) -> 
         "lapsing": [renewal_json(renewal) for renewal in renewals],
         "sentences": notes,
     }
-    if renewals:
+    if renewals and with_renewals:
         tables.append(renewals_table(renewals, show))
     return Page(data, tables, notes, json_rows)
 

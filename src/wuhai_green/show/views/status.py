@@ -78,7 +78,7 @@ def status_table(found: list[metrics.StatusRow], year: int, within_year: bool, s
         headers.append(tr("col.expected"))
     headers += [tr("col.achieved"), tr("col.gap"), tr("col.completion"), tr("col.status")]
     table = TableView(show.titled(indicator), headers,
-                      numeric=frozenset(range(1, len(headers) - 2)))
+                      numeric=frozenset(range(1, len(headers) - 2)), legend=status_legend(show))
     for row in found:
         target_text = show.amount(indicator, row.target.value)
         target_text += TARGET_MARKS.get(row.target.source, "")
@@ -95,6 +95,13 @@ def status_table(found: list[metrics.StatusRow], year: int, within_year: bool, s
         if explain:
             table.details[len(table.rows) - 1] = explain_lines(indicator, row.records, show)
     return table
+
+
+def status_legend(show: Display) -> dict[str, str]:
+    """What each status colour means, with the plan's thresholds."""
+    thresholds = show.plan.data.rules.status_thresholds
+    bands = {"on_track": percent(thresholds.on_track), "at_risk": percent(thresholds.at_risk)}
+    return {status: show.tr("colour.status." + status, **bands) for status in metrics.STATUSES}
 
 
 def explain_lines(indicator: Indicator, records: tuple[Certificate, ...],
@@ -115,7 +122,8 @@ def goals_table(goals: list[metrics.GoalResult], query: Query, show: Display,
     tr = show.tr
     table = TableView(tr("goals.title", as_of=query.as_of),
                       [tr("col.goal"), tr("col.stock"), tr("col.band"), tr("col.status")],
-                      numeric=frozenset({1}), wrap=frozenset({0}))
+                      numeric=frozenset({1}), wrap=frozenset({0}),
+                      legend={"met": tr("colour.goal.met"), "behind": tr("colour.goal.not_met")})
     for result in goals:
         measure = goal_measure(result.goal)
         lower = show.figure(measure, result.lower)

@@ -19,7 +19,9 @@ def tasks_page(query: Query, show: Display) -> Page:
     # Two narrow tables rather than one wide one: both fit an 80-column terminal.
     table = TableView(tr("tasks.title", year=year),
                       [tr("col.area"), tr("col.brand_plan"), tr("col.sampled"),
-                       tr("col.pass_rate")], numeric=frozenset({2, 3}))
+                       tr("col.pass_rate")], numeric=frozenset({2, 3}),
+                      legend={style: tr("colour.brand_plan." + status)
+                              for status, style in BRAND_STYLE.items()})
     counts = TableView(tr("tasks.counts", year=year),
                        [tr("col.area")] + [tr("activity." + kind) for kind in checklist.COUNTED],
                        numeric=frozenset(range(1, 1 + len(checklist.COUNTED))))
