@@ -83,13 +83,14 @@ def available() -> bool:
     return True
 
 
-def _pyplot() -> Any:
-    import matplotlib
+def _figure(width: float, height: float) -> Any:
+    """A figure drawn by the SVG backend alone: no pyplot, no GUI backend, no global state."""
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+    from matplotlib.figure import Figure
 
-    matplotlib.use("svg")
-    import matplotlib.pyplot as pyplot
-
-    return pyplot
+    figure = Figure(figsize=(width, height))
+    FigureCanvasSVG(figure)
+    return figure
 
 
 def _ticker() -> Any:
@@ -186,25 +187,27 @@ def _highest(panel: Panel) -> float:
 
 
 def to_svg(chart: Chart) -> str:
-    pyplot = _pyplot()
+    import matplotlib
+
     ticker = _ticker()
-    style = {"svg.fonttype": "none", "font.family": "sans-serif",
-             "font.sans-serif": CJK_FONTS, "svg.hashsalt": "wuhai-green",
-             "font.size": FONT_SIZE, "axes.titlesize": FONT_SIZE, "legend.fontsize": FONT_SIZE}
+    style: Any = {"svg.fonttype": "none", "font.family": "sans-serif",
+                  "font.sans-serif": CJK_FONTS, "svg.hashsalt": "wuhai-green",
+                  "font.size": FONT_SIZE, "axes.titlesize": FONT_SIZE,
+                  "legend.fontsize": FONT_SIZE}
     # matplotlib logs each CJK font it cannot find here; the browser will find one.
     logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
-    with pyplot.rc_context(style), warnings.catch_warnings():
+    with matplotlib.rc_context(style), warnings.catch_warnings():
         # The layout is measured with whatever font is installed; glyphs it lacks are
         # still written as text and drawn by the browser.
         warnings.simplefilter("ignore")
         count = len(chart.panels)
-        figure, grid = pyplot.subplots(1, count, figsize=(WIDTH, chart.height),
-                                       sharey=chart.share_y, layout="constrained",
-                                       squeeze=False)
+        figure = _figure(WIDTH, chart.height)
+        grid = figure.subplots(1, count, sharey=chart.share_y, squeeze=False)
         positions = list(range(len(chart.x_labels)))
         panel_width = WIDTH * 72 / count * 0.75  # the title clears the unit
         top = max((_highest(panel) for panel in chart.panels), default=0.0)
         handles: dict[str, Any] = {}
+        title_lines = 0
         for axes, panel in zip(grid[0], chart.panels, strict=True):
             if panel.band is not None:
                 _draw_band(axes, panel.band, top if chart.share_y else _highest(panel))
@@ -212,8 +215,10 @@ def to_svg(chart: Chart) -> str:
                 _draw_series(axes, positions, series)
             axes.set_xticks(positions, chart.x_labels)
             axes.set_xlim(-0.4, len(positions) - 0.6)
-            if panel.title:
-                axes.set_title(wrapped(panel.title, panel_width, FONT_SIZE), fontsize=FONT_SIZE)
+            title = wrapped(panel.title, panel_width, FONT_SIZE) if panel.title else ""
+            title_lines = max(title_lines, title.count("\n") + 1 if title else 0)
+            # placed, not searched for: the margins below leave room for it
+            axes.set_title(title, fontsize=FONT_SIZE, pad=4, y=1.0)
             if panel.unit and (axes is grid[0][0] or not chart.share_y):
                 # upright, above the axis: never turned sideways
                 axes.set_ylabel(panel.unit, rotation=0, horizontalalignment="right",
@@ -221,16 +226,37 @@ def to_svg(chart: Chart) -> str:
                 axes.yaxis.set_label_coords(0, 1.01)
             axes.grid(axis="y", alpha=0.3)
             axes.tick_params(axis="both", labelsize=FONT_SIZE - 0.5, labelrotation=0)
-            if panel.whole_numbers:
-                axes.yaxis.set_major_locator(ticker.MaxNLocator(integer=True))
+            # a few round ticks (fewer ticks are also much less work for matplotlib)
+            axes.yaxis.set_major_locator(ticker.MaxNLocator(nbins=5, integer=panel.whole_numbers,
+                                                            min_n_ticks=3))
             for handle, label in zip(*axes.get_legend_handles_labels(), strict=True):
                 handles.setdefault(label, handle)
         for axes in grid[0]:
             axes.set_ylim(bottom=0)  # once every panel is drawn: shared panels keep one scale
-        figure.legend(list(handles.values()), list(handles), loc="outside lower center",
-                      ncol=min(len(handles), 3 if count > 1 else 4), frameon=False)
+        columns = min(len(handles), 3 if count > 1 else 4)
+        legend_rows = -(-len(handles) // columns) if columns else 0
+        figure.legend(list(handles.values()), list(handles), loc="lower center",
+                      bbox_to_anchor=(0.5, 0), ncol=columns, frameon=False)
+        _lay_out(figure, chart, title_lines, legend_rows)
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None})
-        pyplot.close(figure)
     svg = buffer.getvalue()
     return svg[svg.index("<svg"):]  # drop the XML prolog and doctype for inline use
+
+
+LINE = FONT_SIZE * 1.3 / 72  # inches a line of text takes
+
+
+def _lay_out(figure: Any, chart: Chart, title_lines: int, legend_rows: int) -> None:
+    """Margins set from what stands around the panels (faster than a layout engine, which
+    draws every chart twice): the unit and titles above, tick labels beside and below, the
+    legend at the bottom."""
+    above = 0.08 + LINE + title_lines * LINE  # the unit above the axis, and the titles
+    below = 0.08 + 1.6 * LINE + legend_rows * 1.4 * LINE  # tick labels, then the legend
+    left, right = 0.5, 0.12
+    gap = 0.12 if chart.share_y else 0.5  # between panels: their own tick labels, if any
+    count = len(chart.panels)
+    panel = (WIDTH - left - right - gap * (count - 1)) / count
+    figure.subplots_adjust(left=left / WIDTH, right=1 - right / WIDTH,
+                           top=1 - above / chart.height, bottom=below / chart.height,
+                           wspace=gap / panel)
