@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from wuhai_green.show.charts import CJK_FONTS
@@ -74,14 +75,19 @@ def css() -> str:
     return CSS % {"fonts": FONT_STACK, "styles": STYLE_CSS.strip()}
 
 
-def kept(text: str, names: tuple[str, ...]) -> str:
-    """The text escaped, with every date, id, range and name in a span that never breaks."""
+@cache
+def _unbroken(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Names first (the longest first), then dates, ids and ranges."""
     alternatives = [re.escape(name) for name in sorted(set(names), key=len, reverse=True)
                     if name]
-    pattern = re.compile("|".join([*alternatives, UNBROKEN]))
+    return re.compile("|".join([*alternatives, UNBROKEN]))
+
+
+def kept(text: str, names: tuple[str, ...]) -> str:
+    """The text escaped, with every date, id, range and name in a span that never breaks."""
     parts = []
     position = 0
-    for match in pattern.finditer(text):
+    for match in _unbroken(names).finditer(text):
         parts.append(html.escape(text[position:match.start()]))
         parts.append(f'<span class="nb">{html.escape(match.group())}</span>')
         position = match.end()
