@@ -229,15 +229,15 @@ def test_chart_notes_say_what_the_projection_is_and_what_lapses(lang: str) -> No
         projection = ("预测：按规划期开始至 2025-12-31 的进度推算到 2028 年"
                       "（累计完成 × 到该年年底的天数 ÷ 已过天数）")
         assert notes == [projection, projection,
-                         "全市绿色食品产量稳定在2500吨左右：2028 年底前有 7 张证书到期且尚无续展记录，"
-                         "335 吨，最早 2026-07-19 到期（OR-DEMO-HBW-2401）",
+                         "全市绿色食品产量稳定在2500吨左右：2028 年底前有 7 张证书（335 吨）到期且尚无"
+                         "续展记录，最早 2026-07-19 到期（OR-DEMO-HBW-2401）",
                          "名特优新农产品数量增加到23个以上：2028 年底前有 5 张证书到期且尚无续展记录，"
                          "最早 2027-05-31 到期（MT-DEMO-HN-2401）",
                          "有机农产品认证保持在5个左右：2028 年底前有 1 张证书到期且尚无续展记录，"
                          "最早 2026-07-19 到期（OR-DEMO-HBW-2401）"]
     else:
-        assert notes[2] == ("Certified green food output stable at about 2500 t: 7 certificates, "
-                            "335 t lapse before the end of 2028 with no renewal on file, the "
+        assert notes[2] == ("Certified green food output stable at about 2500 t: 7 certificates "
+                            "(335 t) lapse before the end of 2028 with no renewal on file, the "
                             "first on 2026-07-19 (OR-DEMO-HBW-2401)")
         assert notes[3] == ("At least 23 famous, special, quality and new products: 5 "
                             "certificates lapse before the end of 2028 with no renewal on file, "

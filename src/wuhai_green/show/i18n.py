@@ -409,9 +409,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chart.stock": ("有效存量", "in force"),
     "chart.unrenewed": ("到期证书都不续展时", "if the lapses due are not renewed"),
     "chart.band": ("目标区间", "goal band"),
-    "chart.lapsing_amount": ("，{amount}{unit}", ", {amount}{unit}"),
+    "chart.lapsing_amount": ("（{amount}{unit}）", " ({amount}{unit})"),
     "chart.goal_lapses": (
-        "{goal}：{end} 年底前有 {count} 张证书到期且尚无续展记录{amount}，最早 {first} 到期（{id}）",
+        "{goal}：{end} 年底前有 {count} 张证书{amount}到期且尚无续展记录，最早 {first} 到期（{id}）",
         "{goal}: {count} certificates{amount} lapse before the end of {end} with no renewal on file, the first on {first} ({id})",
     ),
     "chart.goal_no_lapses": ("{goal}：{end} 年底前没有到期且尚无续展记录的证书", "{goal}: nothing lapses before the end of {end} without a renewal on file"),
