@@ -37,3 +37,11 @@ def test_dates_ids_ranges_and_names_are_kept_whole_and_escaped() -> None:
         f"区间 {span('2250–2750')} &lt;b&gt;")
     assert kept("Haibowan District: 86.67 t", ("Haibowan District",)) == (
         f"{span('Haibowan District')}: 86.67 t")
+
+
+def test_only_joined_values_are_kept_and_joiners_at_their_ends_stay_outside() -> None:
+    span = '<span class="nb">{}</span>'.format
+    assert kept("x 2024- -2025 a-b: 1:30 -- 86.67", ()) == (
+        f"x 2024- -2025 {span('a-b')}: {span('1:30')} -- 86.67")
+    long_word = "a" * 100_000  # one pass over a long run (a backtracking pattern took minutes)
+    assert kept(long_word, ("海勃湾区",)) == long_word

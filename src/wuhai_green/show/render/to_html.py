@@ -66,9 +66,11 @@ p.subtitle { color: #555; }
 }
 """
 
-# Kept on one line in running text: dates, ids, ranges and times (a run of letters and
-# digits joined by - – / or :).
-UNBROKEN = r"[0-9A-Za-z.%+]+(?:[-–/:][0-9A-Za-z.%+]+)+"
+# Kept on one line in running text: dates, ids, ranges and times, i.e. letters and digits
+# joined by - – / or : (where a browser may otherwise break the line). The pattern takes
+# whole runs, so that a long text costs one pass; `_joined` picks the joined ones.
+RUN = r"[0-9A-Za-z.%+/:\-–]+"
+JOINERS = "-–/:"
 
 
 def css() -> str:
@@ -77,19 +79,35 @@ def css() -> str:
 
 @cache
 def _unbroken(names: tuple[str, ...]) -> re.Pattern[str]:
-    """Names first (the longest first), then dates, ids and ranges."""
+    """Names first (the longest first), then runs of letters, digits and joiners."""
     alternatives = [re.escape(name) for name in sorted(set(names), key=len, reverse=True)
                     if name]
-    return re.compile("|".join([*alternatives, UNBROKEN]))
+    return re.compile("|".join([*alternatives, RUN]))
+
+
+def _joined(run: str) -> tuple[str, str, str]:
+    """A run as (before, the joined value to keep whole or "", after): joiners at its ends
+    stay outside."""
+    core = run.strip(JOINERS)
+    start = run.index(core) if core else len(run)
+    if not any(joiner in core for joiner in JOINERS):
+        return run, "", ""
+    return run[:start], core, run[start + len(core):]
 
 
 def kept(text: str, names: tuple[str, ...]) -> str:
     """The text escaped, with every date, id, range and name in a span that never breaks."""
     parts = []
     position = 0
+    every_name = set(names)
     for match in _unbroken(names).finditer(text):
-        parts.append(html.escape(text[position:match.start()]))
-        parts.append(f'<span class="nb">{html.escape(match.group())}</span>')
+        found = match.group()
+        before, whole, after = ("", found, "") if found in every_name else _joined(found)
+        if not whole:
+            continue
+        parts.append(html.escape(text[position:match.start()] + before))
+        parts.append(f'<span class="nb">{html.escape(whole)}</span>')
+        parts.append(html.escape(after))
         position = match.end()
     parts.append(html.escape(text[position:]))
     return "".join(parts)
