@@ -519,11 +519,15 @@ def tasks(options: Options, asked: Asked) -> None:
 def report(options: Options, asked: Asked, with_charts: bool) -> None:
     plan, register = _load(options)
     query = _query(plan, register, asked)
-    document = options.renderer.report(build_report(query, options.display(plan),
-                                                    with_charts), options.output)
+    document = build_report(query, options.display(plan), with_charts, today())
+    if document.charts_missing:
+        # The report is still written, with a note in each chart's place.
+        say(t("severity.warning", options.lang) + ": " + t("report.no_matplotlib", options.lang),
+            sys.stderr, style="yellow")
+    written = options.renderer.report(document, options.output)
     if options.output_path is None:
-        assert isinstance(document, str)  # a binary format needs -o (Options.build)
-        sys.stdout.write(document)
+        assert isinstance(written, str)  # a binary format needs -o (Options.build)
+        sys.stdout.write(written)
         return
-    _write_output(options, options.output_path, document, options.force)
+    _write_output(options, options.output_path, written, options.force)
     _human(options, t("report.written", options.lang, path=options.output_path))

@@ -130,14 +130,20 @@ def test_every_key_built_from_a_code_exists() -> None:
 
     from wuhai_green.cli import app
     from wuhai_green.core.checklist import COUNTED, SUPERVISED, BrandPlanStatus
+    from wuhai_green.core.history import Reported
     from wuhai_green.core.metrics import GoalResult
     from wuhai_green.core.problems import Severity
+    from wuhai_green.show.views.tasks import BRAND_STYLE
 
     built = {f"activity.{kind}" for kind in (*COUNTED, *SUPERVISED)}
     built |= {f"brand_plan.{status}" for status in typing.get_args(BrandPlanStatus)}
     built |= {f"goal.{status}" for status in typing.get_args(
         typing.get_type_hints(GoalResult)["status"])}
     built |= {f"severity.{level}" for level in typing.get_args(Severity) if level != "error"}
+    built |= {f"{prefix}.{state}" for state in typing.get_args(Reported)
+              for prefix in ("reporting", "colour.reporting")}
+    built |= {f"colour.status.{status}" for status in STATUSES}
+    built |= {f"colour.brand_plan.{status}" for status, style in BRAND_STYLE.items() if style}
     command = typer.main.get_command(app)
     built |= {command.commands[name].help or "" for name in command.commands}  # type: ignore[attr-defined]
     assert len(built) > 20

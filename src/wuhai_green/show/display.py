@@ -113,6 +113,11 @@ class Display:
         """A goal's figure: tonnes in the display unit, or a count as it is."""
         return self.tonnes(value) if measure.in_tonnes else plain(value)
 
+    def figure_cell(self, measure: Measure, value: Decimal, style: str | None = None) -> Cell:
+        """A goal's figure as a cell: its text, and the figure in the display unit."""
+        return figure_cell(self.figure(measure, value),
+                           self.in_unit(value) if measure.in_tonnes else value, style=style)
+
 
 def spaced(unit: str) -> str:
     """A unit to append to a figure in a sentence: ` 吨`, or nothing for a nameless unit."""

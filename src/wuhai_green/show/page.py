@@ -48,6 +48,9 @@ class TableView:
     numeric: frozenset[int] = frozenset()  # right-aligned columns
     wrap: frozenset[int] = frozenset()  # columns of long text that may wrap; others never do
     details: dict[int, list[str]] = field(default_factory=dict)  # lines under a row (--explain)
+    # What each style of a cell means in this table (a style name → words); renderers that
+    # show colours and have room for it (the HTML report) print it under the table.
+    legend: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -64,8 +64,8 @@ def report_markdown(report: Report) -> str:
         parts += [f"## {number}. {md_cell(section.title)}", ""]
         parts += [md_cell(line) for line in section.text]
         parts += [to_markdown(page) for page in section.pages]
-        if section.svgs:
-            parts.append(f"({len(section.svgs)} SVG charts: see the HTML report)")
+        if section.figures:
+            parts.append(f"({len(section.figures)} SVG charts: see the HTML report)")
         parts.append("")
     return "\n".join(parts).rstrip("\n") + "\n"
 

@@ -17,7 +17,10 @@ from wuhai_green.show.views.renewals import renewal_json, renewals_table
 from wuhai_green.show.views.status import block_notes
 
 
-def adjust_page(query: Query, found: list[metrics.AdjustRow], show: Display) -> Page:
+def adjust_page(query: Query, found: list[metrics.AdjustRow], show: Display, *,
+                with_renewals: bool = True) -> Page:
+    """The adjusted targets; with their certificates to renew as a table unless the page
+    is shown beside a renewals table of its own (the yearly report)."""
     tr = show.tr
     year = query.year
     tables = []
@@ -27,7 +30,9 @@ def adjust_page(query: Query, found: list[metrics.AdjustRow], show: Display) -> 
                            tr("col.achieved_by", year=year - 1), tr("col.even_pace"),
                            tr("col.adjusted", year=year), tr("col.required", year=year),
                            tr("col.plan_addition"), tr("col.lapsing_in", year=year)],
-                          numeric=frozenset(range(1, 8)))
+                          numeric=frozenset(range(1, 8)),
+                          legend={"at_risk": tr("colour.adjust.raised"),
+                                  "behind": tr("colour.adjust.behind")})
         for row in (r for r in found if r.indicator is indicator):
             table.rows.append(adjust_cells(indicator, row, show))
         tables.append(table)
@@ -49,7 +54,7 @@ def adjust_page(query: Query, found: list[metrics.AdjustRow], show: Display) -> 
         "lapsing": [renewal_json(renewal) for renewal in renewals],
         "sentences": notes,
     }
-    if renewals:
+    if renewals and with_renewals:
         tables.append(renewals_table(renewals, show))
     return Page(data, tables, notes, json_rows)
 
@@ -134,22 +139,24 @@ def outlook_table(outlook: list[metrics.GoalOutlook], year: int, show: Display) 
                       [tr("col.goal"), tr("col.stock_on", year=year - 1), tr("col.lower"),
                        tr("col.remaining"), tr("col.projected_stock"), tr("col.shortfall"),
                        tr("col.goal_extra", year=year), tr("col.lapsing_in", year=year)],
-                      numeric=frozenset(range(1, 8)), wrap=frozenset({0}))
+                      numeric=frozenset(range(1, 8)), wrap=frozenset({0}),
+                      legend={"met": tr("colour.outlook.met"),
+                              "behind": tr("colour.outlook.short")})
     for item in outlook:
         measure = goal_measure(item.goal)
 
-        def figure(value: Decimal, measure: Measure = measure) -> str:
-            return show.figure(measure, value)
+        def figure(value: Decimal, style: str | None = None, measure: Measure = measure) -> Cell:
+            return show.figure_cell(measure, value, style)
 
         lapsing = (tr("gap.lapsing_cell", count=len(item.lapsing),
-                      amount=figure(item.lapsing_amount))
+                      amount=show.figure(measure, item.lapsing_amount))
                    if measure.in_tonnes else str(len(item.lapsing)))
         table.rows.append([
-            Cell(show.name(item.goal)), Cell(figure(item.stock.value)), Cell(figure(item.lower)),
-            Cell(figure(item.remaining) if item.indicator is not None else "—"),
-            Cell(figure(item.projected)),
-            Cell(figure(item.shortfall), style="behind" if item.shortfall > 0 else "met"),
-            Cell(figure(item.extra), style="behind" if item.extra > 0 else None),
+            Cell(show.name(item.goal)), figure(item.stock.value), figure(item.lower),
+            figure(item.remaining) if item.indicator is not None else Cell("—"),
+            figure(item.projected),
+            figure(item.shortfall, "behind" if item.shortfall > 0 else "met"),
+            figure(item.extra, "behind" if item.extra > 0 else None),
             Cell(lapsing),
         ])
     return table

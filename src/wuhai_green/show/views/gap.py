@@ -23,7 +23,8 @@ def gap_page(query: Query, show: Display) -> Page:
                           [tr("col.area"), tr("col.milestone"), tr("col.target_plain"),
                            tr("col.achieved"), tr("col.gap"), tr("col.years_left"),
                            tr("col.per_year"), tr("col.at_this_pace"), tr("col.lapsing")],
-                          numeric=frozenset(range(2, 9)))
+                          numeric=frozenset(range(2, 9)),
+                          legend={"behind": tr("colour.gap.behind"), "met": tr("colour.gap.met")})
         for row in (r for r in found if r.indicator is indicator):
             table.rows.append([
                 Cell(show.area(row.area)), figure_cell(str(row.milestone), row.milestone),

@@ -35,7 +35,8 @@ def renewals_table(renewals: list[rows.Renewal], show: Display) -> TableView:
                       [tr("col.apply_by"), tr("col.expires"), tr("col.area"), tr("col.type"),
                        tr("col.id"), tr("col.product"), tr("col.holder"),
                        tr("col.output", unit=show.tonnes_label())],
-                      numeric=frozenset({7}), wrap=frozenset({5, 6}))
+                      numeric=frozenset({7}), wrap=frozenset({5, 6}),
+                      legend={"overdue": tr("colour.renewals.overdue")})
     for renewal in renewals:
         record: Certificate = renewal.record
         kind = show.plan.certificate_types.get(record.type)

@@ -103,7 +103,7 @@ def status_table(found: list[metrics.StatusRow], year: int, within_year: bool, s
         headers.append(tr("col.progress"))
     headers.append(tr("col.status"))
     table = TableView(show.titled(indicator), headers,
-                      numeric=frozenset(range(1, len(headers) - 1)))
+                      numeric=frozenset(range(1, len(headers) - 1)), legend=status_legend(show))
     for row in found:
         cells = [Cell(show.area(row.area)), show.amount_cell(indicator, row.baseline),
                  show.amount_cell(indicator, row.target.value,
@@ -129,6 +129,13 @@ def percent_cell(value: Decimal | None, style: str | None = None) -> Cell:
     return figure_cell(percent(value), value, percent=True, style=style)
 
 
+def status_legend(show: Display) -> dict[str, str]:
+    """What each status colour means, with the plan's thresholds."""
+    thresholds = show.plan.data.rules.status_thresholds
+    bands = {"on_track": percent(thresholds.on_track), "at_risk": percent(thresholds.at_risk)}
+    return {status: show.tr("colour.status." + status, **bands) for status in metrics.STATUSES}
+
+
 def explain_lines(indicator: Indicator, records: tuple[Certificate, ...],
                   show: Display) -> list[str]:
     if not records:
@@ -147,7 +154,8 @@ def goals_table(goals: list[metrics.GoalResult], query: Query, show: Display,
     tr = show.tr
     table = TableView(tr("goals.title", as_of=query.as_of),
                       [tr("col.goal"), tr("col.stock"), tr("col.band"), tr("col.status")],
-                      numeric=frozenset({1}), wrap=frozenset({0}))
+                      numeric=frozenset({1}), wrap=frozenset({0}),
+                      legend={"met": tr("colour.goal.met"), "behind": tr("colour.goal.not_met")})
     for result in goals:
         measure = goal_measure(result.goal)
         lower = show.figure(measure, result.lower)
@@ -155,9 +163,7 @@ def goals_table(goals: list[metrics.GoalResult], query: Query, show: Display,
                 else f"{lower}–{show.figure(measure, result.upper)}")
         stock = result.stock.value
         word = tr("goal.above_band") if result.above else tr("goal." + result.status)
-        table.rows.append([Cell(show.name(result.goal)),
-                           figure_cell(show.figure(measure, stock),
-                                       show.in_unit(stock) if measure.in_tonnes else stock),
+        table.rows.append([Cell(show.name(result.goal)), show.figure_cell(measure, stock),
                            Cell(band), Cell(word, style="met" if result.status == "met" else "behind")])
         if explain:
             lines = [f"{r.id} {r.product} {r.holder} {r.issued}–{r.end} ({r.where})"

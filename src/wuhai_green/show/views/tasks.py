@@ -20,7 +20,9 @@ def tasks_page(query: Query, show: Display) -> Page:
     # Two narrow tables rather than one wide one: both fit an 80-column terminal.
     table = TableView(tr("tasks.title", year=year),
                       [tr("col.area"), tr("col.brand_plan"), tr("col.sampled"),
-                       tr("col.pass_rate")], numeric=frozenset({2, 3}))
+                       tr("col.pass_rate")], numeric=frozenset({2, 3}),
+                      legend={style: tr("colour.brand_plan." + status)
+                              for status, style in BRAND_STYLE.items() if style})
     counts = TableView(tr("tasks.counts", year=year),
                        [tr("col.area")] + [tr("activity." + kind) for kind in checklist.COUNTED],
                        numeric=frozenset(range(1, 1 + len(checklist.COUNTED))))
@@ -106,7 +108,9 @@ def layout_table(checks: list[checklist.DistrictTasks], year: int, show: Display
     table = TableView(tr("tasks.layout", year=year),
                       [tr("col.area"), tr("col.layout"), tr("col.bases"),
                        tr("col.layout_missing"), tr("col.outside_layout")],
-                      wrap=frozenset({1, 2, 3, 4}))
+                      wrap=frozenset({1, 2, 3, 4}),
+                      legend={"met": tr("colour.layout.created"),
+                              "behind": tr("colour.layout.missing")})
     for check in checks:
         layout = check.area.layout.products if check.area.layout else []
         inside = [tr("tasks.base", product=show.term(base.product), date=base.date)
@@ -122,8 +126,9 @@ def layout_table(checks: list[checklist.DistrictTasks], year: int, show: Display
     return table
 
 
-BRAND_STYLE = {"on_time": "met", "late": "at_risk", "missing": "behind", "not_due": "no_target",
-               "not_applicable": "no_target"}
+# The city's row has no brand plan to send (not_applicable): no colour, no legend.
+BRAND_STYLE: dict[str, str | None] = {"on_time": "met", "late": "at_risk", "missing": "behind",
+                                      "not_due": "no_target", "not_applicable": None}
 
 
 def district_tasks_json(check: checklist.DistrictTasks) -> dict[str, Any]:
