@@ -17,7 +17,7 @@ from wuhai_green.core.problems import DataError, Problem, UsageError
 from wuhai_green.core.query import Query
 from wuhai_green.core.register import Register
 from wuhai_green.load.files import write_atomically
-from wuhai_green.load.git import export_revision
+from wuhai_green.load.git import export_revision, top_level
 from wuhai_green.load.plan import load_plan, read_plan, resolve_plan_path
 from wuhai_green.load.progress import load_register
 from wuhai_green.load.targets import load_targets
@@ -74,7 +74,8 @@ class Options:
 
     @property
     def output(self) -> Output:
-        return Output(sys.stdout, sys.stderr, self.lang, self.ascii_borders, self.debug)
+        root = (top_level(Path.cwd()) or Path.cwd()) if self.renderer.in_repository else None
+        return Output(sys.stdout, sys.stderr, self.lang, self.ascii_borders, self.debug, root)
 
     def display(self, plan: Plan) -> Display:
         return Display(plan, self.lang, self.unit)
@@ -271,29 +272,32 @@ def new_report(options: Options, year: int, district: str, force: bool = False) 
 
 
 def check(options: Options, asked: Asked, fail_on: str, changed_since: str | None) -> int:
-    """Validate, then compute status: 2 on bad data, 1 when a row fails `fail_on`, else 0."""
+    """Validate, then compute status: 2 on bad data; 1 when a row fails `fail_on` or, with
+    `changed_since`, when the change made a row's status worse; else 0."""
     try:
         plan, warnings = read_plan(options.plan_path)
         register = load_register(plan, options.progress_folder())
     except DataError as error:
         report = ProblemReport(error.problems, ok=False, schema="wuhai-green/check@1",
-                               extra={"findings": []})
+                               extra={"findings": []}, check=True)
         options.renderer.problems(report, options.output)
         return 2
     warnings += register.warnings
     query = _query(plan, register, asked)
+    compared_with = changed_since
     try:
         moved = _changes(options, query, changed_since)
     except UsageError as error:
         if error.key != "diff.base_invalid":
             raise
-        # A change that repairs broken data must still pass: the comparison is left out.
+        # A change that repairs broken data must still pass: nothing can be compared, so
+        # no row can have been made worse by it.
         warnings.append(Problem(str(options.progress_dir), None, None, error.key,
                                 dict(error.params), "warning"))
-        moved = None
+        moved, compared_with = [], None
     result = rows.check_result(rows.status_rows(query), fail_on, moved)
-    options.renderer.check(CheckReport(query, result, warnings, fail_on,
-                                       options.display(plan)), options.output)
+    options.renderer.check(CheckReport(query, result, warnings, fail_on, options.display(plan),
+                                       compared_with), options.output)
     return 1 if result.failing else 0
 
 
@@ -305,7 +309,8 @@ def _changes(options: Options, query: Query, base_ref: str | None) -> list[rows.
                                                         options.progress_dir, Path(folder))
         try:
             base_plan = load_plan(base_plan_path)
-            base_register = load_register(base_plan, base_progress)
+            # named as in the working tree: a moved figure names the file that moved it
+            base_register = load_register(base_plan, base_progress, options.progress_dir)
         except DataError as error:
             raise UsageError("diff.base_invalid", ref=base_ref,
                              count=len(error.errors)) from None

@@ -12,6 +12,7 @@ expected), at_risk (60–95 %), behind (< 60 %).
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from decimal import Decimal
 from pathlib import Path
@@ -128,12 +129,16 @@ def test_invalid_data_exits_2_with_an_error_annotation(invalid: Path, tmp_path: 
     result = check_process(tmp_path, "progress", "--format", "github")
     assert result.returncode == 2, result.stderr
     annotations = parse_github(result.stdout)
-    assert len(annotations) == 1
-    (error,) = annotations
+    assert len(annotations) == 2
+    error, verdict = annotations
     assert (error.level, error.file, error.line, error.column) == (
         "error", "progress/2025-海南区.yaml", 12, 20)
     assert "output_tonnes" in error.message and "十二" in error.message
     assert result.stdout.startswith("::error file=progress/2025-海南区.yaml,line=12,col=20::")
+    # the last line says why the check failed
+    assert (verdict.level, verdict.file, verdict.line) == ("error", None, None)
+    assert verdict.message == ("检查未通过。数据文件中有 1 个错误，已标注在各自的文件和行上；"
+                               "修正后才会计算完成情况。")
     assert "::warning" not in result.stdout  # nothing but the errors on bad data
     assert "Traceback" not in result.stderr
 
@@ -156,16 +161,42 @@ def test_invalid_data_exits_2_in_every_format(invalid: Path, tmp_path: Path) -> 
 def test_lagging_data_exits_1_with_warnings_on_the_plan_lines(lagging: Path,
                                                               tmp_path: Path) -> None:
     """Findings: 乌达区 certified_output (behind, 50 of 100) and the city (at_risk, 350 of 400),
-    each a warning on the line of its target in plan.yaml."""
-    result = check_process(tmp_path, lagging, "--format", "github")
+    each a warning on the line of its target in the repository's data/plan.yaml; then the
+    reason the check failed."""
+    shutil.copytree(lagging, tmp_path / "data" / "progress")
+    shutil.copyfile(PLAN, tmp_path / "data" / "plan.yaml")
+    result = wuhai_process("check", "--plan", "data/plan.yaml", "--progress", "data/progress",
+                           "--year", "2025", "--format", "github", cwd=tmp_path)
     assert result.returncode == 1, result.stderr
     annotations = parse_github(result.stdout)
     assert [(a.level, a.file, a.line, a.column) for a in annotations] == [
-        ("warning", str(PLAN), plan_line("乌达区", "certified_output"), None),
-        ("warning", str(PLAN), plan_line(CITY, "certified_output"), None)]
+        ("warning", "data/plan.yaml", plan_line("乌达区", "certified_output"), None),
+        ("warning", "data/plan.yaml", plan_line(CITY, "certified_output"), None),
+        ("error", None, None, None)]
     assert (annotations[0].line, annotations[1].line) == (144, 104)
     assert annotations[0].message == "乌达区 新增绿色有机食品认证 2025：已完成 50 / 目标 100 吨（滞后）"
     assert annotations[1].message == "乌海市 新增绿色有机食品认证 2025：已完成 350 / 目标 400 吨（需加快）"
+    assert annotations[2].message == (
+        "检查未通过。1 项处于或低于“滞后”（--fail-on）：乌达区 新增绿色有机食品认证（滞后）。")
+
+
+def test_with_the_shipped_plan_warnings_go_on_the_progress_files(lagging: Path,
+                                                                 tmp_path: Path) -> None:
+    """The plan outside the repository (the one shipped in the package, say): 乌达区's
+    warning goes on the entry of its report that holds its figure (line 4 of
+    2025-wuda.yaml: `  - id: LB-WD`), the city's on no file; no annotation names the plan."""
+    result = check(tmp_path, lagging, "--format", "github", "--lang", "en")
+    assert result.exit_code == 1
+    annotations = parse_github(result.stdout)
+    assert [(a.level, a.file, a.line) for a in annotations] == [
+        ("warning", "progress/2025-wuda.yaml", 4), ("warning", None, None),
+        ("error", None, None)]
+    assert (lagging / "2025-wuda.yaml").read_text(encoding="utf-8").splitlines()[3] == \
+        "  - id: LB-WD"
+    assert annotations[1].message.startswith("Wuhai City ")  # the message names the area
+    assert annotations[2].message == (
+        "The check fails. 1 rows are at or below 'behind' (--fail-on): Wuda District Newly "
+        "certified green and organic food output (behind).")
 
 
 def test_plan_path_is_relative_to_the_working_folder(lagging: Path) -> None:
@@ -173,7 +204,7 @@ def test_plan_path_is_relative_to_the_working_folder(lagging: Path) -> None:
     `data/plan.yaml`, the path GitHub matches against the change."""
     result = check(REPO, lagging, "--format", "github", plan="data/plan.yaml")
     assert result.exit_code == 1
-    assert {a.file for a in parse_github(result.stdout)} == {"data/plan.yaml"}
+    assert {a.file for a in parse_github(result.stdout)} == {"data/plan.yaml", None}
 
 
 def test_fail_on_never_exits_0(lagging: Path, tmp_path: Path) -> None:
@@ -249,7 +280,9 @@ def test_validate_gives_the_same_error_objects(invalid: Path, tmp_path: Path,
     assert validated.json()["ok"] is False
     check_github = wuhai_on("check", "progress", "--year", "2025", "--format", "github")
     validate_github = wuhai_on("validate", "progress", "--format", "github")
-    assert validate_github.stdout == check_github.stdout
+    # check adds the reason it failed, last
+    assert check_github.stdout.startswith(validate_github.stdout)
+    assert check_github.stdout[len(validate_github.stdout):].startswith("::error::检查未通过。")
     (error,) = parse_github(validate_github.stdout)
     assert (error.file, error.line, error.column) == ("progress/2025-海南区.yaml", 12, 20)
     assert error.message == checked.json()["errors"][0]["message"]
@@ -277,8 +310,8 @@ def test_annotation_round_trips_special_characters(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "file=progress/2025%2C海南区%3A100%25.yaml,line=8,col=20::" in result.stdout
     assert "%0A" in result.stdout and "1:30,5%25%0Ax" in result.stdout
-    assert len(result.stdout.splitlines()) == 1  # the newline did not split the command
-    (error,) = parse_github(result.stdout)
+    assert len(result.stdout.splitlines()) == 2  # the newline did not split the command
+    error, _ = parse_github(result.stdout)
     assert (error.file, error.line, error.column) == ("progress/2025,海南区:100%.yaml", 8, 20)
     assert "“1:30,5%\nx”" in error.message
 

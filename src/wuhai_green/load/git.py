@@ -37,6 +37,14 @@ def repository_root(start: Path) -> Path:
     return Path(top.decode("utf-8").strip())
 
 
+def top_level(folder: Path) -> Path | None:
+    """The root of the git repository holding `folder`; None outside one (or without git)."""
+    try:
+        return repository_root(folder)
+    except UsageError:
+        return None
+
+
 def _inside(path: Path, root: Path) -> str | None:
     try:
         return path.resolve().relative_to(root).as_posix()

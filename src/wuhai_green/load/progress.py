@@ -42,10 +42,10 @@ def progress_files(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def read_report(path: Path) -> tuple[Report | None, list[Problem]]:
+def read_report(path: Path, name: str | None = None) -> tuple[Report | None, list[Problem]]:
     """One report, or None with its problems; warnings come back in the list too."""
     try:
-        located = read_yaml(path)
+        located = read_yaml(path, name)
     except DataError as error:
         return None, error.problems
     data, problems = validate(ProgressFile, located)
@@ -96,8 +96,11 @@ def register_of(plan: Plan, reports: list[Report]) -> tuple[Register, list[Probl
     return register, problems
 
 
-def load_register(plan: Plan, folder: Path | None) -> Register:
-    """Read every report of `folder` and build the register; raise `DataError` on problems."""
+def load_register(plan: Plan, folder: Path | None, named_as: Path | None = None) -> Register:
+    """Read every report of `folder` and build the register; raise `DataError` on problems.
+
+    With `named_as`, the files are named as if they stood in that folder (the reports of a
+    git revision, copied out, keep the names they have in the working tree)."""
     if folder is None or not folder.exists():
         return Register()
     if not folder.is_dir():
@@ -108,7 +111,8 @@ def load_register(plan: Plan, folder: Path | None) -> Register:
     gc.disable()  # a big graph of long-lived objects and no cycles: the collector only rescans it
     try:
         for path in progress_files(folder):
-            report, found = read_report(path)
+            name = None if named_as is None else display_name(named_as / path.relative_to(folder))
+            report, found = read_report(path, name)
             problems += found
             if report is not None:
                 reports.append(report)

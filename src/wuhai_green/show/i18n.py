@@ -618,6 +618,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} rows at or below '{fail_on}': the check fails (exit 1)",
     ),
     "check.ok": ("检查通过；{findings} 项需关注", "check passed; {findings} rows need attention"),
+    # issue 16: CI that says why (verdict, setbacks) and `wuhai init`
+    "check.verdict_passed": ("检查通过。", "The check passes."),
+    "check.verdict_failed": ("检查未通过。", "The check fails."),
+    "check.worse": (
+        "与 {ref} 相比，本次修改使 {count} 项状态变差：{rows}。",
+        "Compared with {ref}, this change made {count} rows worse: {rows}.",
+    ),
+    "check.at_or_below": (
+        "{count} 项处于或低于“{fail_on}”（--fail-on）：{rows}。",
+        "{count} rows are at or below '{fail_on}' (--fail-on): {rows}.",
+    ),
+    "check.not_worse": (
+        "与 {ref} 相比，本次修改没有使任何一项状态变差（{moved} 项数字有变化）。",
+        "Compared with {ref}, this change made no row worse ({moved} rows moved).",
+    ),
+    "check.not_compared": (
+        "修改前的数据无法读取，没有比较，只检查了现在的数据。",
+        "The data before the change could not be read: nothing was compared, only the data now was checked.",
+    ),
+    "check.none_at_or_below": ("没有项目处于或低于“{fail_on}”。", "No row is at or below '{fail_on}'."),
+    "check.warned": (
+        "{count} 项处于需加快或滞后，列为警告（不影响检查结果）：{rows}。",
+        "{count} rows at risk or behind are listed as warnings (they do not fail the check): {rows}.",
+    ),
+    "check.scope": ("（{year} 年，截至 {as_of}）", "(Figures of {year} as of {as_of}.)"),
+    "check.row": ("{area} {indicator}（{status}）", "{area} {indicator} ({status})"),
+    "check.and_more": ("，另有 {count} 项", ", and {count} more"),
+    "check.setback": ("{change}（本次修改使状态变差）", "{change} (this change made it worse)"),
+    "check.bad_data": (
+        "数据文件中有 {count} 个错误，已标注在各自的文件和行上；修正后才会计算完成情况。",
+        "The data files hold {count} errors, annotated on their files and lines; the figures are computed once they are fixed.",
+    ),
     "diff.title": ("与 {ref} 相比的变化（{year} 年）", "Changes since {ref} ({year})"),
     "diff.none": ("没有指标发生变化", "No figure moved"),
     "diff.base_invalid": (

@@ -26,6 +26,7 @@ RENDERERS: dict[str, RendererSpec] = {
     "csv": RendererSpec("to_csv", frozenset({"page", "problems", "check"})),
     "markdown": RendererSpec("to_markdown", frozenset({"page", "problems", "check", "report"})),
     "github": RendererSpec("to_github", frozenset({"problems", "check"})),
+    "gitlab": RendererSpec("to_gitlab", frozenset({"problems", "check"})),
     "html": RendererSpec("to_html", frozenset({"report"})),
 }
 

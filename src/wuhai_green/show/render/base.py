@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TextIO
 
 from wuhai_green.core.problems import Problem
@@ -26,6 +27,7 @@ class Output:
     lang: Lang
     ascii_borders: bool = False
     debug: bool = False  # a Chinese message followed by the parser's own words
+    root: Path | None = None  # the repository's root, for formats that name files from it
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class ProblemReport:
     ok: bool
     schema: str = "wuhai-green/validate@1"
     extra: dict[str, Any] = field(default_factory=dict)
+    check: bool = False  # the bad data of `wuhai check`: CI formats say why the check failed
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class CheckReport:
     warnings: list[Problem]
     fail_on: str
     show: Display
+    compared_with: str | None = None  # the revision of --changed-since, when it was compared
 
 
 class Renderer:
@@ -55,6 +59,7 @@ class Renderer:
 
     name: ClassVar[str]
     machine: ClassVar[bool] = False  # stdout carries data: messages for people go to stderr
+    in_repository: ClassVar[bool] = False  # names files relative to the repository's root (CI)
 
     def page(self, page: Page, output: Output) -> None:
         raise NotImplementedError

@@ -12,6 +12,7 @@ from wuhai_green.show.page import Page
 from wuhai_green.show.problems import as_json
 from wuhai_green.show.render.base import CheckReport, Output, ProblemReport, Renderer
 from wuhai_green.show.views.changes import check_page
+from wuhai_green.show.views.ci import verdict_text
 
 
 def _csv_value(value: Any) -> Any:
@@ -51,7 +52,7 @@ class Csv(Renderer):
         from wuhai_green.show.render.to_terminal import print_problems
 
         print_problems(report.warnings, output.lang, output.stderr)
-        output.stdout.write(to_csv(check_page(report.result, report.fail_on,
+        output.stdout.write(to_csv(check_page(report.result, verdict_text(report),
                                               report.show).csv_rows))
 
 

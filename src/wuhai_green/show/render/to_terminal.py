@@ -22,6 +22,7 @@ from wuhai_green.show.page import Cell, Page, TableView
 from wuhai_green.show.problems import text
 from wuhai_green.show.render.base import CheckReport, Output, ProblemReport, Renderer
 from wuhai_green.show.views.changes import check_page
+from wuhai_green.show.views.ci import verdict_text
 
 STYLES = {
     "met": "bold green",
@@ -194,7 +195,7 @@ class Terminal(Renderer):
 
     def check(self, report: CheckReport, output: Output) -> None:
         print_problems(report.warnings, output.lang, output.stderr)
-        self.page(check_page(report.result, report.fail_on, report.show), output)
+        self.page(check_page(report.result, verdict_text(report), report.show), output)
 
 
 RENDERER = Terminal()
