@@ -11,14 +11,15 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TextIO
 
+from wuhai_green import __version__
 from wuhai_green.core import metrics, rows
 from wuhai_green.core.dates import add_months, year_end
 from wuhai_green.core.problems import DataError, Problem, UsageError
 from wuhai_green.core.query import Query
 from wuhai_green.core.register import Register
-from wuhai_green.load.files import write_atomically
-from wuhai_green.load.git import export_revision, top_level
-from wuhai_green.load.plan import load_plan, read_plan, resolve_plan_path
+from wuhai_green.load.files import has_content, write_atomically
+from wuhai_green.load.git import export_revision, init_repository, top_level
+from wuhai_green.load.plan import load_plan, plan_text, read_plan, resolve_plan_path
 from wuhai_green.load.progress import load_register
 from wuhai_green.load.targets import load_targets
 from wuhai_green.model.plan import Area, Plan
@@ -27,6 +28,8 @@ from wuhai_green.show.i18n import Lang, t
 from wuhai_green.show.render import renderer
 from wuhai_green.show.render.base import CheckReport, Output, ProblemReport, Renderer
 from wuhai_green.show.report import build as build_report
+from wuhai_green.show.scaffold import Tool, example_district, reporting_year
+from wuhai_green.show.scaffold import files as repository_files
 from wuhai_green.show.templates import report_path, targets_yaml, template_text
 from wuhai_green.show.views.adjust import adjust_page
 from wuhai_green.show.views.changes import diff_page
@@ -266,6 +269,30 @@ def new_report(options: Options, year: int, district: str, force: bool = False) 
     path = report_path(area, year, options.progress_dir)
     write_atomically(path, template_text(options.display(plan), area, year), overwrite=force)
     say(t("new.written", options.lang, path=path), sys.stdout, style="green")
+
+
+def init(options: Options, folder: Path, tool_repository: str | None, force: bool) -> None:
+    """A new data repository in `folder`: the plan in use (by default the shipped one), the
+    progress folder, CI for GitHub and GitLab, pre-commit, READMEs; then `git init`."""
+    plan, _ = read_plan(options.plan_path)
+    if has_content(folder) and not force:
+        raise UsageError("init.not_empty", path=folder)
+    show = options.display(plan)
+    written = repository_files(show, plan_text(options.plan_path),
+                               Tool(__version__, tool_repository), today().year)
+    for relative, text in written.items():
+        write_atomically(folder / relative, text, overwrite=force)
+    lines = [t("init.written", options.lang, folder=folder, version=__version__),
+             *(f"  {relative}" for relative in written)]
+    try:
+        if init_repository(folder):
+            lines.append(t("init.git_init", options.lang, folder=folder))
+    except UsageError as error:  # no git here: the files are written all the same
+        lines.append(t("init.no_git", options.lang, reason=t(error.key, options.lang,
+                                                             **error.params)))
+    lines.append(t("init.next", options.lang, folder=folder,
+                   year=reporting_year(show, today().year), district=example_district(show)[1]))
+    say("\n".join(lines), sys.stdout, style="green")
 
 
 # --- CI: check and diff -----------------------------------------------------------------

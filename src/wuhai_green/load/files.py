@@ -90,6 +90,16 @@ def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
+def has_content(folder: Path) -> bool:
+    """Whether a folder holds anything besides a `.git` (a fresh clone of an empty
+    repository is empty); a folder that does not exist holds nothing."""
+    if not folder.exists():
+        return False
+    if not folder.is_dir():
+        raise UsageError("init.not_a_folder", path=folder)
+    return any(entry.name != ".git" for entry in folder.iterdir())
+
+
 def write_atomically(path: Path, text: str, *, overwrite: bool = False) -> None:
     if path.is_dir():
         raise UsageError("write.is_dir", path=path)

@@ -1,6 +1,7 @@
-"""The plan and progress files as they were at a git revision (for `wuhai diff`).
+"""git: the plan and progress files as they were at a revision (for `wuhai diff`), the
+root of a repository (CI annotations name files from it), `git init` (for `wuhai init`).
 
-git is used only through a subprocess; the files of the revision are copied into a
+git is used only through a subprocess; the files of a revision are copied into a
 temporary folder and loaded like any others.
 """
 
@@ -43,6 +44,16 @@ def top_level(folder: Path) -> Path | None:
         return repository_root(folder)
     except UsageError:
         return None
+
+
+def init_repository(folder: Path) -> bool:
+    """`git init` in `folder` unless it is the root of a repository already; whether it ran.
+    (A folder inside another repository gets its own: a data repository stands alone.)"""
+    root = top_level(folder)
+    if root is not None and root.resolve() == folder.resolve():
+        return False
+    _git(["init", "--quiet", "--initial-branch=main"], folder)
+    return True
 
 
 def _inside(path: Path, root: Path) -> str | None:
