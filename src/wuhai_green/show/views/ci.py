@@ -11,6 +11,7 @@ moved it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
@@ -143,12 +144,17 @@ def row_label(row: metrics.StatusRow, show: Display) -> str:
                    status=show.status(row.status))
 
 
+def revision(ref: str) -> str:
+    """A revision as a person reads it: a full commit id shortened to 12 digits."""
+    return ref[:12] if re.fullmatch(r"[0-9a-f]{40}", ref) else ref
+
+
 def failure_reason(report: CheckReport) -> str:
     """Which rows fail, by which rule: the setbacks of the change, or the rows at or below
     --fail-on."""
     show, result = report.show, report.result
     if result.changes is not None:
-        return show.tr("check.worse", ref=report.compared_with or "", count=len(result.setbacks),
+        return show.tr("check.worse", ref=revision(report.compared_with or ""), count=len(result.setbacks),
                        rows=_listed([change_sentence(c, show) for c in result.setbacks], show))
     return show.tr("check.at_or_below", count=len(result.failing),
                    fail_on=show.status(report.fail_on),
@@ -163,7 +169,7 @@ def verdict(report: CheckReport) -> list[str]:
     if result.failing:
         parts.append(failure_reason(report))
     elif report.compared_with is not None and result.changes is not None:
-        parts.append(show.tr("check.not_worse", ref=report.compared_with,
+        parts.append(show.tr("check.not_worse", ref=revision(report.compared_with),
                              moved=len(result.changes)))
     elif result.changes is not None:  # --changed-since, but the base could not be read
         parts.append(show.tr("check.not_compared"))
