@@ -326,6 +326,13 @@ def test_step_summary_gets_a_markdown_table(lagging: Path, tmp_path: Path) -> No
     assert result.exit_code == 1
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("# earlier step\n")  # appended, not replaced
+    # the verdict first, in one paragraph, then the tables
+    verdict = text.split("\n")[1]
+    assert verdict == (
+        "**检查未通过。** 1 项处于或低于“滞后”（--fail-on）：乌达区 新增绿色有机食品认证（滞后）。"
+        "1 项处于需加快或滞后，列为警告（不影响检查结果）：乌海市 新增绿色有机食品认证（需加快）。"
+        "（2025 年，截至 2025-12-31）")
+    assert text.split("\n")[2:4] == ["", "### 新增绿色有机食品认证 (吨)"]
     assert "| 地区 | 基期 | 2025 累计目标 | 已完成 | 差距 | 完成率 | 状态 |" in text
     assert "| 乌达区 | 300 | 100 | 50 | 50 | 50% | 滞后 |" in text
     assert "| 乌海市 | 2430 | 400 | 350 | 50 | 87.5% | 需加快 |" in text
@@ -399,3 +406,70 @@ def test_validate_csv_and_markdown_list_the_problems(invalid: Path) -> None:
     assert len(markdown.stdout.splitlines()) == len(problems)
     first_where = problems[0].split(": ")[0]
     assert markdown.stdout.startswith(f"- `{first_where}` error: ")
+
+
+def test_step_summary_in_english(lagging: Path, tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    passing = check(tmp_path, lagging, "--format", "github", "--fail-on", "never", "--lang",
+                    "en", GITHUB_STEP_SUMMARY=str(summary))
+    assert passing.exit_code == 0
+    assert summary.read_text(encoding="utf-8").split("\n")[0] == (
+        "**The check passes.** 2 rows at risk or behind are listed as warnings (they do not "
+        "fail the check): Wuda District Newly certified green and organic food output "
+        "(behind); Wuhai City Newly certified green and organic food output (at risk). "
+        "(Figures of 2025 as of 2025-12-31.)")
+
+
+def test_step_summary_on_bad_data(invalid: Path, tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    bad = check(tmp_path, invalid, "--format", "github", GITHUB_STEP_SUMMARY=str(summary))
+    assert bad.exit_code == 2
+    assert summary.read_text(encoding="utf-8") == (
+        "**检查未通过。** 数据文件中有 1 个错误，已标注在各自的文件和行上；修正后才会计算完成情况。\n\n")
+
+
+# --- GitLab Code Quality ----------------------------------------------------------------------
+
+
+def test_gitlab_code_quality_report(lagging: Path, tmp_path: Path) -> None:
+    """The findings and the verdict as Code Quality issues on files of the repository; the
+    verdict also on stderr, for the job log."""
+    shutil.copytree(lagging, tmp_path / "data" / "progress")
+    shutil.copyfile(PLAN, tmp_path / "data" / "plan.yaml")
+    run = wuhai("check", "--year", "2025", "--format", "gitlab", cwd=tmp_path)
+    assert run.exit_code == 1
+    issues = decimal_json(run.stdout)
+    assert [(i["check_name"], i["severity"], i["location"]) for i in issues] == [
+        ("wuhai/finding", "minor", {"path": "data/plan.yaml",
+                                    "lines": {"begin": plan_line("乌达区", "certified_output")}}),
+        ("wuhai/finding", "minor", {"path": "data/plan.yaml",
+                                    "lines": {"begin": plan_line(CITY, "certified_output")}}),
+        ("wuhai/failed", "blocker", {"path": ".gitlab-ci.yml", "lines": {"begin": 1}})]
+    assert issues[0]["description"] == "乌达区 新增绿色有机食品认证 2025：已完成 50 / 目标 100 吨（滞后）"
+    assert all(len(i["fingerprint"]) == 32 for i in issues)
+    assert len({i["fingerprint"] for i in issues}) == 3
+    assert run.stderr.startswith("检查未通过。1 项处于或低于“滞后”（--fail-on）")
+    # a fingerprint follows the row, not its numbers: 乌达区 at 55 t is the same finding
+    (tmp_path / "data" / "progress" / "2025-wuda.yaml").write_text(
+        (lagging / "2025-wuda.yaml").read_text(encoding="utf-8").replace(
+            "output_tonnes: 50", "output_tonnes: 55"), encoding="utf-8")
+    again = decimal_json(wuhai("check", "--year", "2025", "--format", "gitlab",
+                               cwd=tmp_path).stdout)
+    assert again[0]["description"].startswith("乌达区 新增绿色有机食品认证 2025：已完成 55")
+    assert [i["fingerprint"] for i in again] == [i["fingerprint"] for i in issues]
+
+
+def test_gitlab_on_bad_data_and_for_validate(invalid: Path, tmp_path: Path) -> None:
+    checked = check(tmp_path, "progress", "--format", "gitlab", "--lang", "en")
+    assert checked.exit_code == 2
+    issues = decimal_json(checked.stdout)
+    assert [(i["check_name"], i["severity"], i["location"]) for i in issues] == [
+        ("wuhai/field.number", "major", {"path": "progress/2025-海南区.yaml",
+                                         "lines": {"begin": 12}}),
+        ("wuhai/failed", "blocker", {"path": ".gitlab-ci.yml", "lines": {"begin": 1}})]
+    assert checked.stderr.startswith("The check fails. The data files hold 1 errors")
+    validated = wuhai("validate", "--plan", PLAN, "--progress", "progress", "--format", "gitlab",
+                      "--lang", "en", cwd=tmp_path)
+    assert validated.exit_code == 2
+    assert decimal_json(validated.stdout) == issues[:1]
+    assert wuhai_on("validate", "progress", "--format", "gitlab", cwd=tmp_path).stderr == ""

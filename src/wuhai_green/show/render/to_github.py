@@ -48,7 +48,9 @@ def summarize(verdict: list[str], lang: Lang, tables: str = "") -> None:
     if not summary_file:
         return
     head, *rest = [md_cell(sentence) for sentence in verdict]
-    paragraph = ci.sentences([f"**{head}**", *rest], lang)
+    # a space after the bold: `**…。**1` is not bold in CommonMark (the closing ** follows
+    # punctuation, so it must be followed by a space or punctuation)
+    paragraph = f"**{head}** " + ci.sentences(rest, lang)
     with open(summary_file, "a", encoding="utf-8") as stream:
         stream.write(paragraph + "\n\n" + tables + ("\n" if tables else ""))
 
