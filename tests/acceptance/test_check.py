@@ -257,6 +257,9 @@ def test_json_document(lagging: Path) -> None:
     for finding in document["findings"]:
         assert list(finding)[:len(STATUS_KEYS)] == STATUS_KEYS
     assert document["findings"][1]["completion"] == Decimal("0.875")
+    # the rows that fail --fail-on behind; no comparison, so no changes and no setbacks
+    assert [(f["district"], f["status"]) for f in document["failing"]] == [("乌达区", "behind")]
+    assert "changes" not in document and "setbacks" not in document
 
 
 def test_json_ok_follows_fail_on(at_risk_only: Path) -> None:
