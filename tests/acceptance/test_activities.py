@@ -52,8 +52,8 @@ activities:
 PROGRESS = Path("progress")  # in the test's own working folder
 FILE = os.path.join("progress", "2025.yaml")
 
-ALL_TYPES = ("'brand_plan', 'expo', 'agreement', 'meng_label', 'brand', 'exchange_meeting', "
-             "'evaluation_fair', 'publicity', 'training', 'sampling'")
+KINDS = ("brand_plan, expo, agreement, meng_label, brand, exchange_meeting, evaluation_fair, "
+         "publicity, training, sampling")
 DISTRICTS = "海勃湾区 (haibowan), 海南区 (hainan), 乌达区 (wuda)"
 EXPERTS = "郝贵宾, 赵丽君, 赵海东, 李世华, 王伯琛"
 
@@ -307,7 +307,8 @@ FAULTS = {
     "unknown type": Fault("""\
         - type: meeting
           date: 2025-05-20
-        """, [f"11:11: 'type' is 'meeting'; expected {ALL_TYPES}"]),
+        """, ["11:11: unknown activity kind 'meeting'; did you mean exchange_meeting "
+              f"(经验交流座谈会)? Expected one of: {KINDS}"]),
     "misspelt partner": Fault("""\
         - type: agreement
           date: 2025-09-12
@@ -486,7 +487,8 @@ def test_validate_json_and_github_carry_the_place_of_an_activity_fault() -> None
 CHINESE = {
     "expo without title": "11:5: 缺少必填键“title”",
     "misspelt partner": "13:5: 未知的键“partnr”；是否应为“partner”？",
-    "unknown type": "11:11: “type”的值“meeting”无效；应为 " + ALL_TYPES,
+    "unknown type": ("11:11: 未知的活动类型“meeting”；是否应为“经验交流座谈会”（exchange_meeting）？"
+                     f"可用：{KINDS}"),
     "date before the file's year": "12:11: 活动日期 2024-12-31 不在报告年份 2025 内",
     "training by an expert not in annex 3": f"13:13: “张三”不在专家团队中；专家：{EXPERTS}",
     "batches not passed + failed": "13:14: 抽检批次 10 不等于合格 8 加不合格 1",

@@ -10,7 +10,7 @@ The data, taken at 2026-01-10 (apply by: 3 months before expiry for green food a
 | LB-H    | 乌达区    | green_food     | 2026-04-15 | 2026-01-15 |                               |
 | MT-B    | 海南区    | famous_product | 2026-03-10 | 2026-02-08 |                               |
 | LB-C    | 海南区    | green_food     | 2026-05-31 | 2026-02-28 |                               |
-| LB-E    | 海南区    | green_food     | 2026-09-30 | 2026-06-30 | after 6 months, within 1 year |
+| LB-E    | 海南区    | green_food     | 2026-09-30 | 2026-06-30 | applied for within 6 months   |
 | OR-D    | 海南区    | organic        | 2026-02-14 | —          | renewed 2026-02-01: not shown |
 | LB-F    | 海南区    | green_food     | 2026-04-30 | —          | ended 2025-10-01: not shown   |
 | LB-G    | 海南区    | green_food     | 2025-12-31 | —          | lapsed before --as-of         |
@@ -62,10 +62,11 @@ def summary(document: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
 
 
 def test_six_months_sorted_by_apply_by_overdue_first(calendar_data: Path) -> None:
-    """--within 6m from 2026-01-10 runs to 2026-07-09 (both days inside): LB-E (2026-09-30) is
-    outside; LB-F ended early, LB-G lapsed before the window. OR-D (expires 2026-02-14) is
-    renewed only on 2026-02-01, after the as-of date, so on 2026-01-10 its renewal was still
-    due: apply by 2026-02-14 − 3 months = 2025-11-14, overdue. Overdue OR-D, MT-I, LB-A lead."""
+    """--within 6m from 2026-01-10 runs to 2026-07-09 (both days inside): LB-E expires after it
+    (2026-09-30) but must be applied for within it (2026-06-30), so it is listed; LB-F ended
+    early, LB-G lapsed before the window. OR-D (expires 2026-02-14) is renewed only on
+    2026-02-01, after the as-of date, so on 2026-01-10 its renewal was still due: apply by
+    2026-02-14 − 3 months = 2025-11-14, overdue. Overdue OR-D, MT-I, LB-A lead."""
     document = expiring(calendar_data, "--within", "6m")
     assert document["schema"] == "wuhai-green/expiring@1"
     assert (document["as_of"], document["until"]) == ("2026-01-10", "2026-07-09")
@@ -76,6 +77,7 @@ def test_six_months_sorted_by_apply_by_overdue_first(calendar_data: Path) -> Non
         ("LB-H", "2026-04-15", "2026-01-15", False),
         ("MT-B", "2026-03-10", "2026-02-08", False),
         ("LB-C", "2026-05-31", "2026-02-28", False),
+        ("LB-E", "2026-09-30", "2026-06-30", False),
     ]
     mt_i = document["rows"][1]
     assert (mt_i["district"], mt_i["type"], mt_i["output_tonnes"]) == (
@@ -105,13 +107,15 @@ def test_default_window_is_six_months(calendar_data: Path) -> None:
 
 
 @pytest.mark.parametrize(("window", "until", "ids"), [
-    ("90d", "2026-04-09", ["OR-D", "MT-I", "LB-A", "MT-B"]),
-    ("2w", "2026-01-23", ["MT-I"]),
+    ("90d", "2026-04-09", ["OR-D", "MT-I", "LB-A", "LB-H", "MT-B", "LB-C"]),
+    ("2w", "2026-01-23", ["OR-D", "MT-I", "LB-A", "LB-H"]),
     ("1y", "2027-01-09", ["OR-D", "MT-I", "LB-A", "LB-H", "MT-B", "LB-C", "LB-E"]),
 ])
 def test_other_windows(calendar_data: Path, window: str, until: str, ids: list[str]) -> None:
-    """90 days from 2026-01-10 end on 2026-04-09 (LB-H, 04-15, falls outside); 2 weeks on
-    2026-01-23 (only MT-I, 01-20; OR-D expires 02-14); 1 year on 2027-01-09 (LB-E comes in)."""
+    """90 days from 2026-01-10 end on 2026-04-09: LB-H (expires 04-15) and LB-C (05-31) are in
+    by their dates to apply (01-15, 02-28). 2 weeks end on 2026-01-23: MT-I expires then, and
+    OR-D, LB-A (overdue) and LB-H (01-15) must be applied for by then; MT-B's date (02-08) is
+    later. 1 year ends on 2027-01-09: the same as 6 months."""
     document = expiring(calendar_data, "--within", window)
     assert document["until"] == until
     assert [row["id"] for row in document["rows"]] == ids
@@ -122,7 +126,7 @@ def test_district_filter(calendar_data: Path) -> None:
         "LB-H"]
     assert "LB-H" not in [row["id"] for row in
                           expiring(calendar_data, "--district", "hainan")["rows"]]
-    assert len(expiring(calendar_data, "--district", "乌海市")["rows"]) == 6
+    assert len(expiring(calendar_data, "--district", "乌海市")["rows"]) == 7
 
 
 def test_table_marks_overdue_and_summarises(calendar_data: Path) -> None:
@@ -131,9 +135,9 @@ def test_table_marks_overdue_and_summarises(calendar_data: Path) -> None:
     lines = [line for line in run.stdout.splitlines() if line.startswith("| 20")]
     assert [line.split(" | ")[0] for line in lines] == [
         "| 2025-11-14 （已逾期）", "| 2025-12-21 （已逾期）", "| 2025-12-31 （已逾期）",
-        "| 2026-01-15", "| 2026-02-08", "| 2026-02-28"]
-    assert "- 2026-01-10 至 2026-07-09 到期且无续展记录的证书 6 张，其中 3 张已过续展申请期限" \
-        in run.stdout
+        "| 2026-01-15", "| 2026-02-08", "| 2026-02-28", "| 2026-06-30"]
+    assert ("- 2026-01-10 至 2026-07-09 到期或须申请续展、且尚无续展记录的证书 7 张，其中 3 张已过"
+            "续展申请期限") in run.stdout
 
 
 def test_nothing_on_file(tmp_path: Path) -> None:

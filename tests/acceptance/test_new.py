@@ -77,3 +77,31 @@ def test_the_uncommented_examples_form_a_valid_report(tmp_path: Path) -> None:
     assert run.exit_code == 0, run.stderr
     assert "1 progress files, 1 certificate records" in run.stdout
     assert "expires: 2029-06-14" in uncommented
+
+
+def test_the_template_shows_every_activity_kind_and_each_types_validity(tmp_path: Path) -> None:
+    """Every kind of the models appears as a commented example with its Chinese label; the
+    expiry comment gives each type's own validity (organic: one year, not three)."""
+    from wuhai_green.model.progress import ACTIVITY_TYPES
+
+    assert wuhai_on("new", tmp_path, "--year", "2026", "--district", "hainan").exit_code == 0
+    text = (tmp_path / "2026-hainan.yaml").read_text(encoding="utf-8")
+    kinds = [line.split("type:")[1].split("#")[0].strip() for line in text.splitlines()
+             if line.startswith("#  - type:")]
+    assert kinds == list(ACTIVITY_TYPES)
+    assert "#  - type: training             # 专家培训\n" in text
+    assert "#    expert: 郝贵宾\n" in text  # the first expert of the plan's team
+    assert "绿色食品 3 年、有机产品 1 年、名特优新农产品 3 年" in text
+
+
+def test_every_uncommented_activity_is_recorded(tmp_path: Path) -> None:
+    """With every example uncommented, each kind is one activity of the register."""
+    assert wuhai_on("new", tmp_path, "--year", "2026", "--district", "hainan").exit_code == 0
+    path = tmp_path / "2026-hainan.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text("\n".join(line[1:] if line.startswith(("#  - ", "#    ")) else line
+                              for line in text.splitlines()) + "\n", encoding="utf-8")
+    _, register = load(tmp_path)
+    assert sorted(str(activity.entry.type) for activity in register.activities) == sorted(
+        ["brand_plan", "expo", "agreement", "meng_label", "brand", "exchange_meeting",
+         "evaluation_fair", "publicity", "training", "sampling"])

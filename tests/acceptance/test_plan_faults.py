@@ -133,7 +133,9 @@ FAULTS = [
     Fault("duplicate_type_id.yaml", "renewal_lead: {months: 3}\n  - id: green_food", "green_food",
           "plan.duplicate_id", "编号“green_food”重复", "duplicate id 'green_food'",
           also=(("plan.unknown_type", 43, 37), ("plan.unknown_type", 73, 37),
-                ("plan.unknown_type", 89, 25))),
+                ("plan.unknown_type", 89, 25),
+                # the synonyms of organic, whose id is gone
+                ("plan.unknown_code", 244, 10), ("plan.unknown_code", 245, 7))),
     # the id of the second indicator, famous_products → certified_output: then every
     # famous_products figure of the 4 areas (baseline and targets) names an unknown indicator
     Fault("duplicate_indicator_id.yaml", "[green_food, organic]\n  - id: certified_output",

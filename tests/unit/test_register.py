@@ -112,7 +112,8 @@ FAULTS = {
         "expiry 2024-03-01 is not after the issue date 2024-03-01"),
     "unknown certificate type": Fault(
         {"2024.yaml": GREEN_2024.replace("green_food", "green")},
-        "2024.yaml", 5, 11, "progress.unknown_type", "unknown certificate type 'green'"),
+        "2024.yaml", 5, 11, "progress.unknown_type_hint",
+        "unknown certificate type 'green'; did you mean green_food (绿色食品)?"),
     "renews nowhere while a baseline register exists": Fault(
         {"2023.yaml": """\
             year: 2023

@@ -48,6 +48,10 @@ def check_references(data: PlanFile, source: Source) -> list[Problem]:
     problems += [Problem.at(source, (*path, "activity"), "plan.unknown_activity", kind=kind,
                             known=", ".join(ACTIVITY_TYPES))
                  for path, kind in recorded if kind is not None and kind not in ACTIVITY_TYPES]
+    codes = {kind.id for kind in data.certificate_types} | set(ACTIVITY_TYPES)
+    problems += [Problem.at(source, ("synonyms", word), "plan.unknown_code", word=word,
+                            code=code, known=", ".join(sorted(codes)))
+                 for word, code in data.synonyms.items() if code not in codes]
     problems += _duplicates([i.id for i in data.indicators], ("indicators",), source)
     problems += _duplicates([c.id for c in data.certificate_types], ("certificate_types",), source)
     problems += _duplicates([g.id for g in data.goals], ("goals",), source)

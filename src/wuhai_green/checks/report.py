@@ -71,8 +71,13 @@ def certificate_type(plan: Plan, report: Report, index: int, entry: CertificateE
     path: PathKey = ("certificates", index)
     indicator = plan.indicator_of(entry.type)
     if entry.type not in plan.certificate_types or indicator is None:
-        return [Problem.at(report.source, (*path, "type"), "progress.unknown_type",
-                           type=entry.type, known=", ".join(plan.certificate_types))]
+        known = ", ".join(plan.certificate_types)
+        code = plan.nearest_code(entry.type, plan.certificate_types)
+        if code is None:
+            return [Problem.at(report.source, (*path, "type"), "progress.unknown_type",
+                               type=entry.type, known=known)]
+        return [Problem.at(report.source, (*path, "type"), "progress.unknown_type_hint",
+                           type=entry.type, known=known, word=plan.word_for(code), code=code)]
     in_tonnes = measure_of(plan, indicator).in_tonnes
     if in_tonnes and entry.output_tonnes is None:
         return [Problem.at(report.source, path, "progress.output_required", type=entry.type)]

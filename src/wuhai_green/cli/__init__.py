@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import sys
 from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
@@ -308,4 +309,8 @@ def report_command(year: YearOpt = None, as_of: AsOfOpt = None,
 
 def main() -> None:
     """Entry point of the `wuhai` console script."""
+    from wuhai_green.show.render.encoding import tolerate
+
+    tolerate(sys.stdout)  # a glyph the terminal's encoding lacks must not end the command
+    tolerate(sys.stderr)
     app()

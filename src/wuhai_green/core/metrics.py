@@ -176,6 +176,11 @@ def completion(target_value: Decimal | None, achieved_amount: Decimal) -> Decima
     return achieved_amount / target_value
 
 
+def progress(expected_amount: Decimal, achieved_amount: Decimal) -> Decimal | None:
+    """R = achieved / expected; none where nothing is expected yet."""
+    return achieved_amount / expected_amount if expected_amount > 0 else None
+
+
 def status(plan: Plan, target_value: Decimal | None, expected_amount: Decimal,
            achieved_amount: Decimal) -> Status:
     if target_value is None or target_value == 0:
@@ -205,6 +210,7 @@ class StatusRow:
     completion: Decimal | None
     status: Status
     records: tuple[Certificate, ...]
+    progress: Decimal | None = None  # achieved / expected, the figure the status is based on
 
 
 # --- stock and goals --------------------------------------------------------------------

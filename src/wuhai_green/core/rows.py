@@ -37,6 +37,7 @@ def status_row(query: Query, area: Area, indicator: Indicator) -> metrics.Status
         completion=metrics.completion(goal.value, achieved),
         status=metrics.status(plan, goal.value, expected, achieved),
         records=tuple(metrics.achieved_records(plan, register, area, indicator, as_of)),
+        progress=metrics.progress(expected, achieved),
     )
 
 
@@ -166,10 +167,13 @@ def renewals(plan: Plan, records: list[Certificate], as_of: date | None) -> list
 
 def expiring(plan: Plan, register: Register, as_of: date, until: date, area: Area
              ) -> list[Renewal]:
-    """Records of the area lapsing from as_of to until with no renewal on file by as_of."""
-    records = metrics.lapsing(metrics.records_of(register, area), as_of, until,
+    """Records of the area with no renewal on file by as_of that lapse from as_of to
+    until, or whose renewal must be applied for in that window (a certificate expiring
+    after the window may have to be renewed within it)."""
+    records = metrics.lapsing(metrics.records_of(register, area), as_of, date.max,
                               issued_by=as_of, known_on=as_of)
-    return renewals(plan, records, as_of)
+    return renewals(plan, [record for record in records if record.expires <= until
+                           or metrics.apply_by(plan, record) <= until], as_of)
 
 
 # --- check and diff -----------------------------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from wuhai_green.checks.register import REGISTER_CHECKS, baseline_totals
 from wuhai_green.checks.report import (
@@ -28,7 +29,7 @@ from wuhai_green.load.files import display_name
 from wuhai_green.load.reading import read_yaml
 from wuhai_green.load.validate import validate
 from wuhai_green.model.plan import Plan
-from wuhai_green.model.progress import ProgressFile, Report
+from wuhai_green.model.progress import ACTIVITY_TYPES, ProgressFile, Report
 
 
 def progress_files(folder: Path) -> list[Path]:
@@ -42,16 +43,49 @@ def progress_files(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def read_report(path: Path, name: str | None = None) -> tuple[Report | None, list[Problem]]:
-    """One report, or None with its problems; warnings come back in the list too."""
+def read_report(path: Path, plan: Plan | None = None, name: str | None = None
+                ) -> tuple[Report | None, list[Problem]]:
+    """One report, or None with its problems; warnings come back in the list too. With the
+    plan, a certificate type or activity kind may be written as a Chinese word of it. The
+    report is placed in `name` (default: the path as a user would type it)."""
     try:
         located = read_yaml(path, name)
     except DataError as error:
         return None, error.problems
+    if plan is not None:
+        to_codes(located.value, plan.codes_by_word)
     data, problems = validate(ProgressFile, located)
     if data is None:
+        if plan is not None:
+            problems = [unknown_kind(problem, plan) for problem in problems]
         return None, problems + located.warnings
     return Report(data, located), located.warnings
+
+
+def to_codes(value: Any, codes_by_word: dict[str, str]) -> None:
+    """Replace, in a report as read, the Chinese words of certificate types and activity
+    kinds by their codes (before validation, which tells activities apart by kind)."""
+    if not isinstance(value, dict):
+        return
+    for section in ("certificates", "activities"):
+        entries = value.get(section)
+        for entry in entries if isinstance(entries, list) else []:
+            kind = entry.get("type") if isinstance(entry, dict) else None
+            if isinstance(kind, str) and kind.strip() in codes_by_word:
+                entry["type"] = codes_by_word[kind.strip()]
+
+
+def unknown_kind(problem: Problem, plan: Plan) -> Problem:
+    """An unknown activity kind, with the nearest kind in both scripts where one is near."""
+    if problem.key != "schema.one_of" or problem.params.get("field") != "type":
+        return problem
+    given = str(problem.params.get("value"))
+    code = plan.nearest_code(given, ACTIVITY_TYPES)
+    params = {"kind": given, "known": ", ".join(ACTIVITY_TYPES)}
+    if code is None:
+        return replace(problem, key="activity.unknown_kind", params=params)
+    return replace(problem, key="activity.unknown_kind_hint",
+                   params={**params, "word": plan.word_for(code), "code": code})
 
 
 def read_entries(plan: Plan, report: Report
@@ -112,7 +146,7 @@ def load_register(plan: Plan, folder: Path | None, named_as: Path | None = None)
     try:
         for path in progress_files(folder):
             name = None if named_as is None else display_name(named_as / path.relative_to(folder))
-            report, found = read_report(path, name)
+            report, found = read_report(path, plan, name)
             problems += found
             if report is not None:
                 reports.append(report)

@@ -6,7 +6,8 @@ the districts. Nothing of the Wuhai plan is written here; all of it is in the fi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import difflib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -163,6 +164,7 @@ class PlanFile(_Model):
     measures: list[Measure] = []
     experts: list[Expert] = []
     glossary: dict[Text, Text] = {}  # English for names and words the tables show
+    synonyms: dict[Text, Text] = {}  # Chinese words for certificate types and activity kinds
 
 
 @dataclass(frozen=True)
@@ -224,6 +226,26 @@ class Plan:
             for kind in indicator.certificate_types:
                 found.setdefault(kind, indicator)
         return found
+
+    @cached_property
+    def codes_by_word(self) -> dict[str, str]:
+        """The code each word stands for: a certificate type's Chinese name, the synonyms."""
+        words = {kind.zh: kind.id for kind in self.data.certificate_types}
+        words.update(self.data.synonyms)
+        return words
+
+    def word_for(self, code: str) -> str:
+        """A Chinese word for a code (the first that stands for it), else the code."""
+        return next((word for word, found in self.codes_by_word.items() if found == code), code)
+
+    def nearest_code(self, given: str, codes: Iterable[str]) -> str | None:
+        """The code among `codes` whose code or Chinese word is nearest to `given`, if any
+        is near (for a "did you mean")."""
+        wanted = set(codes)
+        candidates = {code: code for code in wanted}
+        candidates |= {word: code for word, code in self.codes_by_word.items() if code in wanted}
+        match = difflib.get_close_matches(given, list(candidates), n=1, cutoff=0.5)
+        return candidates[match[0]] if match else None
 
     def indicator_of(self, certificate_type: str) -> Indicator | None:
         return self.indicator_by_type.get(certificate_type)

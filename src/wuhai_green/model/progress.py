@@ -130,8 +130,20 @@ ActivityEntry = Annotated[
     | Publicity | Training | Sampling,
     Field(discriminator="type"),
 ]
-ACTIVITY_TYPES = ("brand_plan", "expo", "agreement", "meng_label", "brand", "exchange_meeting",
-                  "evaluation_fair", "publicity", "training", "sampling")
+ACTIVITY_MODELS: dict[str, type[_Activity]] = {
+    "brand_plan": BrandPlan, "expo": Expo, "agreement": Agreement, "meng_label": MengLabel,
+    "brand": BrandWork, "exchange_meeting": ExchangeMeeting, "evaluation_fair": EvaluationFair,
+    "publicity": Publicity, "training": Training, "sampling": Sampling,
+}
+ACTIVITY_TYPES = tuple(ACTIVITY_MODELS)
+COMMON_ACTIVITY_FIELDS = ("type", "date", "district", "title", "note")
+
+
+def own_fields(kind: str) -> list[str]:
+    """The fields a kind of activity adds to the common ones (and `title` where required)."""
+    model = ACTIVITY_MODELS[kind]
+    return [name for name, info in model.model_fields.items()
+            if name not in COMMON_ACTIVITY_FIELDS or (name == "title" and info.is_required())]
 
 
 class ProgressFile(_Model):

@@ -191,6 +191,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan.unknown_unit": ("未知的单位“{unit}”；已定义：{known}", "unknown unit '{unit}'; defined: {known}"),
     "plan.unknown_type": ("未知的证书类型“{type}”", "unknown certificate type '{type}'"),
     "plan.duplicate_id": ("编号“{id}”重复", "duplicate id '{id}'"),
+    "plan.unknown_code": (
+        "同义词“{word}”对应的“{code}”不是证书类型或活动类型；应为：{known}",
+        "the synonym '{word}' stands for '{code}', which is no certificate type or activity kind; expected one of: {known}",
+    ),
     "plan.unknown_activity": (
         "未知的活动类型“{kind}”；应为：{known}", "unknown activity kind '{kind}'; expected one of: {known}"),
     "plan.bad_period": (
@@ -259,6 +263,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "progress.unknown_type": (
         "未知的证书类型“{type}”；应为：{known}",
         "unknown certificate type '{type}'; expected one of: {known}",
+    ),
+    "progress.unknown_type_hint": (
+        "未知的证书类型“{type}”；是否应为“{word}”（{code}）？可用：{known}",
+        "unknown certificate type '{type}'; did you mean {code} ({word})? Expected one of: {known}",
+    ),
+    "activity.unknown_kind": (
+        "未知的活动类型“{kind}”；应为：{known}", "unknown activity kind '{kind}'; expected one of: {known}"),
+    "activity.unknown_kind_hint": (
+        "未知的活动类型“{kind}”；是否应为“{word}”（{code}）？可用：{known}",
+        "unknown activity kind '{kind}'; did you mean {code} ({word})? Expected one of: {known}",
     ),
     "progress.output_required": (
         "{type} 证书必须填写 output_tonnes（核准产量，吨，大于 0）",
@@ -474,7 +488,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "template.holder": ("获证主体名称", "holder name"),
     "template.required": ("{types} 必填；其他类型不填", "required for {types}; leave out for the others"),
     "template.optional": ("选填", "optional"),
-    "template.expiry_rule": ("选填；默认：发证日 + {years} 年 - 1 天", "optional; default: issued + {years} years - 1 day"),
+    "template.expiry_rule": ("选填；默认：发证日 + 有效期 - 1 天（{validity}）", "optional; default: issued + validity - 1 day ({validity})"),
+    "template.validity_of": ("{type} {years} 年", "{type} {years} year(s)"),
+    "template.activities": (
+        "方案各项活动，每项一条：去掉示例行首的 # 并填写；type 也可写中文（如 培训、展会）",
+        "The plan's activities, one entry each: uncomment an example and fill it in; type may also be written in Chinese",
+    ),
+    "template.value.title": ("名称", "title"),
+    "template.value.partner": ("合作单位名称", "partner's name"),
+    "template.value.product": ("产品名称", "product name"),
+    "template.value.holder": ("获证主体名称", "holder name"),
+    "template.value.outlet": ("媒体名称", "media outlet"),
+    "template.value.recipient": ("报送单位", "recipient"),
+    "template.value.expert": ("专家姓名", "expert's name"),
+    "template.value.host": ("承办区", "hosting district"),
+    "kind.brand_plan": ("品牌打造方案", "brand plan"),
+    "kind.expo": ("展会、博览会、产销对接会", "expo or fair"),
+    "kind.agreement": ("产销合作协议", "supply agreement"),
+    "kind.meng_label": ("“蒙”字标认证", "Meng-label certification"),
+    "kind.brand": ("区域公用品牌建设", "regional brand work"),
+    "kind.exchange_meeting": ("经验交流座谈会", "exchange meeting"),
+    "kind.evaluation_fair": ("绿色有机产品评鉴会", "evaluation fair"),
+    "kind.publicity": ("宣传", "publicity"),
+    "kind.training": ("专家培训", "training by the expert team"),
+    "kind.sampling": ("监督抽检", "supervision sampling"),
     "template.renews_rule": ("选填：所续展或确认的原证书编号", "optional: the certificate this renews or confirms"),
     "template.reason": ("企业停产", "production stopped"),
     "template.meeting": ("绿色有机品牌经验交流座谈会", "exchange meeting on green and organic brands"),
@@ -535,6 +572,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.achieved": ("已完成", "achieved"),
     "col.gap": ("差距", "gap"),
     "col.completion": ("完成率", "completion"),
+    "col.progress": ("进度完成率", "of expected"),
     "col.status": ("状态", "status"),
     "col.stock": ("有效存量", "stock in force"),
     "col.milestone": ("节点年", "milestone"),
@@ -558,6 +596,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "note.interpolated_mark": (
         "带 * 的目标为两个节点年之间的线性插值。",
         "Targets marked * are interpolated linearly between milestone years.",
+    ),
+    "note.adjusted_mark": (
+        "带 † 的目标为调整后目标（wuhai adjust --write），代替方案目标。",
+        "Targets marked † are adjusted targets (wuhai adjust --write), in place of the plan's.",
     ),
     # adjust and expiring
     "col.plan_target": ("{year} 方案目标", "plan {year}"),
@@ -588,8 +630,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} certificates lapse in {year} with no renewal on file; the first renewal must be applied for by {first} ({id})",
     ),
     "expiring.summary": (
-        "{as_of} 至 {until} 到期且无续展记录的证书 {count} 张，其中 {overdue} 张已过续展申请期限",
-        "{count} certificates lapse between {as_of} and {until} with no renewal on file; {overdue} are past the date to apply",
+        "{as_of} 至 {until} 到期或须申请续展、且尚无续展记录的证书 {count} 张，其中 {overdue} 张已过续展申请期限",
+        "{count} certificates lapse, or must be renewed, between {as_of} and {until} with no renewal on file; {overdue} are past the date to apply",
     ),
     "cli.bad_window": (
         "时间窗“{value}”无效；应为数字加单位，如 6m、90d、2w、1y",
@@ -604,7 +646,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "adjusted targets written to {path}; track them with wuhai status --targets {path}",
     ),
     "note.adjusted_targets": (
-        "{year} 年目标采用调整后目标（{path}），标记为“调整”",
+        "{year} 年目标采用调整后目标（{path}）",
         "Targets for {year} are the adjusted targets of {path}",
     ),
     # check and diff

@@ -7,6 +7,7 @@ and highlighting is off.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from typing import TextIO
 
@@ -21,6 +22,7 @@ from wuhai_green.show.i18n import Lang
 from wuhai_green.show.page import Cell, Page, TableView
 from wuhai_green.show.problems import text
 from wuhai_green.show.render.base import CheckReport, Output, ProblemReport, Renderer
+from wuhai_green.show.render.encoding import ASCII_GLYPHS
 from wuhai_green.show.views.changes import check_page
 from wuhai_green.show.views.ci import verdict_text
 
@@ -54,15 +56,16 @@ def print_problems(problems: list[Problem], lang: Lang, stream: TextIO, *,
         out.print(Text(text(problem, lang, debug=debug), style=style), soft_wrap=True)
 
 
-def _bar(ratio: Decimal, width: int = 8) -> str:
+def _bar(ratio: Decimal, width: int = 8, *, ascii_only: bool = False) -> str:
     filled = int(min(max(ratio, Decimal(0)), Decimal(1)) * width)
-    return "█" * filled + "░" * (width - filled)
+    full, empty = ("#", ".") if ascii_only else ("█", "░")
+    return full * filled + empty * (width - filled)
 
 
-def _cell_text(cell: Cell, bars: bool = True) -> Text:
+def _cell_text(cell: Cell, bars: bool = True, *, ascii_only: bool = False) -> Text:
     cell_text = Text(cell.text, style=STYLES.get(cell.style or "", ""))
     if cell.bar is not None and bars:
-        cell_text.append(" " + _bar(cell.bar), style="cyan")
+        cell_text.append(" " + _bar(cell.bar, ascii_only=ascii_only), style="cyan")
     return cell_text
 
 
@@ -73,7 +76,7 @@ def rich_table(view: TableView, *, ascii_borders: bool = False, bars: bool = Tru
         justify: JustifyMethod = "right" if index in view.numeric else "left"
         table.add_column(Text(header), justify=justify, overflow="fold")
     for row in view.rows:
-        table.add_row(*[_cell_text(cell, bars) for cell in row])
+        table.add_row(*[_cell_text(cell, bars, ascii_only=ascii_borders) for cell in row])
     return table
 
 
@@ -105,6 +108,7 @@ def _figure_widths(view: TableView, bars: bool) -> list[int | None]:
 
 
 def print_tables(page: Page, out: Console, *, ascii_borders: bool = False) -> None:
+    arrow = "->" if ascii_borders else "↳"
     for view in page.tables:
         bars = out.width >= BAR_MIN_WIDTH
         table = rich_table(view, ascii_borders=ascii_borders, bars=bars)
@@ -121,15 +125,16 @@ def print_tables(page: Page, out: Console, *, ascii_borders: bool = False) -> No
             fixed = _figure_widths(view, bars)
             spare = out.width - overhead - sum(width or WRAPPED_MIN for width in fixed)
             if spare < 0:
-                _print_stacked(view, out)
+                _print_stacked(view, out, arrow)
                 continue
             widths = _widen_headers(view, fixed, spare)
             for column, width in zip(table.columns, widths, strict=True):
                 column.width = width
             out.print(table)
-        _print_details(view, out)
+        _print_details(view, out, arrow)
+    bullet = "* " if ascii_borders else "• "
     for note in page.notes:
-        out.print(Text("• " + note, style="dim"), soft_wrap=True)
+        out.print(Text(bullet + note, style="dim"), soft_wrap=True)
 
 
 def _widen_headers(view: TableView, fixed: list[int | None], spare: int) -> list[int | None]:
@@ -154,7 +159,7 @@ def _print_at(table: Table, out: Console, width: int) -> None:
         out.width = saved
 
 
-def _print_stacked(view: TableView, out: Console) -> None:
+def _print_stacked(view: TableView, out: Console, arrow: str) -> None:
     """A table too wide for the terminal, a row as a block: each cell on its own line
     after its header, so every figure stays whole."""
     out.print(Text(view.title, style="bold"), soft_wrap=True)
@@ -169,26 +174,44 @@ def _print_stacked(view: TableView, out: Console) -> None:
             line.append_text(_cell_text(cell, bars=False))
             out.print(line, soft_wrap=True)
         for detail in view.details.get(index, []):
-            out.print(Text("  ↳ " + detail, style="dim"), soft_wrap=True)
+            out.print(Text(f"  {arrow} " + detail, style="dim"), soft_wrap=True)
     out.print()
 
 
-def _print_details(view: TableView, out: Console) -> None:
+def _print_details(view: TableView, out: Console, arrow: str) -> None:
     """The lines under a row (`--explain`), below the table so its figures keep their
     columns: the row's first cell, then one line each."""
     for index, lines in view.details.items():
         out.print(Text(view.rows[index][0].text, style="bold"), soft_wrap=True)
         for line in lines:
-            out.print(Text("  ↳ " + line, style="dim"), soft_wrap=True)
+            out.print(Text(f"  {arrow} " + line, style="dim"), soft_wrap=True)
     if view.details:
         out.print()
+
+
+_TO_ASCII = str.maketrans(ASCII_GLYPHS)
+
+
+def ascii_page(page: Page) -> Page:
+    """The page with the glyphs of its texts (≥, —, quotes) in ASCII, for --ascii."""
+    def text(value: str) -> str:
+        return value.translate(_TO_ASCII)
+
+    tables = [replace(view, title=text(view.title), headers=[text(h) for h in view.headers],
+                      rows=[[replace(cell, text=text(cell.text)) for cell in row]
+                            for row in view.rows],
+                      details={index: [text(line) for line in lines]
+                               for index, lines in view.details.items()})
+              for view in page.tables]
+    return replace(page, tables=tables, notes=[text(note) for note in page.notes])
 
 
 class Terminal(Renderer):
     name = "table"
 
     def page(self, page: Page, output: Output) -> None:
-        print_tables(page, console(output.stdout), ascii_borders=output.ascii_borders)
+        shown = ascii_page(page) if output.ascii_borders else page
+        print_tables(shown, console(output.stdout), ascii_borders=output.ascii_borders)
 
     def problems(self, report: ProblemReport, output: Output) -> None:
         print_problems(report.problems, output.lang, output.stderr, debug=output.debug)

@@ -20,7 +20,7 @@ def status_page(query: Query, show: Display, explain: bool = False,
                 extra_notes: tuple[str, ...] = ()) -> Page:
     found = rows.status_rows(query)
     goals = rows.goal_results(query)
-    notes = [*extra_notes, *status_notes(query, goals, show)]
+    notes = [*extra_notes, *status_notes(query, goals, show), *mark_notes(found, show)]
     json_rows = [status_json(show, row) for row in found]
     data = {
         "schema": "wuhai-green/status@1",
@@ -51,6 +51,7 @@ def status_json(show: Display, row: metrics.StatusRow) -> dict[str, Any]:
         "gap": number(row.gap),
         "completion": number(row.completion),
         "status": row.status,
+        "progress": number(row.progress),
         "certificates": [record.id for record in row.records],
     }
 
@@ -76,9 +77,12 @@ def status_table(found: list[metrics.StatusRow], year: int, within_year: bool, s
     headers = [tr("col.area"), tr("col.baseline"), tr("col.target", year=year)]
     if within_year:
         headers.append(tr("col.expected"))
-    headers += [tr("col.achieved"), tr("col.gap"), tr("col.completion"), tr("col.status")]
+    headers += [tr("col.achieved"), tr("col.gap"), tr("col.completion")]
+    if within_year:  # the figure the status word is based on, beside completion
+        headers.append(tr("col.progress"))
+    headers.append(tr("col.status"))
     table = TableView(show.titled(indicator), headers,
-                      numeric=frozenset(range(1, len(headers) - 2)))
+                      numeric=frozenset(range(1, len(headers) - 1)))
     for row in found:
         target_text = show.amount(indicator, row.target.value)
         target_text += TARGET_MARKS.get(row.target.source, "")
@@ -89,8 +93,10 @@ def status_table(found: list[metrics.StatusRow], year: int, within_year: bool, s
         cells += [Cell(show.amount(indicator, row.achieved)),
                   Cell(show.amount(indicator, row.gap)),
                   Cell("—" if row.completion is None else percent(row.completion),
-                       bar=row.completion),
-                  Cell(show.status(row.status), style=row.status)]
+                       bar=row.completion)]
+        if within_year:
+            cells.append(Cell("—" if row.progress is None else percent(row.progress)))
+        cells.append(Cell(show.status(row.status), style=row.status))
         table.rows.append(cells)
         if explain:
             table.details[len(table.rows) - 1] = explain_lines(indicator, row.records, show)
@@ -146,5 +152,10 @@ def status_notes(query: Query, goals: list[metrics.GoalResult], show: Display) -
             notes.append(show.tr("note.no_block", goal=show.name(result.goal)))
     if not query.register.certificates:
         notes.append(show.tr("note.no_data"))
-    notes.append(show.tr("note.interpolated_mark"))
     return notes
+
+
+def mark_notes(found: list[metrics.StatusRow], show: Display) -> list[str]:
+    """A note for each mark that a target shown carries (`*`, `†`), and only then."""
+    sources = {row.target.source for row in found}
+    return [show.tr(f"note.{source}_mark") for source in TARGET_MARKS if source in sources]
