@@ -15,14 +15,21 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import NoReturn, TextIO, cast
 
+from wuhai_green import __version__
 from wuhai_green.core import importing, metrics, rows
 from wuhai_green.core.dates import add_months, year_end
 from wuhai_green.core.problems import DataError, Problem, UsageError, errors_in
 from wuhai_green.core.query import Query
 from wuhai_green.core.register import Register
-from wuhai_green.load.files import GuardedStream, display_name, taken, write_atomically
-from wuhai_green.load.git import export_revision
-from wuhai_green.load.plan import load_plan, read_plan, resolve_plan_path
+from wuhai_green.load.files import (
+    GuardedStream,
+    display_name,
+    has_content,
+    taken,
+    write_atomically,
+)
+from wuhai_green.load.git import export_revision, init_repository, top_level
+from wuhai_green.load.plan import load_plan, plan_text, read_plan, resolve_plan_path
 from wuhai_green.load.progress import (
     check_new_report,
     load_register,
@@ -40,6 +47,8 @@ from wuhai_green.show.page import Page
 from wuhai_green.show.render import RENDERERS, renderer
 from wuhai_green.show.render.base import CheckReport, Output, ProblemReport, Renderer
 from wuhai_green.show.report import build as build_report
+from wuhai_green.show.scaffold import Tool, example_district, reporting_year
+from wuhai_green.show.scaffold import files as repository_files
 from wuhai_green.show.templates import imported_file, report_path, targets_yaml, template_text
 from wuhai_green.show.views.adjust import adjust_page
 from wuhai_green.show.views.changes import diff_page
@@ -97,8 +106,9 @@ class Options:
 
     @property
     def output(self) -> Output:
+        root = (top_level(Path.cwd()) or Path.cwd()) if self.renderer.in_repository else None
         return Output(sys.stdout, sys.stderr, self.lang, self.ascii_borders, self.debug,
-                      self._save if self.output_path is not None else None)
+                      self._save if self.output_path is not None else None, root)
 
     def _save(self, data: bytes) -> None:
         assert self.output_path is not None
@@ -450,34 +460,63 @@ def _import_failed(options: Options, show: Display, result: importing.ImportResu
     raise DataError(problems)
 
 
+def init(options: Options, folder: Path, tool_repository: str | None, force: bool) -> None:
+    """A new data repository in `folder`: the plan in use (by default the shipped one), the
+    progress folder, CI for GitHub and GitLab, pre-commit, READMEs; then `git init`."""
+    plan, _ = read_plan(options.plan_path)
+    if has_content(folder) and not force:
+        raise UsageError("init.not_empty", path=folder)
+    show = options.display(plan)
+    written = repository_files(show, plan_text(options.plan_path),
+                               Tool(__version__, tool_repository), today().year)
+    for relative, text in written.items():
+        write_atomically(folder / relative, text, overwrite=force, inputs=[options.plan_path],
+                         make_folder=True)
+    lines = [t("init.written", options.lang, folder=folder, version=__version__),
+             *(f"  {relative}" for relative in written)]
+    try:
+        if init_repository(folder):
+            lines.append(t("init.git_init", options.lang, folder=folder))
+    except UsageError as error:  # no git here: the files are written all the same
+        lines.append(t("init.no_git", options.lang, reason=t(error.key, options.lang,
+                                                             **error.params)))
+    lines.append(t("init.next", options.lang, folder=folder,
+                   year=reporting_year(show, today().year), district=example_district(show)[1]))
+    for line in lines:  # one by one: a line break inside a message is shown as an escape
+        say(line, sys.stdout, style="green")
+
+
 # --- CI: check and diff -----------------------------------------------------------------
 
 
 def check(options: Options, asked: Asked, fail_on: str, changed_since: str | None) -> int:
-    """Validate, then compute status: 2 on bad data, 1 when a row fails `fail_on`, else 0."""
+    """Validate, then compute status: 2 on bad data; 1 when a row fails `fail_on` or, with
+    `changed_since`, when the change made a row's status worse; else 0."""
     try:
         plan, warnings = read_plan(options.plan_path)
         register = load_register(plan, options.progress_folder(), today())
     except DataError as error:
         report = ProblemReport(error.problems, ok=False, schema="wuhai-green/check@1",
-                               extra={"findings": []})
+                               extra={"findings": []}, check=True)
         options.renderer.problems(report, options.output)
         return 2
     warnings += register.warnings
     query = _query(plan, register, asked)
+    compared_with = changed_since
     try:
         moved, left_out = _changes(options, query, changed_since)
         warnings += left_out
     except UsageError as error:
         if error.key != "diff.base_invalid":
             raise
-        # A change that repairs broken data must still pass: the comparison is left out.
+        # A change that repairs broken data must still pass: nothing can be compared, so
+        # no row can have been made worse by it.
         warnings.append(Problem(str(options.progress_dir), None, None, error.key,
                                 dict(error.params), "warning"))
-        moved = None
+        moved, compared_with = [], None
     result = rows.check_result(rows.status_rows(query), fail_on, moved)
-    options.renderer.check(CheckReport(query, result, warnings, fail_on,
-                                       options.display(plan)), options.output)
+    options.renderer.check(CheckReport(query, result, warnings, fail_on, options.display(plan),
+                                       compared_with), options.output)
     return 1 if result.failing else 0
 
 
@@ -492,7 +531,9 @@ def _changes(options: Options, query: Query, base_ref: str | None
         base = export_revision(base_ref, options.plan_path, options.progress_dir, Path(folder))
         try:
             base_plan = load_plan(base.plan)
-            base_register = load_register(base_plan, base.progress, today())
+            # named as in the working tree: a moved figure names the file that moved it
+            base_register = load_register(base_plan, base.progress, today(),
+                                          named_as=options.progress_dir)
         except DataError as error:
             raise UsageError("diff.base_invalid", ref=base_ref,
                              count=len(error.errors)) from None

@@ -12,6 +12,7 @@ expected), at_risk (60–95 %), behind (< 60 %).
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from decimal import Decimal
 from pathlib import Path
@@ -130,12 +131,16 @@ def test_invalid_data_exits_2_with_an_error_annotation(invalid: Path, tmp_path: 
     result = check_process(tmp_path, "progress", "--format", "github")
     assert result.returncode == 2, result.stderr
     annotations = parse_github(result.stdout)
-    assert len(annotations) == 1
-    (error,) = annotations
+    assert len(annotations) == 2
+    error, verdict = annotations
     assert (error.level, error.file, error.line, error.column) == (
         "error", "progress/2025-海南区.yaml", 12, 20)
     assert "output_tonnes" in error.message and "十二" in error.message
     assert result.stdout.startswith("::error file=progress/2025-海南区.yaml,line=12,col=20::")
+    # the last line says why the check failed
+    assert (verdict.level, verdict.file, verdict.line) == ("error", None, None)
+    assert verdict.message == ("检查未通过。数据文件中有 1 个错误，已标注在各自的文件和行上；"
+                               "修正后才会计算完成情况。")
     assert "::warning" not in result.stdout  # nothing but the errors on bad data
     assert "Traceback" not in result.stderr
 
@@ -158,16 +163,42 @@ def test_invalid_data_exits_2_in_every_format(invalid: Path, tmp_path: Path) -> 
 def test_lagging_data_exits_1_with_warnings_on_the_plan_lines(lagging: Path,
                                                               tmp_path: Path) -> None:
     """Findings: 乌达区 certified_output (behind, 50 of 100) and the city (at_risk, 350 of 400),
-    each a warning on the line of its target in plan.yaml."""
-    result = check_process(tmp_path, lagging, "--format", "github")
+    each a warning on the line of its target in the repository's data/plan.yaml; then the
+    reason the check failed."""
+    shutil.copytree(lagging, tmp_path / "data" / "progress")
+    shutil.copyfile(PLAN, tmp_path / "data" / "plan.yaml")
+    result = wuhai_process("check", "--plan", "data/plan.yaml", "--progress", "data/progress",
+                           "--year", "2025", "--format", "github", cwd=tmp_path)
     assert result.returncode == 1, result.stderr
     annotations = parse_github(result.stdout)
     assert [(a.level, a.file, a.line, a.column) for a in annotations] == [
-        ("warning", str(PLAN), plan_line("乌达区", "certified_output"), None),
-        ("warning", str(PLAN), plan_line(CITY, "certified_output"), None)]
+        ("warning", "data/plan.yaml", plan_line("乌达区", "certified_output"), None),
+        ("warning", "data/plan.yaml", plan_line(CITY, "certified_output"), None),
+        ("error", None, None, None)]
     assert (annotations[0].line, annotations[1].line) == (144, 104)
     assert annotations[0].message == "乌达区 新增绿色有机食品认证 2025：已完成 50 / 目标 100 吨（滞后）"
     assert annotations[1].message == "乌海市 新增绿色有机食品认证 2025：已完成 350 / 目标 400 吨（需加快）"
+    assert annotations[2].message == (
+        "检查未通过。1 项处于或低于“滞后”（--fail-on）：乌达区 新增绿色有机食品认证（滞后）。")
+
+
+def test_with_the_shipped_plan_warnings_go_on_the_progress_files(lagging: Path,
+                                                                 tmp_path: Path) -> None:
+    """The plan outside the repository (the one shipped in the package, say): 乌达区's
+    warning goes on the entry of its report that holds its figure (line 4 of
+    2025-wuda.yaml: `  - id: LB-WD`), the city's on no file; no annotation names the plan."""
+    result = check(tmp_path, lagging, "--format", "github", "--lang", "en")
+    assert result.exit_code == 1
+    annotations = parse_github(result.stdout)
+    assert [(a.level, a.file, a.line) for a in annotations] == [
+        ("warning", "progress/2025-wuda.yaml", 4), ("warning", None, None),
+        ("error", None, None)]
+    assert (lagging / "2025-wuda.yaml").read_text(encoding="utf-8").splitlines()[3] == \
+        "  - id: LB-WD"
+    assert annotations[1].message.startswith("Wuhai City ")  # the message names the area
+    assert annotations[2].message == (
+        "The check fails. 1 rows are at or below 'behind' (--fail-on): Wuda District Newly "
+        "certified green and organic food output (behind).")
 
 
 def test_plan_path_is_relative_to_the_working_folder(lagging: Path) -> None:
@@ -175,7 +206,7 @@ def test_plan_path_is_relative_to_the_working_folder(lagging: Path) -> None:
     `data/plan.yaml`, the path GitHub matches against the change."""
     result = check(REPO, lagging, "--format", "github", plan="data/plan.yaml")
     assert result.exit_code == 1
-    assert {a.file for a in parse_github(result.stdout)} == {"data/plan.yaml"}
+    assert {a.file for a in parse_github(result.stdout)} == {"data/plan.yaml", None}
 
 
 def test_fail_on_never_exits_0(lagging: Path, tmp_path: Path) -> None:
@@ -228,6 +259,9 @@ def test_json_document(lagging: Path) -> None:
     for finding in document["findings"]:
         assert list(finding)[:len(STATUS_KEYS)] == STATUS_KEYS
     assert document["findings"][1]["completion"] == Decimal("0.875")
+    # the rows that fail --fail-on behind; no comparison, so no changes and no setbacks
+    assert [(f["district"], f["status"]) for f in document["failing"]] == [("乌达区", "behind")]
+    assert "changes" not in document and "setbacks" not in document
 
 
 def test_json_ok_follows_fail_on(at_risk_only: Path) -> None:
@@ -251,7 +285,9 @@ def test_validate_gives_the_same_error_objects(invalid: Path, tmp_path: Path,
     assert validated.json()["ok"] is False
     check_github = wuhai_on("check", "progress", "--year", "2025", "--format", "github")
     validate_github = wuhai_on("validate", "progress", "--format", "github")
-    assert validate_github.stdout == check_github.stdout
+    # check adds the reason it failed, last
+    assert check_github.stdout.startswith(validate_github.stdout)
+    assert check_github.stdout[len(validate_github.stdout):].startswith("::error::检查未通过。")
     (error,) = parse_github(validate_github.stdout)
     assert (error.file, error.line, error.column) == ("progress/2025-海南区.yaml", 12, 20)
     assert error.message == checked.json()["errors"][0]["message"]
@@ -280,8 +316,8 @@ def test_annotation_round_trips_special_characters(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "file=progress/2025%2C海南区%3A100%25.yaml,line=8,col=20::" in result.stdout
     assert "1:30,5%25\\nx" in result.stdout
-    assert len(result.stdout.splitlines()) == 1  # the newline did not split the command
-    (error,) = parse_github(result.stdout)
+    assert len(result.stdout.splitlines()) == 2  # the newline did not split the command
+    error, _ = parse_github(result.stdout)
     assert (error.file, error.line, error.column) == ("progress/2025,海南区:100%.yaml", 8, 20)
     assert "“1:30,5%\\nx”" in error.message
 
@@ -296,6 +332,14 @@ def test_step_summary_gets_a_markdown_table(lagging: Path, tmp_path: Path) -> No
     assert result.exit_code == 1
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("# earlier step\n")  # appended, not replaced
+    # the verdict first, in one paragraph, then the tables
+    verdict = text.split("\n")[1]
+    assert verdict == (
+        "**检查未通过。** 1 项处于或低于“滞后”（--fail-on）：乌达区 新增绿色有机食品认证（滞后）。"
+        "1 项处于需加快或滞后，列为警告（不影响检查结果）：乌海市 新增绿色有机食品认证（需加快）。"
+        "（2025 年，截至 2025-12-31）")
+    # markdown's link punctuation escaped (issue 12): GitHub shows "(吨)"
+    assert text.split("\n")[2:4] == ["", "### 新增绿色有机食品认证 \\(吨\\)"]
     assert "| 地区 | 基期 | 2025 累计目标 | 已完成 | 差距 | 完成率 | 状态 |" in text
     assert "| 乌达区 | 300 | 100 | 50 | 50 | 50% | 滞后 |" in text
     assert "| 乌海市 | 2430 | 400 | 350 | 50 | 87.5% | 需加快 |" in text
@@ -369,3 +413,70 @@ def test_validate_csv_and_markdown_list_the_problems(invalid: Path) -> None:
     assert len(markdown.stdout.splitlines()) == len(problems)
     first_where = problems[0].split(": ")[0]
     assert markdown.stdout.startswith(f"- `{first_where}` error: ")
+
+
+def test_step_summary_in_english(lagging: Path, tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    passing = check(tmp_path, lagging, "--format", "github", "--fail-on", "never", "--lang",
+                    "en", GITHUB_STEP_SUMMARY=str(summary))
+    assert passing.exit_code == 0
+    assert summary.read_text(encoding="utf-8").split("\n")[0] == (
+        "**The check passes.** 2 rows at risk or behind are listed as warnings \\(they do not "
+        "fail the check\\): Wuda District Newly certified green and organic food output "
+        "\\(behind\\); Wuhai City Newly certified green and organic food output \\(at risk\\). "
+        "\\(Figures of 2025 as of 2025-12-31.\\)")
+
+
+def test_step_summary_on_bad_data(invalid: Path, tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    bad = check(tmp_path, invalid, "--format", "github", GITHUB_STEP_SUMMARY=str(summary))
+    assert bad.exit_code == 2
+    assert summary.read_text(encoding="utf-8") == (
+        "**检查未通过。** 数据文件中有 1 个错误，已标注在各自的文件和行上；修正后才会计算完成情况。\n\n")
+
+
+# --- GitLab Code Quality ----------------------------------------------------------------------
+
+
+def test_gitlab_code_quality_report(lagging: Path, tmp_path: Path) -> None:
+    """The findings and the verdict as Code Quality issues on files of the repository; the
+    verdict also on stderr, for the job log."""
+    shutil.copytree(lagging, tmp_path / "data" / "progress")
+    shutil.copyfile(PLAN, tmp_path / "data" / "plan.yaml")
+    run = wuhai("check", "--year", "2025", "--format", "gitlab", cwd=tmp_path)
+    assert run.exit_code == 1
+    issues = decimal_json(run.stdout)
+    assert [(i["check_name"], i["severity"], i["location"]) for i in issues] == [
+        ("wuhai/finding", "minor", {"path": "data/plan.yaml",
+                                    "lines": {"begin": plan_line("乌达区", "certified_output")}}),
+        ("wuhai/finding", "minor", {"path": "data/plan.yaml",
+                                    "lines": {"begin": plan_line(CITY, "certified_output")}}),
+        ("wuhai/failed", "blocker", {"path": ".gitlab-ci.yml", "lines": {"begin": 1}})]
+    assert issues[0]["description"] == "乌达区 新增绿色有机食品认证 2025：已完成 50 / 目标 100 吨（滞后）"
+    assert all(len(i["fingerprint"]) == 32 for i in issues)
+    assert len({i["fingerprint"] for i in issues}) == 3
+    assert run.stderr.startswith("检查未通过。1 项处于或低于“滞后”（--fail-on）")
+    # a fingerprint follows the row, not its numbers: 乌达区 at 55 t is the same finding
+    (tmp_path / "data" / "progress" / "2025-wuda.yaml").write_text(
+        (lagging / "2025-wuda.yaml").read_text(encoding="utf-8").replace(
+            "output_tonnes: 50", "output_tonnes: 55"), encoding="utf-8")
+    again = decimal_json(wuhai("check", "--year", "2025", "--format", "gitlab",
+                               cwd=tmp_path).stdout)
+    assert again[0]["description"].startswith("乌达区 新增绿色有机食品认证 2025：已完成 55")
+    assert [i["fingerprint"] for i in again] == [i["fingerprint"] for i in issues]
+
+
+def test_gitlab_on_bad_data_and_for_validate(invalid: Path, tmp_path: Path) -> None:
+    checked = check(tmp_path, "progress", "--format", "gitlab", "--lang", "en")
+    assert checked.exit_code == 2
+    issues = decimal_json(checked.stdout)
+    assert [(i["check_name"], i["severity"], i["location"]) for i in issues] == [
+        ("wuhai/field.number", "major", {"path": "progress/2025-海南区.yaml",
+                                         "lines": {"begin": 12}}),
+        ("wuhai/failed", "blocker", {"path": ".gitlab-ci.yml", "lines": {"begin": 1}})]
+    assert checked.stderr.startswith("The check fails. The data files hold 1 errors")
+    validated = wuhai("validate", "--plan", PLAN, "--progress", "progress", "--format", "gitlab",
+                      "--lang", "en", cwd=tmp_path)
+    assert validated.exit_code == 2
+    assert decimal_json(validated.stdout) == issues[:1]
+    assert wuhai_on("validate", "progress", "--format", "gitlab", cwd=tmp_path).stderr == ""

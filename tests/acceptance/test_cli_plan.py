@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import os
+import shutil
 import sys
 from decimal import Decimal
 from importlib import metadata
@@ -367,15 +368,25 @@ def test_validate_github(tmp_path: Path) -> None:
     ]
 
 
-def test_validate_github_plan_sum_gives_an_error_and_notices() -> None:
-    """The city's 0.04 against 0.041: one ::error and a ::notice per district figure."""
-    path = FAULTY_PLANS / "sum_mismatch.yaml"
+def test_validate_github_plan_sum_gives_an_error_and_notices(workdir: Path) -> None:
+    """The city's 0.04 against 0.041: one ::error and a ::notice per district figure, on
+    the plan's lines when the plan is in the repository (here: the working folder)."""
+    path = shutil.copyfile(FAULTY_PLANS / "sum_mismatch.yaml", workdir / "plan.yaml")
     exit_code, stdout, _ = wuhai("validate", "--plan", path, "--format", "github", "--lang", "en")
     assert exit_code == 2
     levels = [line.split(" ", 1)[0] for line in stdout.splitlines()]
     assert levels == ["::error", "::notice", "::notice", "::notice"]
-    file_property = str(path).replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
-    assert stdout.startswith(f"::error file={file_property},line=104,col=")
+    assert stdout.startswith("::error file=plan.yaml,line=104,col=44::")
+
+
+def test_validate_github_names_a_file_outside_the_repository_in_the_message() -> None:
+    """GitHub can attach an annotation only to a file of the repository: a plan outside it
+    gets no `file=`, and its place leads the message."""
+    path = FAULTY_PLANS / "sum_mismatch.yaml"
+    exit_code, stdout, _ = wuhai("validate", "--plan", path, "--format", "github", "--lang", "en")
+    assert exit_code == 2
+    assert stdout.startswith(f"::error::{path}:104:44: 乌海市 certified_output 2025: the total")
+    assert "file=" not in stdout
 
 
 def test_validate_plan_problems_come_before_progress(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from tests.harness import PLAN, cert, write_report, wuhai, wuhai_on, wuhai_process
+from tests.harness import PLAN, cert, parse_github, write_report, wuhai, wuhai_on, wuhai_process
 
 CERTIFIED = "certified_output"
 
@@ -135,13 +135,41 @@ def test_real_process_from_the_repository(repo: Path) -> None:
 
 
 def test_check_changed_since_adds_notices(repo: Path) -> None:
+    """Each moved figure is a notice on the record that moved it: LB-2, line 4 of the new
+    2025 report (the city's figure moved through the same record)."""
     result = wuhai("check", "--year", "2025", "--plan", "data/plan.yaml", "--progress",
                    "data/progress", "--format", "github", "--changed-since", "HEAD",
                    "--fail-on", "never", cwd=repo)
     assert result.exit_code == 0, result.stderr
     notices = [line for line in result.stdout.splitlines() if line.startswith("::notice")]
-    assert notices == ["::notice::海南区 新增绿色有机食品认证 120 → 180 吨, 需加快 → 达标",
-                       "::notice::乌海市 新增绿色有机食品认证 120 → 180 吨, 滞后 → 滞后"]
+    place = "file=data/progress/2025-海南区.yaml,line=4"
+    assert notices == [f"::notice {place}::海南区 新增绿色有机食品认证 120 → 180 吨, 需加快 → 达标",
+                       f"::notice {place}::乌海市 新增绿色有机食品认证 120 → 180 吨, 滞后 → 滞后"]
+
+
+def test_notices_name_files_from_the_repository_root(repo: Path) -> None:
+    """Run from data/ (a subfolder): the files are still named from the repository's root."""
+    result = wuhai("check", "--year", "2025", "--plan", "plan.yaml", "--progress", "progress",
+                   "--format", "github", "--changed-since", "HEAD", "--fail-on", "never",
+                   cwd=repo / "data")
+    assert result.exit_code == 0, result.stderr
+    annotations = parse_github(result.stdout)
+    assert {(a.level, a.file) for a in annotations} == {
+        ("notice", "data/progress/2025-海南区.yaml"), ("warning", "data/plan.yaml"),
+        ("warning", None)}  # the reports of the other districts, missing: no file to name
+    assert [a.line for a in annotations if a.level == "notice"] == [4, 4]
+
+
+def test_removed_record_names_the_file_it_was_removed_from(repo: Path) -> None:
+    """The 2024 report loses its certificate: the notice names that file and the line the
+    record stood on at the base revision."""
+    (repo / "data" / "progress" / "2025-海南区.yaml").unlink()
+    write_report(repo / "data" / "progress", "2024-海南区.yaml", 2024, "海南区")
+    result = wuhai("check", "--year", "2025", "--plan", "data/plan.yaml", "--progress",
+                   "data/progress", "--format", "github", "--changed-since", "HEAD",
+                   "--fail-on", "never", cwd=repo)
+    notices = [a for a in parse_github(result.stdout) if a.level == "notice"]
+    assert [(a.file, a.line) for a in notices] == [("data/progress/2024-海南区.yaml", 4)] * 2
 
 
 def test_outside_a_git_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -250,7 +250,7 @@ def test_a_job_summary_that_cannot_be_written(workdir: Path) -> None:
     run = wuhai_on("check", DEMO, "--year", "2025", "--format", "github",
                    env={"GITHUB_STEP_SUMMARY": "summary"}, cwd=workdir)
     assert (run.exit_code, run.stderr) == (2, "summary 是文件夹\n")
-    assert "\n::warning file=" in run.stdout
+    assert "\n::warning::" in run.stdout  # the annotations came first (the demo lies outside)
 
 
 # --- standard output --------------------------------------------------------------------------

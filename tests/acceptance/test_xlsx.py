@@ -229,7 +229,7 @@ def test_report_holds_every_table(workdir: Path) -> None:
     markdown = wuhai_on("report", DEMO, "--year", "2025").stdout
     assert len(book.worksheets) - 1 == markdown.count("\n### ")
     status = json_of("status", "--year", "2025")
-    sheet = book["1 新增绿色有机食品认证 (吨)"]
+    sheet = book["2 新增绿色有机食品认证 (吨)"]  # section 1: who has reported
     achieved = {r["地区"].value: figure(r["已完成"]) for r in rows_of(sheet)}
     assert achieved == {row["district"]: row["achieved"] for row in status["rows"]
                         if row["indicator"] == "certified_output"}

@@ -320,6 +320,17 @@ def diff_command(base_ref: Annotated[str, typer.Argument(help="help.opt.base_ref
     _commands().diff(options, base_ref, _asked(year, as_of))
 
 
+@command("init", tonnes=False, borders=False)
+def init_command(folder: Annotated[Path, typer.Argument(help="help.opt.init_folder")],
+                 tool_repo: Annotated[str | None, typer.Option(
+                     "--tool-repo", help="help.opt.tool_repo")] = None,
+                 force: Annotated[bool, typer.Option("--force", help="help.opt.force_init")
+                                  ] = False, *, options: Any) -> None:
+    """A new data repository: the plan, the progress folder, CI that installs this version
+    of the tool, pre-commit, READMEs; `git init` if needed."""
+    _commands().init(options, folder, tool_repo, force)
+
+
 @command("tasks", "page", tonnes=False)
 def tasks_command(year: YearOpt = None, district: DistrictOpt = None, *, options: Any) -> None:
     """The plan's tasks and measures as a checklist per district: brand plan, meetings,

@@ -6,7 +6,7 @@ Pure like `metrics`: views only turn these rows into localized cells.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Literal
@@ -218,10 +218,35 @@ def expiring(plan: Plan, register: Register, as_of: date, until: date, area: Are
 # --- check and diff -----------------------------------------------------------------------
 
 
+Place = tuple[str, int]  # a file and a line
+
+
 @dataclass(frozen=True)
 class Change:
+    """A row whose figures moved, and where: the records the change added, altered or
+    removed (the file and line of each, in the names of the working tree)."""
+
     before: metrics.StatusRow | None
     after: metrics.StatusRow
+    sources: tuple[Place, ...] = ()
+
+
+def _content(record: Certificate) -> tuple[object, ...]:
+    """A record without its place: the same certificate in a renamed file is no change."""
+    return (record.id, record.type, record.district, record.output_tonnes, record.issued,
+            record.expires, record.renews)
+
+
+def _sources(before: metrics.StatusRow | None, after: metrics.StatusRow) -> tuple[Place, ...]:
+    """The places of the records in one row and not the other: added or altered ones
+    first (latest issued first), then removed ones."""
+    old = {} if before is None else {_content(r): r for r in before.records}
+    new = {_content(r): r for r in after.records}
+    added = sorted((r for key, r in new.items() if key not in old),
+                   key=lambda r: (r.issued, r.file, r.line), reverse=True)
+    removed = sorted((r for key, r in old.items() if key not in new),
+                     key=lambda r: (r.issued, r.file, r.line), reverse=True)
+    return tuple(dict.fromkeys((r.file, r.line) for r in [*added, *removed]))
 
 
 def changes(before: list[metrics.StatusRow], after: list[metrics.StatusRow]) -> list[Change]:
@@ -232,8 +257,30 @@ def changes(before: list[metrics.StatusRow], after: list[metrics.StatusRow]) -> 
         previous = old.get((row.area.name, row.indicator.id))
         if previous is None or (previous.achieved, previous.target.value, previous.status) != (
                 row.achieved, row.target.value, row.status):
-            moved.append(Change(previous, row))
+            moved.append(Change(previous, row, _sources(previous, row)))
     return moved
+
+
+# Best first: a change that moves a row down this order is a setback (DESIGN §6).
+STATUS_ORDER: tuple[metrics.Status, ...] = ("met", "on_track", "at_risk", "behind")
+
+
+def made_worse(change: Change) -> bool:
+    """Whether the change moved the row's status down met > on_track > at_risk > behind
+    (a row with no target, before or after, is never made worse)."""
+    before, after = change.before, change.after
+    if before is None or before.status not in STATUS_ORDER or after.status not in STATUS_ORDER:
+        return False
+    return STATUS_ORDER.index(after.status) > STATUS_ORDER.index(before.status)
+
+
+def row_source(row: metrics.StatusRow) -> Place | None:
+    """The file holding a district's row data: where its latest record stands. None for an
+    area of several districts (its data is in every district's files) or with no record."""
+    if row.area.children or not row.records:
+        return None
+    latest = max(row.records, key=lambda r: (r.issued, r.file, r.line))
+    return latest.file, latest.line
 
 
 FAIL_LEVELS: dict[str, tuple[metrics.Status, ...]] = {
@@ -243,15 +290,24 @@ FINDING_STATUSES: tuple[metrics.Status, ...] = ("at_risk", "behind")
 
 @dataclass(frozen=True)
 class CheckResult:
-    """What `wuhai check` found: every row, those needing attention, those failing."""
+    """What `wuhai check` found: every row, those needing attention, those failing.
+
+    Without a comparison, a row fails when its status is at or below `fail_on`. With one
+    (`--changed-since`), only the setbacks fail: rows whose status the change made worse;
+    rows already at risk or behind are findings, not failures (DESIGN §6)."""
 
     rows: list[metrics.StatusRow]
     findings: list[metrics.StatusRow]
     failing: list[metrics.StatusRow]
     changes: list[Change] | None  # with --changed-since
+    setbacks: list[Change] = field(default_factory=list)  # the changes that fail
 
 
 def check_result(rows: list[metrics.StatusRow], fail_on: str,
                  moved: list[Change] | None) -> CheckResult:
-    return CheckResult(rows, [row for row in rows if row.status in FINDING_STATUSES],
-                       [row for row in rows if row.status in FAIL_LEVELS[fail_on]], moved)
+    findings = [row for row in rows if row.status in FINDING_STATUSES]
+    if moved is None:
+        return CheckResult(rows, findings,
+                           [row for row in rows if row.status in FAIL_LEVELS[fail_on]], None)
+    setbacks = [change for change in moved if made_worse(change)] if fail_on != "never" else []
+    return CheckResult(rows, findings, [change.after for change in setbacks], moved, setbacks)

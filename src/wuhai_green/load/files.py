@@ -95,6 +95,16 @@ def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
+def has_content(folder: Path) -> bool:
+    """Whether a folder holds anything besides a `.git` (a fresh clone of an empty
+    repository is empty); a folder that does not exist holds nothing."""
+    if not folder.exists():
+        return False
+    if not folder.is_dir():
+        raise UsageError("init.not_a_folder", path=folder)
+    return any(entry.name != ".git" for entry in folder.iterdir())
+
+
 def write_atomically(path: Path, text: str | bytes, *, overwrite: bool = False,
                      inputs: Iterable[Path] = (), make_folder: bool = False) -> None:
     """Write `text` (or bytes) to `path` through a temporary file in the same folder, then one rename

@@ -1,5 +1,6 @@
-"""The plan and progress files as they were at a git revision (for `wuhai diff` and
-`check --changed-since`).
+"""git: the plan and progress files as they were at a revision (for `wuhai diff` and
+`check --changed-since`), the root of a repository (CI annotations name files from it),
+`git init` (for `wuhai init`).
 
 git is used only through subprocesses, and read in one batch whatever the number of files:
 `git ls-tree` lists the revision's files under the plan and the progress folder, one `git
@@ -94,6 +95,24 @@ def repository_root(start: Path) -> Path:
     folder = folder.resolve() if folder.exists() else Path.cwd()
     top = _git(["rev-parse", "--show-toplevel"], folder)
     return Path(os.fsdecode(top.rstrip(b"\r\n")))
+
+
+def top_level(folder: Path) -> Path | None:
+    """The root of the git repository holding `folder`; None outside one (or without git)."""
+    try:
+        return repository_root(folder)
+    except UsageError:
+        return None
+
+
+def init_repository(folder: Path) -> bool:
+    """`git init` in `folder` unless it is the root of a repository already; whether it ran.
+    (A folder inside another repository gets its own: a data repository stands alone.)"""
+    root = top_level(folder)
+    if root is not None and root.resolve() == folder.resolve():
+        return False
+    _git(["init", "--quiet", "--initial-branch=main"], folder)
+    return True
 
 
 def _inside(path: Path, root: Path) -> str | None:

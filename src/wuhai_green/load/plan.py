@@ -9,6 +9,7 @@ from pathlib import Path
 
 from wuhai_green.checks.plan import check_plan
 from wuhai_green.core.problems import DataError, Problem, raise_if_errors
+from wuhai_green.load.files import decode, display_name, read_bytes
 from wuhai_green.load.reading import read_yaml
 from wuhai_green.load.validate import validate
 from wuhai_green.model.plan import Plan, PlanFile
@@ -41,6 +42,12 @@ def read_plan(path: Path) -> tuple[Plan, list[Problem]]:
     problems = check_plan(data, located) + located.warnings
     raise_if_errors(problems)
     return Plan(data, located), problems
+
+
+def plan_text(path: Path) -> str:
+    """The text of a plan file, decoded as every file is read (for a copy of it)."""
+    name = display_name(path)
+    return decode(read_bytes(path, name), name)[0]
 
 
 def load_plan(path: Path) -> Plan:

@@ -71,11 +71,13 @@ def read_as_report(path: Path, folder: Path) -> bool:
     return not hidden and path.suffix.lower() in REPORT_SUFFIXES
 
 
-def read_report(path: Path, plan: Plan | None = None) -> tuple[Report | None, list[Problem]]:
+def read_report(path: Path, plan: Plan | None = None, name: str | None = None
+                ) -> tuple[Report | None, list[Problem]]:
     """One report, or None with its problems; warnings come back in the list too. With the
-    plan, a certificate type or activity kind may be written as a Chinese word of it."""
+    plan, a certificate type or activity kind may be written as a Chinese word of it. The
+    report is placed in `name` (default: the path as a user would type it)."""
     try:
-        located = read_yaml(path)
+        located = read_yaml(path, name)
     except DataError as error:
         return None, error.problems
     if isinstance(located.value, dict) and located.value.get("schema") == TARGETS_SCHEMA:
@@ -161,32 +163,37 @@ def register_of(plan: Plan, reports: list[Report], today: date
     return register, problems
 
 
-def load_register(plan: Plan, folder: Path | None, today: date | None = None) -> Register:
+def load_register(plan: Plan, folder: Path | None, today: date | None = None,
+                  named_as: Path | None = None) -> Register:
     """Read every report of `folder` and build the register; raise `DataError` on problems.
-    `today` (default: the system's) is the day after which a date is in the future."""
+    `today` (default: the system's) is the day after which a date is in the future.
+
+    With `named_as`, the files are named as if they stood in that folder (the reports of a
+    git revision, copied out, keep the names they have in the working tree)."""
     today = today or date.today()
     started = today >= date(plan.data.period.start, 1, 1)
     if folder is None:
         return Register()
+    shown = display_name(named_as or folder)
     if not folder.exists():  # say where the reports were looked for, once they are due
-        looked = Problem(display_name(folder), None, None, "progress.no_folder_found",
+        looked = Problem(shown, None, None, "progress.no_folder_found",
                          severity="warning")
         return Register(warnings=(looked,) if started else ())
     if not folder.is_dir():
-        raise DataError([Problem(display_name(folder), None, None, "progress.not_a_folder")])
+        raise DataError([Problem(shown, None, None, "progress.not_a_folder")])
     paths, others = progress_files(folder)
     problems: list[Problem] = []
     if others:
-        problems.append(Problem(display_name(folder), None, None, "progress.skipped",
+        problems.append(Problem(shown, None, None, "progress.skipped",
                                 {"files": ", ".join(str(path.relative_to(folder))
                                                     for path in others)}, "warning"))
     if not paths and started:
-        problems.append(Problem(display_name(folder), None, None, "progress.no_reports",
+        problems.append(Problem(shown, None, None, "progress.no_reports",
                                 severity="warning"))
     collecting = gc.isenabled()
     gc.disable()  # a big graph of long-lived objects and no cycles: the collector only rescans it
     try:
-        reports, found = read_each(plan, paths)
+        reports, found = read_each(plan, paths, folder, named_as)
         problems += found
         register, found = register_of(plan, reports, today)
     finally:
@@ -198,12 +205,16 @@ def load_register(plan: Plan, folder: Path | None, today: date | None = None) ->
     return replace(register, warnings=tuple(problems))
 
 
-def read_each(plan: Plan, paths: list[Path]) -> tuple[list[Report], list[Problem]]:
-    """The reports of `paths` that validate, and the problems of reading them all."""
+def read_each(plan: Plan, paths: list[Path], folder: Path | None = None,
+              named_as: Path | None = None) -> tuple[list[Report], list[Problem]]:
+    """The reports of `paths` that validate, and the problems of reading them all; with
+    `named_as`, each named as if that folder stood for `folder`."""
     reports: list[Report] = []
     problems: list[Problem] = []
     for path in paths:
-        report, found = read_report(path, plan)
+        name = None if named_as is None or folder is None else display_name(
+            named_as / path.relative_to(folder))
+        report, found = read_report(path, plan, name)
         problems += found
         if report is not None:
             reports.append(report)

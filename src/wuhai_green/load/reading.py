@@ -44,9 +44,10 @@ class Located(Source):
         return Problem.at(self, path, key, at_key=at_key, **params)
 
 
-def read_yaml(path: Path) -> Located:
-    """Read one YAML file safely; raise `DataError` with every problem found."""
-    name = display_name(path)
+def read_yaml(path: Path, name: str | None = None) -> Located:
+    """Read one YAML file safely; raise `DataError` with every problem found. Its problems
+    and values are placed in `name` (default: the path as a user would type it)."""
+    name = display_name(path) if name is None else name
     raw = read_bytes(path, name)
     text, warnings = decode(raw, name)
     located = parse_yaml(text, name)

@@ -486,7 +486,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.cmd.new": ("在进度报告文件夹中为某区某年生成带注释的进度报告模板。", "Write a commented template progress report for a year and district into the progress folder."),
     "help.cmd.adjust": ("按附件2 注2 调整下一年任务：依据上一年完成情况和证书到期情况。", "Next year's targets adjusted by note 2 of annex 2: from what was achieved and what lapses."),
     "help.cmd.expiring": ("续展日历：时间窗内到期且尚无续展记录的证书，按续展申请截止日排列。", "The renewal calendar: certificates lapsing in the window with no renewal on file, by the date to apply."),
-    "help.cmd.check": ("供 CI 使用：检查全部数据，再计算完成情况；有项目处于或低于 --fail-on 时以退出码 1 结束。", "For CI: check all data, then the status; exit 1 when a row is at or below --fail-on."),
+    "help.cmd.check": ("供 CI 使用：检查全部数据，再计算完成情况；有项目处于或低于 --fail-on 时（加 --changed-since 时：本次修改使状态变差时）以退出码 1 结束。", "For CI: check all data, then the status; exit 1 when a row is at or below --fail-on (with --changed-since: when the change made a row worse)."),
     "help.cmd.diff": ("一次修改对数字的影响：与某个 git 版本相比发生变化的各项，变化前后的完成数和状态。", "What a change does to the figures: the rows that moved since a git revision, before and after."),
     "help.cmd.tasks": ("方案主要任务与保障措施的逐区清单：品牌打造方案、交流座谈会、展会、合作协议、抽检等。", "The plan's tasks and measures as a checklist per district: brand plan, exchange meetings, expos, agreements, sampling."),
     "help.cmd.report": ("年度报告：完成情况、差距、下一年任务调整、续展、任务清单和图表（markdown 或可打印的 HTML）。", "The yearly report: status, gaps, next year's adjustment, renewals, tasks and charts (markdown, or HTML to print)."),
@@ -512,7 +512,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.opt.write": ("把调整后目标保存为 YAML，供 `wuhai status --targets` 使用。", "Save the adjusted targets as YAML for `wuhai status --targets`."),
     "help.opt.within": ("从 --as-of 起的时间窗：6m、90d、2w、1y。", "Window from --as-of: 6m, 90d, 2w, 1y."),
     "help.opt.fail_on": ("有项目处于或低于该状态时以退出码 1 结束。", "Exit 1 when a row is at or below this status."),
-    "help.opt.changed_since": ("同时显示自该 git 版本以来的变化。", "Also show what changed since this git revision."),
+    "help.opt.changed_since": ("与该 git 版本比较：只有本次修改使状态变差的项目才以退出码 1 结束，原本就需加快或滞后的只列为警告。", "Compare with this git revision: exit 1 only for rows whose status the change made worse; rows already at risk or behind are warnings."),
     "help.opt.base_ref": ("用来比较的 git 版本，如 origin/main。", "The git revision to compare with, e.g. origin/main."),
     "help.opt.output": ("写入该文件（原子写入），而不是标准输出。", "Write to this file (atomically) instead of stdout."),
     "help.opt.charts": ("绘制图表（需要 report 扩展）。", "Draw the charts (needs the `report` extra)."),
@@ -1142,6 +1142,66 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "check.ok": ("检查通过；{findings} 项需关注", "check passed; {findings} rows need attention"),
     "check.missing_report": ("{district} 尚未提交 {year} 年进度报告", "{district} has no progress report for {year}"),
+    # issue 16: CI that says why (verdict, setbacks) and `wuhai init`
+    "check.verdict_passed": ("检查通过。", "The check passes."),
+    "check.verdict_failed": ("检查未通过。", "The check fails."),
+    "check.worse": (
+        "与 {ref} 相比，本次修改使 {count} 项状态变差：{rows}。",
+        "Compared with {ref}, this change made {count} rows worse: {rows}.",
+    ),
+    "check.at_or_below": (
+        "{count} 项处于或低于“{fail_on}”（--fail-on）：{rows}。",
+        "{count} rows are at or below '{fail_on}' (--fail-on): {rows}.",
+    ),
+    "check.not_worse": (
+        "与 {ref} 相比，本次修改没有使任何一项状态变差（{moved} 项数字有变化）。",
+        "Compared with {ref}, this change made no row worse ({moved} rows moved).",
+    ),
+    "check.not_compared": (
+        "修改前的数据无法读取，没有比较，只检查了现在的数据。",
+        "The data before the change could not be read: nothing was compared, only the data now was checked.",
+    ),
+    "check.none_at_or_below": ("没有项目处于或低于“{fail_on}”。", "No row is at or below '{fail_on}'."),
+    "check.warned": (
+        "{count} 项处于需加快或滞后，列为警告（不影响检查结果）：{rows}。",
+        "{count} rows at risk or behind are listed as warnings (they do not fail the check): {rows}.",
+    ),
+    "check.scope": ("（{year} 年，截至 {as_of}）", "(Figures of {year} as of {as_of}.)"),
+    "check.row": ("{area} {indicator}（{status}）", "{area} {indicator} ({status})"),
+    "check.and_more": ("，另有 {count} 项", ", and {count} more"),
+    "check.setback": ("{change}（本次修改使状态变差）", "{change} (this change made it worse)"),
+    "check.bad_data": (
+        "数据文件中有 {count} 个错误，已标注在各自的文件和行上；修正后才会计算完成情况。",
+        "The data files hold {count} errors, annotated on their files and lines; the figures are computed once they are fixed.",
+    ),
+    "help.cmd.init": (
+        "新建一个数据仓库：方案副本、进度报告文件夹和模板、安装本版本 wuhai 的 GitHub 与 GitLab CI、pre-commit 配置、使用说明；需要时运行 git init。",
+        "Create a data repository: a copy of the plan, the progress folder and its template, GitHub and GitLab CI that install this version of wuhai, a pre-commit configuration, READMEs; git init where needed.",
+    ),
+    "help.opt.init_folder": ("要创建的数据仓库文件夹（须为空，或加 --force）。", "The folder of the new data repository (empty, or add --force)."),
+    "help.opt.tool_repo": (
+        "CI 和 pre-commit 从这个 git 仓库安装 wuhai（标签 v版本号）；不填则从软件包索引安装 wuhai-green==版本号。",
+        "The git repository CI and pre-commit install wuhai from (at the tag v<version>); by default wuhai-green==<version> from the package index.",
+    ),
+    "help.opt.force_init": ("文件夹不为空时也写入，覆盖同名文件。", "Write into a folder that is not empty, replacing files of the same names."),
+    "init.not_empty": (
+        "{path} 不是空文件夹；确需写入（覆盖同名文件）请加 --force",
+        "{path} is not empty; add --force to write into it (files of the same names are replaced)",
+    ),
+    "init.not_a_folder": ("{path} 是文件，不是文件夹", "{path} is a file, not a folder"),
+    "init.written": ("已在 {folder} 创建数据仓库（wuhai-green {version}）：", "Created a data repository in {folder} (wuhai-green {version}):"),
+    "init.git_init": ("已在 {folder} 运行 git init", "Ran git init in {folder}"),
+    "init.no_git": ("没有运行 git init：{reason}；请自行运行", "git init did not run: {reason}; run it yourself"),
+    "init.next": (
+        "下一步：cd {folder}，按 README.md 的每年流程操作，从 wuhai new --year {year} --district {district} 开始",
+        "Next: cd {folder} and follow the yearly routine of README.md, starting with wuhai new --year {year} --district {district}",
+    ),
+    "init.template_head": (
+        "# 模板（以 _ 开头的文件不会被读取）。复制为 {name}，或用\n"
+        "# `wuhai new --year {year} --district {alias}` 生成。\n",
+        "# A template (files starting with _ are not read). Copy it to {name}, or let\n"
+        "# `wuhai new --year {year} --district {alias}` write one.\n",
+    ),
     "diff.title": ("与 {ref} 相比的变化（{year} 年）", "Changes since {ref} ({year})"),
     "diff.none": ("没有指标发生变化", "No figure moved"),
     "diff.base_invalid": (

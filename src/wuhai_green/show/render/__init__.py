@@ -27,6 +27,7 @@ RENDERERS: dict[str, RendererSpec] = {
     "xlsx": RendererSpec("to_xlsx", frozenset({"page", "report"})),
     "markdown": RendererSpec("to_markdown", frozenset({"page", "problems", "check", "report"})),
     "github": RendererSpec("to_github", frozenset({"problems", "check"})),
+    "gitlab": RendererSpec("to_gitlab", frozenset({"problems", "check"})),
     "html": RendererSpec("to_html", frozenset({"report"})),
 }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TextIO
 
 from wuhai_green.core.problems import Problem
@@ -28,6 +29,7 @@ class Output:
     ascii_borders: bool = False
     debug: bool = False  # a Chinese message followed by the parser's own words
     save: Callable[[bytes], None] | None = None  # writes a binary document to the file of -o
+    root: Path | None = None  # the repository's root, for formats that name files from it
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class ProblemReport:
     ok: bool
     schema: str = "wuhai-green/validate@1"
     extra: dict[str, Any] = field(default_factory=dict)
+    check: bool = False  # the bad data of `wuhai check`: CI formats say why the check failed
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class CheckReport:
     warnings: list[Problem]
     fail_on: str
     show: Display
+    compared_with: str | None = None  # the revision of --changed-since, when it was compared
 
 
 class Renderer:
@@ -58,6 +62,7 @@ class Renderer:
     name: ClassVar[str]
     machine: ClassVar[bool] = False  # stdout carries data: messages for people go to stderr
     binary: ClassVar[bool] = False  # a file, not text: written through `Output.save` (-o)
+    in_repository: ClassVar[bool] = False  # names files relative to the repository's root (CI)
 
     def page(self, page: Page, output: Output) -> None:
         raise NotImplementedError

@@ -19,6 +19,7 @@ from wuhai_green.show.page import Page
 from wuhai_green.show.problems import as_json
 from wuhai_green.show.render.base import CheckReport, Output, ProblemReport, Renderer
 from wuhai_green.show.views.changes import check_page
+from wuhai_green.show.views.ci import verdict_text
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -70,7 +71,7 @@ class Csv(Renderer):
 
         print_problems(report.warnings, output.lang, output.stderr)
         output.stdout.write(to_csv(check_page(report.query, report.result,
-                                              report.fail_on, report.show).csv_rows))
+                                              verdict_text(report), report.show).csv_rows))
 
 
 RENDERER = Csv()

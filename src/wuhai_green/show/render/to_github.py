@@ -1,23 +1,20 @@
-"""GitHub Actions workflow commands: an annotation per problem on its file and line, a
-warning per row at risk or behind on the line of its target in the plan, a notice per
-moved figure, and the status tables in the job summary."""
+"""GitHub Actions workflow commands: the annotations of `views/ci.py` (each problem on its
+file and line, each row at risk or behind on its target or its data, each moved figure on
+the record that moved it, and a failed check's reason last), and the job summary: the
+verdict in one paragraph, then the status tables."""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-from wuhai_green.core.metrics import StatusRow
 from wuhai_green.core.problems import cannot_write
-from wuhai_green.core.rows import missing_reports
-from wuhai_green.show.display import Display
 from wuhai_green.show.escape import visible
-from wuhai_green.show.problems import message
+from wuhai_green.show.i18n import Lang
 from wuhai_green.show.render.base import CheckReport, Output, ProblemReport, Renderer
-from wuhai_green.show.render.to_markdown import to_markdown
-from wuhai_green.show.views.changes import change_sentence, finding_message
+from wuhai_green.show.render.to_markdown import md_cell, to_markdown
+from wuhai_green.show.views import ci
 from wuhai_green.show.views.status import status_page
-
-LEVELS = {"error": "error", "warning": "warning", "note": "notice"}
 
 
 def escape_data(text: str) -> str:
@@ -45,39 +42,45 @@ def command(level: str, text: str, file: str | None = None, line: int | None = N
     return f"{head}::{escape_data(text)}\n"
 
 
-def finding(row: StatusRow, year: int, show: Display) -> str:
-    """A warning on the line of the row's target in the plan."""
-    line = show.plan.target_line(row.area, row.indicator, year)
-    return command("warning", finding_message(row, year, show), show.plan.file, line)
+def commands(annotations: list[ci.Annotation]) -> str:
+    return "".join(command(a.level, a.message, a.file, a.line, a.column) for a in annotations)
+
+
+def summarize(verdict: list[str], lang: Lang, tables: str = "") -> None:
+    """Append the verdict (its first sentence in bold) and the tables to the job summary,
+    when the job has one ($GITHUB_STEP_SUMMARY)."""
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary_file:
+        return
+    head, *rest = [md_cell(sentence) for sentence in verdict]
+    # a space after the bold: `**…。**1` is not bold in CommonMark (the closing ** follows
+    # punctuation, so it must be followed by a space or punctuation)
+    paragraph = f"**{head}** " + ci.sentences(rest, lang)
+    try:
+        with open(summary_file, "a", encoding="utf-8") as stream:
+            stream.write(paragraph + "\n\n" + tables + ("\n" if tables else ""))
+    except OSError as error:  # a full disk, a folder of that name: exit 2, not 3
+        raise cannot_write(summary_file, error) from None
 
 
 class Github(Renderer):
     name = "github"
     machine = True
+    in_repository = True
 
     def problems(self, report: ProblemReport, output: Output) -> None:
-        output.stdout.write("".join(
-            command(LEVELS[p.severity], message(p, output.lang), p.file, p.line, p.column)
-            for p in report.problems))
+        root = output.root or Path.cwd()
+        found = ci.problem_annotations(report.problems, output.lang, root)
+        if report.check:  # a check on bad data: say why it failed
+            count = sum(1 for problem in report.problems if problem.severity == "error")
+            found.append(ci.bad_data_annotation(count, output.lang))
+            summarize(ci.bad_data_verdict(count, output.lang), output.lang)
+        output.stdout.write(commands(found))
 
     def check(self, report: CheckReport, output: Output) -> None:
-        show, year = report.show, report.query.year
-        self.problems(ProblemReport(report.warnings, ok=True), output)
-        output.stdout.write("".join(finding(row, year, show) for row in report.result.findings))
-        output.stdout.write("".join(
-            command("warning", show.tr("check.missing_report", district=show.area(district),
-                                       year=missing_year))
-            for district, missing_year in missing_reports(report.query)))
-        for change in report.result.changes or []:
-            output.stdout.write(command("notice", change_sentence(change, show)))
-        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-        if summary_file:
-            page = status_page(report.query.everywhere(), show)
-            try:
-                with open(summary_file, "a", encoding="utf-8") as stream:
-                    stream.write(to_markdown(page) + "\n")
-            except OSError as error:  # a full disk, a folder of that name: exit 2, not 3
-                raise cannot_write(summary_file, error) from None
+        output.stdout.write(commands(ci.check_annotations(report, output.root or Path.cwd())))
+        summarize(ci.verdict(report), output.lang,
+                  to_markdown(status_page(report.query.everywhere(), report.show)))
 
 
 RENDERER = Github()

@@ -10,6 +10,7 @@ from wuhai_green.show.page import Page
 from wuhai_green.show.problems import message
 from wuhai_green.show.render.base import CheckReport, Output, ProblemReport, Renderer
 from wuhai_green.show.views.changes import check_page
+from wuhai_green.show.views.ci import verdict_text
 
 if TYPE_CHECKING:
     from wuhai_green.show.report import Report
@@ -85,7 +86,8 @@ class Markdown(Renderer):
         from wuhai_green.show.render.to_terminal import print_problems
 
         print_problems(report.warnings, output.lang, output.stderr)
-        self.page(check_page(report.query, report.result, report.fail_on, report.show), output)
+        self.page(check_page(report.query, report.result, verdict_text(report), report.show),
+                  output)
 
     def report(self, document: Report, output: Output) -> str:
         return report_markdown(document)

@@ -26,6 +26,7 @@ from wuhai_green.show.problems import text
 from wuhai_green.show.render.base import CheckReport, Output, ProblemReport, Renderer
 from wuhai_green.show.render.encoding import ASCII_GLYPHS
 from wuhai_green.show.views.changes import check_page
+from wuhai_green.show.views.ci import verdict_text
 
 STYLES = {
     "met": "bold green",
@@ -226,7 +227,8 @@ class Terminal(Renderer):
 
     def check(self, report: CheckReport, output: Output) -> None:
         print_problems(report.warnings, output.lang, output.stderr)
-        self.page(check_page(report.query, report.result, report.fail_on, report.show), output)
+        self.page(check_page(report.query, report.result, verdict_text(report), report.show),
+                  output)
 
 
 RENDERER = Terminal()

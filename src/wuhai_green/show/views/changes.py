@@ -70,12 +70,16 @@ def check_document(query: Query, result: rows.CheckResult, warnings: list[Proble
         "findings": [status_json(show, row) for row in result.findings],
         "missing_reports": missing_json(rows.missing_reports(query)),
     }
+    document["failing"] = [status_json(show, row) for row in result.failing]
     if result.changes is not None:
         document["changes"] = [change_json(show, change) for change in result.changes]
+        document["setbacks"] = [change_json(show, change) for change in result.setbacks]
     return document
 
 
-def check_page(query: Query, result: rows.CheckResult, fail_on: str, show: Display) -> Page:
+def check_page(query: Query, result: rows.CheckResult, verdict: str, show: Display) -> Page:
+    """Every row of the check, the missing reports, the moved figures, and the verdict
+    (views/ci.py)."""
     tr = show.tr
     table = TableView(tr("check.title"), [tr("col.area"), tr("col.indicator"), tr("col.achieved"),
                                           tr("col.target_plain"), tr("col.status")],
@@ -88,9 +92,7 @@ def check_page(query: Query, result: rows.CheckResult, fail_on: str, show: Displ
     notes = missing_notes(rows.missing_reports(query), show)
     if result.changes is not None:
         notes += [change_sentence(change, show) for change in result.changes] or [tr("diff.none")]
-    notes.append(tr("check.failing", count=len(result.failing), fail_on=show.status(fail_on))
-                 if result.failing
-                 else tr("check.ok", findings=len(result.findings)))
+    notes.append(verdict)
     return Page({}, [table], notes, [status_json(show, row) for row in result.rows])
 
 
