@@ -609,11 +609,18 @@ def test_a_count_on_the_plans_pace_is_not_called_behind() -> None:
     """Demo data, 2026: 海南区 and 乌达区 hold 2 名特优新 = T2025 each. The plan adds 2/3 of a
     product in 2026 (T2026 = 8/3), which a district makes as one product: adjusted
     ⌈8/3⌉ = 3, required 1 — the plan's own pace, so no sentence calls them behind. 海勃湾区
-    holds 1: required 3 − 1 = 2, one more than the plan's pace."""
+    holds 1: required 3 − 1 = 2, one more than the plan's pace. The sentence gives the plan's
+    2/3 as the table shows it (0.67) and the whole product it is compared as (issue 10 §5)."""
     run = wuhai_on("adjust", DEMO, "--year", "2026", "--format", "json")
-    sentences = run.json()["sentences"]
-    famous = [s for s in sentences if "新增名特优新农产品需新增" in s]
-    assert famous == ["海勃湾区：2026 年新增名特优新农产品需新增 2 个，比方案的 1 个 多 1 个"]
+    document = run.json()
+    famous = [s for s in document["sentences"] if "新增名特优新农产品需新增" in s]
+    assert famous == ["海勃湾区：2026 年新增名特优新农产品需新增 2 个，比方案的 0.67 个"
+                      "（按整数个计为 1 个）多 1 个"]
+    (row,) = [r for r in document["rows"]
+              if (r["district"], r["indicator"]) == ("海勃湾区", "famous_products")]
+    assert (row["required_addition"], row["plan_addition"]) == (2, Decimal("0.666667"))
+    table = wuhai_on("adjust", DEMO, "--year", "2026", "--format", "markdown").stdout
+    assert "| 海勃湾区 | 2.67 | 1 | 2 | 3 | 2 | 0.67 | 0 |" in table
 
 
 TARGETS = """\

@@ -44,7 +44,8 @@ def test_hainan_2025_figures() -> None:
     """Only the 2028 milestone is ahead at 31 Dec 2025 (3 years left: 2026, 2027, 2028).
     certified_output: target 200, achieved 120 + 60 = 180, gap 20, 20/3 = 6.666667 a year,
     lapsing LB-HN-2401 + LB-HN-2501 = 2 certificates, 180 t.
-    famous_products: target 4, achieved 2, gap 2, 2/3 = 0.666667 a year, lapsing 2."""
+    famous_products: target 4, achieved 2, gap 2, in whole products ⌈2/3⌉ = 1 a year (issue 10
+    §5: a count's requirement is whole), lapsing 2."""
     document = gap_json("--district", "海南区", "--year", "2025")
     assert [(r["district"], r["indicator"], r["milestone"]) for r in document["rows"]] == [
         ("海南区", CERTIFIED, 2028), ("海南区", FAMOUS, 2028)]
@@ -57,21 +58,22 @@ def test_hainan_2025_figures() -> None:
     assert certified["lapsing"] == ["LB-DEMO-HN-2401", "LB-DEMO-HN-2501"]
     assert (famous["unit"], famous["target"], famous["achieved"], famous["gap"],
             famous["years_left"], famous["per_year"], famous["lapsing_count"]) == (
-        "count", 4, 2, 2, 3, Decimal("0.666667"), 2)
+        "count", 4, 2, 2, 3, 1, 2)
     assert famous["lapsing"] == ["MT-DEMO-HN-2401", "MT-DEMO-HN-2501"]
 
 
 def test_hainan_2025_sentences_in_chinese() -> None:
-    """20 t over 3 years → 6.67 t a year (shown with 2 places); 2 ÷ 3 → 0.67 a year."""
+    """20 t over 3 years → 6.67 t a year (shown with 2 places); 2 products in 3 years → 1 a
+    year in whole products, table and sentence alike."""
     sentences = gap_json("--district", "hainan", "--year", "2025")["sentences"]
     assert len(sentences) == 2
     assert sentences[0].startswith("海南区 需在 2028 年底前新增绿色有机食品认证 20 吨，平均每年 6.67 吨")
     assert "2 张证书（180 吨）" in sentences[0]
-    assert sentences[1].startswith("海南区 需在 2028 年底前新增名特优新农产品 2 个，平均每年 0.67 个")
+    assert sentences[1].startswith("海南区 需在 2028 年底前新增名特优新农产品 2 个，按整数个计每年 1 个")
     table = gap("--district", "hainan", "--year", "2025", "--format", "markdown").stdout
     assert "- " + sentences[0] in table
     assert "| 海南区 | 2028 | 200 | 180 | 20 | 3 | 6.67 |" in table
-    assert "| 海南区 | 2028 | 4 | 2 | 2 | 3 | 0.67 |" in table
+    assert "| 海南区 | 2028 | 4 | 2 | 2 | 3 | 1 |" in table
 
 
 def test_hainan_2025_sentences_in_english() -> None:
@@ -82,7 +84,7 @@ def test_hainan_2025_sentences_in_english() -> None:
     assert "2 certificates (180 t)" in sentences[0]
     assert sentences[1].startswith(
         "Hainan District must add 2 (Newly listed famous, special, quality and new products) "
-        "by the end of 2028, 0.67 a year")
+        "by the end of 2028, 1 a year in whole products")
     for sentence in sentences:
         assert "  " not in sentence and " )" not in sentence and "()" not in sentence
         assert not any("\u4e00" <= char <= "\u9fff" for char in sentence)

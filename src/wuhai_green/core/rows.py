@@ -13,6 +13,7 @@ from typing import Literal
 
 from wuhai_green.core import metrics
 from wuhai_green.core.dates import year_end
+from wuhai_green.core.measures import measure_of
 from wuhai_green.core.query import Query
 from wuhai_green.core.register import Certificate, Register
 from wuhai_green.model.plan import Area, Indicator, Plan, leaves
@@ -103,6 +104,15 @@ def years_left(milestone: int, as_of: date) -> int:
     return milestone - as_of.year + this_year_open
 
 
+def per_year(plan: Plan, indicator: Indicator, gap: Decimal, years: int) -> Decimal | None:
+    """The addition needed a year to close `gap` in `years`; for a count, whole products:
+    the fewest a year that close it (2 in 3 years is 1 a year)."""
+    if years <= 0:
+        return None
+    needed = gap / years
+    return metrics.round_up(needed) if measure_of(plan, indicator).whole_units else needed
+
+
 def gap_rows(query: Query) -> list[GapRow]:
     plan, register, as_of = query.plan, query.register, query.as_of
     rows = []
@@ -117,7 +127,7 @@ def gap_rows(query: Query) -> list[GapRow]:
                                                 as_of + timedelta(days=1), year_end(milestone),
                                                 issued_by=as_of, known_on=as_of))
                 rows.append(GapRow(area, indicator, milestone, goal, achieved, missing, left,
-                                   missing / left if left > 0 else None, lapsing,
+                                   per_year(plan, indicator, missing, left), lapsing,
                                    metrics.measure(plan, indicator, lapsing),
                                    metrics.projected(plan, achieved, as_of, milestone)))
     return rows

@@ -992,6 +992,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{area}：{year} 年{indicator}需新增 {required}{unit}，比方案的 {plan}{unit} 多 {extra}{unit}",
         "{area}: {indicator} needs {required}{unit} in {year}, {extra}{unit} more than the plan's {plan}{unit}",
     ),
+    "adjust.behind_whole": (
+        "{area}：{year} 年{indicator}需新增 {required}{unit}，比方案的 {plan}{unit}（按整数个计为 {whole}{unit}）多 {extra}{unit}",
+        "{area}: {indicator} needs {required}{unit} in {year}, {extra}{unit} more than the plan's {plan}{unit} ({whole}{unit} in whole products)",
+    ),
     "adjust.renewals": (
         "{year} 年有 {count} 张证书到期且尚无续展记录；最早须在 {first} 前申请续展（{id}）",
         "{count} certificates lapse in {year} with no renewal on file; the first renewal must be applied for by {first} ({id})",
@@ -1218,6 +1222,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "gap.sentence": (
         "{area} 需在 {year} 年底前{indicator} {gap}{unit}，平均每年 {per_year}{unit}",
         "{area} must add {gap}{unit} ({indicator}) by the end of {year}, {per_year}{unit} a year",
+    ),
+    "gap.sentence_whole": (
+        "{area} 需在 {year} 年底前{indicator} {gap}{unit}，按整数个计每年 {per_year}{unit}",
+        "{area} must add {gap}{unit} ({indicator}) by the end of {year}, {per_year}{unit} a year in whole products",
     ),
     "gap.sentence_met": (
         "{area} 已完成 {year} 年{indicator}目标", "{area} has met its {year} target ({indicator})"),

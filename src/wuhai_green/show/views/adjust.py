@@ -102,10 +102,14 @@ def adjust_sentences(found: list[metrics.AdjustRow], renewals: list[rows.Renewal
         params = {"area": show.area(row.area), "indicator": show.name(row.indicator),
                   "year": year, "unit": unit,
                   "required": show.amount(row.indicator, row.required_addition),
-                  "plan": show.amount(row.indicator, row.plan_pace),
+                  "plan": show.amount(row.indicator, row.plan_addition),
+                  "whole": show.amount(row.indicator, row.plan_pace),
                   "extra": show.amount(row.indicator, row.behind_plan)}
         if row.behind_plan > 0:
-            notes.append(show.tr("adjust.behind", **params))
+            # the plan's own figure as the table shows it; for a count, the whole products
+            # the comparison takes when that figure is a fraction
+            fraction = row.plan_pace != row.plan_addition
+            notes.append(show.tr("adjust.behind_whole" if fraction else "adjust.behind", **params))
     if not notes:
         areas = list(dict.fromkeys(show.area(row.area) for row in spoken))
         notes.append(show.tr("adjust.on_plan", year=year, areas=show.join(areas)))

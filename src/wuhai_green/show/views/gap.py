@@ -73,7 +73,8 @@ def gap_sentence(row: rows.GapRow, show: Display) -> str:
     elif row.gap == 0:
         text = show.tr("gap.sentence_met", **params)
     else:
-        text = show.tr("gap.sentence", **params)
+        whole = measure_of(show.plan, row.indicator).whole_units
+        text = show.tr("gap.sentence_whole" if whole else "gap.sentence", **params)
     if row.projected is not None and row.target.value is not None and row.gap > 0:
         text += show.tr("gap.at_this_pace", **params,
                         projected=show.amount(row.indicator, row.projected),
