@@ -146,12 +146,18 @@ def _page_width(formatter: HelpFormatter) -> int:
     return max(formatter.width, 50)
 
 
+def _head(item: Any, ctx: Context, lang: Lang, width: int) -> list[str]:
+    """The usage line, then the command's (or the group's) description, wrapped."""
+    parts = [usage_line(ctx, lang), ""]
+    if item.help:
+        parts += ["\n".join("  " + line for line in wrap(t(item.help, lang), width - 2)), ""]
+    return parts
+
+
 def command_page(command: Any, ctx: Context, formatter: HelpFormatter) -> str:
     lang = lang_of(ctx)
     width = _page_width(formatter)
-    parts = [usage_line(ctx, lang), ""]
-    if command.help:
-        parts += ["\n".join("  " + line for line in wrap(t(command.help, lang), width - 2)), ""]
+    parts = _head(command, ctx, lang, width)
     arguments = [row for row, param in zip(_option_rows(command, ctx, lang),
                                            [p for p in command.get_params(ctx)
                                             if p.get_help_record(ctx) is not None], strict=True)
@@ -166,9 +172,7 @@ def command_page(command: Any, ctx: Context, formatter: HelpFormatter) -> str:
 def group_page(group: Any, ctx: Context, formatter: HelpFormatter) -> str:
     lang = lang_of(ctx)
     width = _page_width(formatter)
-    parts = [usage_line(ctx, lang), ""]
-    if group.help:
-        parts += ["\n".join("  " + line for line in wrap(t(group.help, lang), width - 2)), ""]
+    parts = _head(group, ctx, lang, width)
     parts += [t("help.options", lang), columns(_option_rows(group, ctx, lang), width)]
     commands = [(name, t(command.help, lang)) for name, command in group.commands.items()
                 if not command.hidden]
