@@ -228,6 +228,8 @@ def window_end(start: date, text: str) -> date:
             after = start + timedelta(days=count * (7 if unit == "w" else 1))
         else:
             after = add_months(start, count * (12 if unit == "y" else 1))
+            if after == date.max:  # the calendar's last day: the window runs past it
+                raise OverflowError
         return after - timedelta(days=1)
     except (ValueError, OverflowError):  # beyond the year 9999
         raise UsageError("cli.bad_window", value=text) from None

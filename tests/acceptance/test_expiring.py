@@ -198,6 +198,19 @@ def test_no_yearly_confirmation_by_default(listed: Path) -> None:
     assert confirmations(listed, "2025-01-01") == []
 
 
+def test_a_validity_to_the_year_9999_ends_the_count_of_confirmations(tmp_path: Path) -> None:
+    """A typed expiry of 9999-12-31 with the rule on: the anniversaries are counted up to the
+    window's end, not searched for up to an expiry the calendar cannot pass (that looped).
+    Listed 2024-03-11: inside 2025-01-01 + 1y only the 2025-03-11 confirmation (apply by
+    2025-02-09)."""
+    folder = tmp_path / "progress"
+    write_report(folder, "2024.yaml", 2024, "海南区",
+                 cert("MT-9", "famous_product", "2024-03-11", expires="9999-12-31"))
+    plan = plan_with(tmp_path / "plan", ("    enabled: false\n", "    enabled: true\n"))
+    assert confirmations(folder, "2025-01-01", plan) == [
+        ("MT-9", "confirmation", "2025-03-11", "2025-02-09")]
+
+
 def test_each_years_confirmation_when_the_rule_is_on(listed: Path, tmp_path: Path) -> None:
     """With the rule on (30 days ahead): taken at 2025-01-01, MT-1's first anniversary
     2025-03-11 (apply by 2025-02-09) and MT-2's 2025-05-01 (apply by 2025-04-01: its

@@ -59,6 +59,8 @@ def test_round_up_rounds_counts_up_not_to_nearest() -> None:
     (date(2026, 3, 15), -15, date(2024, 12, 15)),  # across a year boundary
     (date(2026, 1, 10), 6, date(2026, 7, 10)),
     (date(2026, 1, 10), 12, date(2027, 1, 10)),
+    (date(2026, 1, 10), -30000 * 12, date.min),  # beyond the calendar: its first day
+    (date(9999, 11, 30), 2, date.max),  # or its last
 ])
 def test_add_months(day: date, months: int, expected: date) -> None:
     assert add_months(day, months) == expected

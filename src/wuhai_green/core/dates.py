@@ -29,9 +29,14 @@ def add_years(day: date, years: int) -> date:
 
 
 def add_months(day: date, months: int) -> date:
-    """The same day `months` later (earlier if negative), or that month's last day."""
+    """The same day `months` later (earlier if negative), or that month's last day; beyond
+    the representable years, the first or last day there is."""
     month_index = day.year * 12 + day.month - 1 + months
     year, month = divmod(month_index, 12)
+    if year < date.min.year:
+        return date.min
+    if year > date.max.year:
+        return date.max
     last_day = calendar.monthrange(year, month + 1)[1]
     return date(year, month + 1, min(day.day, last_day))
 

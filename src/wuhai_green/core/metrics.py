@@ -368,11 +368,12 @@ def confirmations(plan: Plan, record: Certificate, first: date, last: date,
     if record.renewed_on is not None and (known_on is None or record.renewed_on <= known_on):
         end = min(end, record.renewed_on - timedelta(days=1))
     found = []
-    years = 1
-    while (due := add_years(record.issued, years)) <= end:
-        if first <= due <= last:
+    # anniversaries up to the earlier of the record's end and the window's: counted, not
+    # searched for, so that an end in the year 9999 cannot loop
+    for years in range(1, min(end, last).year - record.issued.year + 1):
+        due = add_years(record.issued, years)
+        if first <= due <= min(end, last):
             found.append((due, add_months(due, -lead.months) - timedelta(days=lead.days)))
-        years += 1
     return found
 
 
