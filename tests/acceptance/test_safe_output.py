@@ -23,7 +23,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.harness import PLAN, parse_github, process_env, write, wuhai_on, wuhai_process
+from tests.harness import (
+    DEMO,
+    PLAN,
+    parse_github,
+    plan_with,
+    process_env,
+    write,
+    wuhai_on,
+    wuhai_process,
+)
 
 HOLDER = "\x1b]0;pwned\x07\x1b[2J\u202eabc[x](http://evil)\x9b31m"
 HOLDER_SHOWN = "\\x1b]0;pwned\\x07\\x1b[2J\\u202eabc[x](http://evil)\\x9b31m"
@@ -221,3 +230,14 @@ def test_a_certificate_number_with_a_control_character_is_refused(
     english = wuhai_on("validate", "progress", "--lang", "en", cwd=tmp_path)
     assert english.stderr == (f"progress/2025.yaml:{line}:{column}: '{field}' holds the control "
                               "character U+001B at character 4: an id cannot hold one; delete it\n")
+
+
+def test_the_gitlab_verdict_in_the_job_log_is_escaped(tmp_path: Path) -> None:
+    """The verdict `check --format gitlab` writes to the job log names plan words: a control
+    character in an indicator's name is shown as its escape there, as everywhere."""
+    plan = plan_with(tmp_path, ("    zh: 新增名特优新农产品\n",
+                                '    zh: "新增名特优新农产品\\e[31m"\n'))
+    run = wuhai_on("check", DEMO, "--year", "2025", "--format", "gitlab", plan_path=plan)
+    assert run.exit_code == 1, run.stderr
+    assert "新增名特优新农产品\\x1b[31m（滞后）" in run.stderr
+    assert ACTED_ON.findall(run.stderr) == []

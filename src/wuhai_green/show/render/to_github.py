@@ -72,9 +72,8 @@ class Github(Renderer):
         root = output.root or Path.cwd()
         found = ci.problem_annotations(report.problems, output.lang, root)
         if report.check:  # a check on bad data: say why it failed
-            count = sum(1 for problem in report.problems if problem.severity == "error")
-            found.append(ci.bad_data_annotation(count, output.lang))
-            summarize(ci.bad_data_verdict(count, output.lang), output.lang)
+            found.append(ci.bad_data_annotation(report.problems, output.lang))
+            summarize(ci.bad_data_verdict(report.problems, output.lang), output.lang)
         output.stdout.write(commands(found))
 
     def check(self, report: CheckReport, output: Output) -> None:

@@ -8,6 +8,7 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
+from wuhai_green.show.escape import visible
 from wuhai_green.show.render.base import CheckReport, Output, ProblemReport, Renderer
 from wuhai_green.show.render.to_json import to_json
 from wuhai_green.show.views import ci
@@ -46,15 +47,18 @@ class Gitlab(Renderer):
     def problems(self, report: ProblemReport, output: Output) -> None:
         found = ci.problem_annotations(report.problems, output.lang, output.root or Path.cwd())
         if report.check:
-            count = sum(1 for problem in report.problems if problem.severity == "error")
-            found.append(ci.bad_data_annotation(count, output.lang))
-            output.stderr.write(ci.sentences(ci.bad_data_verdict(count, output.lang),
-                                             output.lang) + "\n")
+            found.append(ci.bad_data_annotation(report.problems, output.lang))
+            _log(ci.bad_data_verdict(report.problems, output.lang), output)
         output.stdout.write(report_text(found))
 
     def check(self, report: CheckReport, output: Output) -> None:
         output.stdout.write(report_text(ci.check_annotations(report, output.root or Path.cwd())))
-        output.stderr.write(ci.sentences(ci.verdict(report), output.lang) + "\n")
+        _log(ci.verdict(report), output)
+
+
+def _log(verdict: list[str], output: Output) -> None:
+    """The verdict for the job log (stderr), its control characters escaped."""
+    output.stderr.write(visible(ci.sentences(verdict, output.lang)) + "\n")
 
 
 RENDERER = Gitlab()

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from wuhai_green.core import metrics, rows
-from wuhai_green.core.problems import Problem
+from wuhai_green.core.problems import Problem, errors_in
 from wuhai_green.show.display import Display
 from wuhai_green.show.i18n import Lang, t
 from wuhai_green.show.problems import message
@@ -120,13 +120,15 @@ def check_annotations(report: CheckReport, root: Path) -> list[Annotation]:
     return found
 
 
-def bad_data_verdict(count: int, lang: Lang) -> list[str]:
+def bad_data_verdict(problems: list[Problem], lang: Lang) -> list[str]:
     """The verdict of a check on bad data (its errors are annotated on their lines)."""
-    return [t("check.verdict_failed", lang), t("check.bad_data", lang, count=count)]
+    return [t("check.verdict_failed", lang),
+            t("check.bad_data", lang, count=len(errors_in(problems)))]
 
 
-def bad_data_annotation(count: int, lang: Lang) -> Annotation:
-    return Annotation("error", FAILED, "check", sentences(bad_data_verdict(count, lang), lang))
+def bad_data_annotation(problems: list[Problem], lang: Lang) -> Annotation:
+    return Annotation("error", FAILED, "check", sentences(bad_data_verdict(problems, lang),
+                                                          lang))
 
 
 def sentences(parts: list[str], lang: Lang) -> str:
