@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,7 +14,7 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from tests.harness import examples, real_plan
+from tests.harness import examples, plan_with, real_plan
 from wuhai_green.core.importing import (
     UNITS,
     ImportRequest,
@@ -25,7 +26,6 @@ from wuhai_green.core.importing import (
     column_number,
     has_header,
     header_key,
-    id_form,
     ids_on_file,
     import_rows,
     parse_columns,
@@ -37,6 +37,8 @@ from wuhai_green.core.importing import (
     type_words,
 )
 from wuhai_green.core.problems import Problem, UsageError
+from wuhai_green.core.register import normal_id
+from wuhai_green.load.plan import load_plan
 
 # --- dates -----------------------------------------------------------------------------------
 
@@ -185,11 +187,12 @@ def test_header_key(header: str, key: tuple[str, str | None]) -> None:
     assert header_key(header) == key
 
 
-def test_id_form() -> None:
-    """DESIGN §4: NFKC, format characters out, spaces at the ends out, upper case."""
-    assert id_form(" lb-18-2506150123a\u200b ") == "LB-18-2506150123A"
-    assert id_form("ＬＢ－１８－２５０６１５０１２３Ａ") == "LB-18-2506150123A"
-    assert id_form("\ufeff005op2500123") == "005OP2500123"
+def test_ids_of_a_sheet_in_the_registers_normal_form() -> None:
+    """DESIGN §4, as the register compares ids (one function, `normal_id`): NFKC, format
+    characters out, spaces at the ends out, upper case."""
+    assert normal_id(" lb-18-2506150123a\u200b ") == "LB-18-2506150123A"
+    assert normal_id("ＬＢ－１８－２５０６１５０１２３Ａ") == "LB-18-2506150123A"
+    assert normal_id("\ufeff005op2500123") == "005OP2500123"
 
 
 @pytest.mark.parametrize(("column", "letters"), [(1, "A"), (26, "Z"), (27, "AA"), (52, "AZ"),
@@ -211,6 +214,14 @@ def test_column_letters_round_trip(column: int) -> None:
                                            ("O'Brien", "'O''Brien'")])
 def test_sheet_ref(name: str, ref: str) -> None:
     assert sheet_ref(name) == ref
+
+
+def test_type_words_take_the_plans_synonyms(tmp_path: Path) -> None:
+    """A word the plan's `synonyms:` gives a type (as a report may write it) names it in a
+    sheet too: 绿标 added to the plan → green_food."""
+    plan = load_plan(plan_with(tmp_path, ("synonyms:\n", "synonyms:\n  绿标: green_food\n")))
+    assert type_words(plan)[type_key("绿标")] == "green_food"
+    assert type_key("品牌方案") not in type_words(plan)  # an activity kind, not a type
 
 
 def test_type_words_take_the_chinese_names_with_and_without_农产品() -> None:

@@ -27,6 +27,7 @@ from typing import Any, NamedTuple
 from wuhai_green.core.dates import default_expiry
 from wuhai_green.core.measures import measure_of
 from wuhai_green.core.problems import Problem, Severity, UsageError
+from wuhai_green.core.register import normal_id
 from wuhai_green.model.plan import Plan
 from wuhai_green.model.progress import Report
 
@@ -250,19 +251,13 @@ def sheet_ref(name: str) -> str:
     return "'" + name.replace("'", "''") + "'"
 
 
-# Unicode's format characters (category Cf): invisible, as pasted from web pages.
-_FORMAT = re.compile("[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
-                     "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
-                     "\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
-                     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]")
-
-
 def _cleaned(text: str) -> str:
     """NFKC (full-width letters, digits, brackets and spaces made plain), without format
-    characters, spaces at the ends."""
+    characters, spaces at the ends: `normal_id` without the upper case."""
     if text.isascii():
         return text.strip()
-    return _FORMAT.sub("", unicodedata.normalize("NFKC", text)).strip()
+    folded = unicodedata.normalize("NFKC", text)
+    return "".join(char for char in folded if unicodedata.category(char) != "Cf").strip()
 
 
 def header_key(text: str) -> tuple[str, str | None]:
@@ -273,12 +268,6 @@ def header_key(text: str) -> tuple[str, str | None]:
     if match:
         return match.group(1), match.group(2)
     return plain, None
-
-
-def id_form(text: str) -> str:
-    """An id in its normal form (DESIGN §4): NFKC, no format characters, no spaces at the
-    ends, letters upper-cased."""
-    return _cleaned(text).upper()
 
 
 def _text(value: Value) -> str:
@@ -306,9 +295,11 @@ def type_key(text: str) -> str:
 
 
 def type_words(plan: Plan) -> dict[str, str]:
-    """What a type column may say (as `type_key` gives it) → the type id: the id, the
-    Chinese and English names, and the Chinese name with or without 农产品/产品."""
-    words: dict[str, str] = {}
+    """What a type column may say (as `type_key` gives it) → the type id: the plan's words
+    for it (its Chinese name, the synonyms), the id, the English name, and the Chinese name
+    with or without 农产品/产品."""
+    words = {type_key(word): code for word, code in plan.codes_by_word.items()
+             if code in plan.certificate_types}  # the plan's synonyms, as a report has them
     for kind in plan.certificate_types.values():
         names = {kind.id, kind.zh, kind.en}
         for suffix in ("农产品", "产品"):
@@ -846,7 +837,7 @@ class _RowReader:
 
     def read_id(self, number: int, value: Value) -> str:
         text = _text(value)
-        normal = id_form(text)
+        normal = normal_id(text)
         if normal != text:
             self.notes.add("import.id_normalized", self.place(number, "id"))
         return normal
@@ -1047,7 +1038,7 @@ class _RowReader:
         keeps its number (said by the application column, or found on file)."""
         renews = None
         if _filled(values.get("renews")):
-            renews = id_form(_text(values["renews"]))
+            renews = normal_id(_text(values["renews"]))
         renewal = None
         raw = values.get("application")
         if _filled(raw):
@@ -1129,7 +1120,7 @@ def ids_on_file(reports: Sequence[Report]) -> dict[str, tuple[OnFile, ...]]:
     for report in reports:
         for index, entry in enumerate(report.data.certificates):
             line = report.source.mark(("certificates", index)).line
-            found[id_form(entry.id)].append(OnFile(entry.type, entry.issued,
+            found[normal_id(entry.id)].append(OnFile(entry.type, entry.issued,
                                                    f"{report.file}:{line}"))
     return {cert_id: tuple(sorted(records, key=lambda record: record.issued))
             for cert_id, records in found.items()}
