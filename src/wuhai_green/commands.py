@@ -238,10 +238,23 @@ def window_end(start: date, text: str) -> date:
 def _year(plan: Plan, year: int | None, as_of: date | None = None) -> int:
     """The year asked for; else the year of --as-of; else the current year."""
     chosen = year if year is not None else as_of.year if as_of is not None else today().year
-    period = plan.data.period
-    if not period.start <= chosen <= period.end:
-        raise UsageError("cli.year_outside", year=chosen, start=period.start, end=period.end)
-    return chosen
+    return _year_in(plan, chosen, plan.data.period.start)
+
+
+def _year_in(plan: Plan, year: int, first: int) -> int:
+    """`year`, if it lies from `first` to the plan's end year."""
+    if not first <= year <= plan.data.period.end:
+        raise UsageError("cli.year_outside", year=year, start=first, end=plan.data.period.end)
+    return year
+
+
+def _district(plan: Plan, name: str) -> Area:
+    """The district `name` (not the city): the area a progress file of one district is of."""
+    area = plan.find_area(name)
+    if area is None or area.children:
+        raise UsageError("cli.unknown_district" if area is None else "cli.not_a_district",
+                         district=name, known=plan.district_list())
+    return area
 
 
 def _as_of(year: int, as_of: date | None) -> date:
@@ -345,12 +358,8 @@ def gap(options: Options, asked: Asked) -> None:
 
 def new_report(options: Options, year: int, district: str, force: bool = False) -> None:
     plan = load_plan(options.plan_path)
-    area = plan.find_area(district)
-    if area is None or area.children:
-        raise UsageError("cli.unknown_district", district=district, known=plan.district_list())
-    period = plan.data.period
-    if not period.baseline_year <= year <= period.end:
-        raise UsageError("cli.year_outside", year=year, start=period.baseline_year, end=period.end)
+    area = _district(plan, district)
+    _year_in(plan, year, plan.data.period.baseline_year)
     path = report_path(area, year, options.progress_dir)
     write_atomically(path, template_text(options.display(plan), area, year), overwrite=force,
                      inputs=[options.plan_path], make_folder=True)
@@ -433,16 +442,8 @@ def _import_request(plan: Plan, asked: ImportAsked, folder: Path
                     ) -> tuple[importing.ImportRequest, Path | None]:
     """The request the options make, and the file to write where the options name it
     (-o, or --district); the options checked."""
-    period = plan.data.period
-    if not period.baseline_year <= asked.year <= period.end:
-        raise UsageError("cli.year_outside", year=asked.year, start=period.baseline_year,
-                         end=period.end)
-    area = None
-    if asked.district is not None:
-        area = plan.find_area(asked.district)
-        if area is None or area.children:
-            raise UsageError("cli.unknown_district", district=asked.district,
-                             known=plan.district_list())
+    _year_in(plan, asked.year, plan.data.period.baseline_year)
+    area = None if asked.district is None else _district(plan, asked.district)
     kind = None
     if asked.kind is not None:
         kind = importing.type_words(plan).get(importing.type_key(asked.kind))

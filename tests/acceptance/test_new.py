@@ -52,14 +52,20 @@ def test_new_for_the_baseline_year_validates(tmp_path: Path) -> None:
     assert wuhai_on("validate", tmp_path).exit_code == 0
 
 
-@pytest.mark.parametrize("args", [("--year", "2029", "--district", "hainan"),
-                                  ("--year", "2022", "--district", "hainan"),
-                                  ("--year", "2026", "--district", "haibei"),
-                                  ("--year", "2026", "--district", "乌海市")])
-def test_new_refuses_bad_usage_and_writes_nothing(tmp_path: Path, args: tuple[str, ...]) -> None:
+KNOWN = "海勃湾区 (haibowan), 海南区 (hainan), 乌达区 (wuda)"
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--year", "2029", "--district", "hainan"), "年份 2029 不在方案期 2023-2028 内"),
+    (("--year", "2022", "--district", "hainan"), "年份 2022 不在方案期 2023-2028 内"),
+    (("--year", "2026", "--district", "haibei"), f"未知的地区“haibei”；应为：{KNOWN}"),
+    (("--year", "2026", "--district", "乌海市"),
+     f"“乌海市”由几个区组成，不是一个区：进度文件按区填写；应为：{KNOWN}"),
+])
+def test_new_refuses_bad_usage_and_writes_nothing(tmp_path: Path, args: tuple[str, ...],
+                                                  message: str) -> None:
     run = wuhai_on("new", tmp_path / "progress", *args)
-    assert run.exit_code == 2
-    assert run.stderr.strip()
+    assert (run.exit_code, run.stderr) == (2, message + "\n")
     assert not (tmp_path / "progress").exists() or not any((tmp_path / "progress").iterdir())
 
 

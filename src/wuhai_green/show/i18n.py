@@ -543,6 +543,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--as-of {as_of} 不在 {year} 年内", "--as-of {as_of} lies outside the year {year}"),
     "cli.unknown_district": (
         "未知的地区“{district}”；应为：{known}", "unknown district '{district}'; expected one of: {known}"),
+    "cli.not_a_district": (
+        "“{district}”由几个区组成，不是一个区：进度文件按区填写；应为：{known}",
+        "'{district}' is made of districts, not one: a progress file is of one district; expected one of: {known}"),
     "validate.ok": (
         "检查通过：方案 {plan}，{files} 个进度文件，{certificates} 条证书记录",
         "all clean: plan {plan}, {files} progress files, {certificates} certificate records",
