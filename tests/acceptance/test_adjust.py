@@ -564,6 +564,20 @@ def test_write_refuses_to_overwrite_without_force(three_districts: Path,
     assert load_targets(real_plan(), written)[1][("海南区", FAMOUS, 2026)] == 3
 
 
+@pytest.mark.parametrize(("lang", "first"), [
+    ("zh", "# wuhai adjust --write 写出的 2026 年调整后累计目标（吨或个）。"),
+    ("en", "# The adjusted cumulative targets of 2026 (tonnes or counts) written by "
+           "`wuhai adjust --write`.")])
+def test_the_written_targets_say_what_they_are_in_the_chosen_language(
+        three_districts: Path, tmp_path: Path, lang: str, first: str) -> None:
+    written = tmp_path / "targets.yaml"
+    run = wuhai_on("adjust", three_districts, "--year", "2026", "--write", written, "--lang", lang)
+    assert run.exit_code == 0, run.stderr
+    lines = written.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == first
+    assert lines[2] == "schema: wuhai-green/targets@1"
+
+
 def test_help_mentions_write() -> None:
     run = wuhai("adjust", "--help")
     assert run.exit_code == 0

@@ -163,7 +163,7 @@ BAD_DISTRICT = """
               "海南区 (hainan), 乌达区 (wuda)\n"),
     ("github", "::error file=progress/2025-x.yaml,line=2,col=11::未知的地区“\\x1b[31m北区\\u202e”；"
                "应为：海勃湾区 (haibowan), 海南区 (hainan), 乌达区 (wuda)\n"),
-    ("markdown", "- `progress/2025-x.yaml:2:11` error: 未知的地区“\\\\x1b\\[31m北区\\\\u202e”；"
+    ("markdown", "- `progress/2025-x.yaml:2:11` 错误: 未知的地区“\\\\x1b\\[31m北区\\\\u202e”；"
                  "应为：海勃湾区 \\(haibowan\\), 海南区 \\(hainan\\), 乌达区 \\(wuda\\)\n"),
 ])
 def test_a_value_quoted_in_a_message_is_escaped(tmp_path: Path, fmt: str, expected: str) -> None:

@@ -139,7 +139,7 @@ def test_every_key_built_from_a_code_exists() -> None:
     built |= {f"brand_plan.{status}" for status in typing.get_args(BrandPlanStatus)}
     built |= {f"goal.{status}" for status in typing.get_args(
         typing.get_type_hints(GoalResult)["status"])}
-    built |= {f"severity.{level}" for level in typing.get_args(Severity) if level != "error"}
+    built |= {f"severity.{level}" for level in typing.get_args(Severity)}
     built |= {f"{prefix}.{state}" for state in typing.get_args(Reported)
               for prefix in ("reporting", "colour.reporting")}
     built |= {f"colour.status.{status}" for status in STATUSES}

@@ -15,6 +15,7 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # severities
+    "severity.error": ("错误", "error"),
     "severity.warning": ("警告", "warning"),
     "severity.note": ("说明", "note"),
     # reading files
@@ -998,6 +999,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "adjust.behind_whole": (
         "{area}：{year} 年{indicator}需新增 {required}{unit}，比方案的 {plan}{unit}（按整数个计为 {whole}{unit}）多 {extra}{unit}",
         "{area}: {indicator} needs {required}{unit} in {year}, {extra}{unit} more than the plan's {plan}{unit} ({whole}{unit} in whole products)",
+    ),
+    "targets.header": (
+        "wuhai adjust --write 写出的 {year} 年调整后累计目标（吨或个）。\n"
+        "wuhai status --targets 本文件 按这些目标而不是方案的目标跟踪 {year} 年。",
+        "The adjusted cumulative targets of {year} (tonnes or counts) written by `wuhai adjust --write`.\n"
+        "`wuhai status --targets FILE` tracks {year} against them instead of the plan's.",
     ),
     "adjust.renewals": (
         "{year} 年有 {count} 张证书到期且尚无续展记录；最早须在 {first} 前申请续展（{id}）",

@@ -86,11 +86,11 @@ def report_path(area: Area, year: int, folder: Path) -> Path:
     return folder / f"{year}-{slug}.yaml"
 
 
-def targets_yaml(rows: list[AdjustRow], year: int, today: date) -> str:
-    """The adjusted cumulative targets as YAML (tonnes and counts), one area a block."""
+def targets_yaml(show: Display, rows: list[AdjustRow], year: int, today: date) -> str:
+    """The adjusted cumulative targets as YAML (tonnes and counts), one area a block, under
+    a header in the chosen language."""
     lines = [
-        "# Adjusted cumulative targets written by `wuhai adjust --write`.",
-        "# `wuhai status --targets FILE` tracks against them instead of the plan's for this year.",
+        *(f"# {line}" for line in show.tr("targets.header", year=year).splitlines()),
         f"schema: {TARGETS_SCHEMA}",
         f"year: {year}",
         f"based_on: {year - 1}",
@@ -102,7 +102,7 @@ def targets_yaml(rows: list[AdjustRow], year: int, today: date) -> str:
     for row in rows:
         by_area.setdefault(row.area.name, []).append(row)
     for area, area_rows in by_area.items():
-        lines.append(f"  {area}:")
+        lines.append(f"  {yaml_scalar(area)}:")
         lines += [f"    {row.indicator.id}: {plain(row.adjusted_target)}" for row in area_rows]
     return "\n".join(lines) + "\n"
 

@@ -6,6 +6,7 @@ import html
 from typing import TYPE_CHECKING
 
 from wuhai_green.show.escape import visible
+from wuhai_green.show.i18n import t
 from wuhai_green.show.page import Page
 from wuhai_green.show.problems import message
 from wuhai_green.show.render.base import CheckReport, Output, ProblemReport, Renderer
@@ -78,7 +79,8 @@ class Markdown(Renderer):
         output.stdout.write(to_markdown(page))
 
     def problems(self, report: ProblemReport, output: Output) -> None:
-        output.stdout.write("".join(f"- {md_code(p.where())} {p.severity}: "
+        output.stdout.write("".join(f"- {md_code(p.where())} "
+                                    f"{t('severity.' + p.severity, output.lang)}: "
                                     f"{md_cell(message(p, output.lang))}\n"
                                     for p in report.problems))
 
