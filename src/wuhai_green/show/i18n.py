@@ -884,14 +884,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kind.monitoring_plan": ("监管检测计划", "supervision and testing plan"),
     "template.renews_rule": ("选填：所续展或确认的原证书编号", "optional: the certificate this renews or confirms"),
     "template.reason": ("企业停产", "production stopped"),
-    "template.meeting": ("绿色有机品牌经验交流座谈会", "exchange meeting on green and organic brands"),
     # units and words
     "unit.t": ("吨", "t"),
     "years": ("{n} 年", "{n} year(s)"),
     "months": ("{n} 个月", "{n} month(s)"),
     "days": ("{n} 天", "{n} day(s)"),
-    "band.about": ("左右（区间）", "about (a band)"),
-    "band.at_least": ("以上（下限）", "at least"),
     # status words
     "status.met": ("达标", "met"),
     "status.on_track": ("进度正常", "on track"),
@@ -1150,11 +1147,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{area} {indicator} {year}：已完成 {achieved} / 目标 {target}{unit}（{status}）",
         "{area} {indicator} {year}: achieved {achieved} of {target}{unit} ({status})",
     ),
-    "check.failing": (
-        "{count} 项处于或低于“{fail_on}”：检查未通过（退出码 1）",
-        "{count} rows at or below '{fail_on}': the check fails (exit 1)",
-    ),
-    "check.ok": ("检查通过；{findings} 项需关注", "check passed; {findings} rows need attention"),
     "check.missing_report": ("{district} 尚未提交 {year} 年进度报告", "{district} has no progress report for {year}"),
     # issue 16: CI that says why (verdict, setbacks) and `wuhai init`
     "check.verdict_passed": ("检查通过。", "The check passes."),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wuhai_green.core.problems import Problem, UsageError
+from wuhai_green.core.problems import Problem
 from wuhai_green.show.i18n import Lang, t
 
 
@@ -28,5 +28,3 @@ def as_json(problem: Problem, lang: Lang) -> dict[str, Any]:
             "severity": problem.severity, "message": message(problem, lang)}
 
 
-def usage_message(error: UsageError, lang: Lang) -> str:
-    return t(error.key, lang, **error.params)
