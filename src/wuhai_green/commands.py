@@ -534,13 +534,13 @@ def _changes(options: Options, query: Query, base_ref: str | None
     with tempfile.TemporaryDirectory(prefix="wuhai-diff-") as folder:
         base = export_revision(base_ref, options.plan_path, options.progress_dir, Path(folder))
         try:
-            base_plan = load_plan(base.plan)
-            # named as in the working tree: a moved figure names the file that moved it
+            # both named as in the working tree: a message names the file a person edits
+            base_plan = load_plan(base.plan, display_name(options.plan_path))
             base_register = load_register(base_plan, base.progress, today(),
                                           named_as=options.progress_dir)
         except DataError as error:
-            raise UsageError("diff.base_invalid", ref=base_ref,
-                             count=len(error.errors)) from None
+            raise UsageError("diff.base_invalid", ref=base_ref, count=len(error.errors),
+                             first=error.errors[0].where()) from None
     areas = tuple(base_plan.find_area(area.name) or area for area in query.areas)
     before = rows.status_rows(Query(base_plan, base_register, query.year, query.as_of, areas))
     return rows.changes(before, rows.status_rows(query)), base.warnings

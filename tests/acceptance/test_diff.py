@@ -229,12 +229,13 @@ def test_check_passes_a_change_that_repairs_the_base(repo: Path) -> None:
     lines = result.stdout.splitlines()
     assert not [line for line in lines if line.startswith(("::notice", "::error"))]
     assert [line for line in lines if line.startswith("::warning file=data/progress::")] == [
-        "::warning file=data/progress::HEAD 版本的数据有 1 个错误，无法比较"]
+        "::warning file=data/progress::HEAD 版本的数据有 1 个错误，无法比较"
+        "（第一个在 data/progress/2024-海南区.yaml:8:20）"]
 
 
 # --- every git fault a clear exit 2, never 3 (issue 12 §3) -----------------------------------
 
-BASE_INVALID = "HEAD 版本的数据有 1 个错误，无法比较\n"
+BASE_INVALID = "HEAD 版本的数据有 1 个错误，无法比较（第一个在 {first}）\n"
 
 
 def check_changed(repo: Path, *args: str, env: Mapping[str, str | None] | None = None) -> Any:
@@ -329,20 +330,23 @@ def _plan_was_a_folder(repo: Path) -> None:
     (repo / "data" / "plan.yaml" / "x").write_text("x\n", encoding="utf-8")
 
 
-@pytest.mark.parametrize("make", [_progress_was_a_file, _report_was_a_folder, _plan_was_a_folder],
-                         ids=["progress folder was a file", "a report was a folder",
-                              "the plan was a folder"])
+@pytest.mark.parametrize(("make", "first"), [
+    (_progress_was_a_file, "data/progress"),
+    (_report_was_a_folder, "data/progress/2024-海南区.yaml/x.yaml:2:1"),
+    (_plan_was_a_folder, "data/plan.yaml"),
+], ids=["progress folder was a file", "a report was a folder", "the plan was a folder"])
 def test_a_path_that_was_a_file_at_the_base_and_is_a_folder_now(
-        repo: Path, monkeypatch: pytest.MonkeyPatch, make: Any) -> None:
-    """The base is read as it was: its data does not load, which `diff` says (exit 2) and
-    `check --changed-since` warns about, judging the change without the comparison."""
+        repo: Path, monkeypatch: pytest.MonkeyPatch, make: Any, first: str) -> None:
+    """The base is read as it was: its data does not load, which `diff` says (exit 2, naming
+    the first fault as the working tree names its file) and `check --changed-since` warns
+    about, judging the change without the comparison."""
     _commit_instead(repo, make)
     run = diff(repo, monkeypatch, "HEAD", "--year", "2025")
-    assert (run.exit_code, run.stdout, run.stderr) == (2, "", BASE_INVALID)
+    assert (run.exit_code, run.stdout, run.stderr) == (2, "", BASE_INVALID.format(first=first))
     checked = check_changed(repo, "--format", "github", "--fail-on", "never")
     assert checked.exit_code == 0, checked.stderr
     assert [line for line in checked.stdout.splitlines() if "无法比较" in line] == [
-        "::warning file=data/progress::" + BASE_INVALID.strip()]
+        "::warning file=data/progress::" + BASE_INVALID.format(first=first).strip()]
 
 
 def test_a_symbolic_link_at_the_base_is_left_out_with_a_warning(

@@ -32,10 +32,11 @@ def resolve_plan_path(option: Path | None) -> Path:
     return shipped_plan_path()
 
 
-def read_plan(path: Path) -> tuple[Plan, list[Problem]]:
+def read_plan(path: Path, name: str | None = None) -> tuple[Plan, list[Problem]]:
     """Read, validate and check a plan file: the plan and its warnings; raise `DataError`
-    with every problem when there is an error."""
-    located = read_yaml(path)
+    with every problem when there is an error. Its problems are placed in `name` (default:
+    the path as a user would type it)."""
+    located = read_yaml(path, name)
     data, problems = validate(PlanFile, located)
     if data is None:
         raise DataError(problems + located.warnings)
@@ -50,6 +51,6 @@ def plan_text(path: Path) -> str:
     return decode(read_bytes(path, name), name)[0]
 
 
-def load_plan(path: Path) -> Plan:
+def load_plan(path: Path, name: str | None = None) -> Plan:
     """The plan of a file (its warnings aside); raise `DataError` on any error."""
-    return read_plan(path)[0]
+    return read_plan(path, name)[0]

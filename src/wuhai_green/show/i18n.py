@@ -1211,8 +1211,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diff.title": ("与 {ref} 相比的变化（{year} 年）", "Changes since {ref} ({year})"),
     "diff.none": ("没有指标发生变化", "No figure moved"),
     "diff.base_invalid": (
-        "{ref} 版本的数据有 {count} 个错误，无法比较",
-        "the data at {ref} has {count} errors and cannot be compared",
+        "{ref} 版本的数据有 {count} 个错误，无法比较（第一个在 {first}）",
+        "the data at {ref} has {count} errors and cannot be compared (the first at {first})",
     ),
     "col.before": ("之前", "before"),
     "col.after": ("之后", "after"),
