@@ -281,7 +281,7 @@ def test_adjust_keeps_its_force_for_both_files(workdir: Path) -> None:
                    "--write", workdir / "t.yaml", "--force")
     assert run.exit_code == 0, run.stderr
     assert (workdir / "a.xlsx").read_bytes()[:2] == b"PK"
-    assert (workdir / "t.yaml").read_text(encoding="utf-8").startswith("# Adjusted")
+    assert (workdir / "t.yaml").read_text(encoding="utf-8").startswith("# wuhai adjust --write 写出的")
 
 
 def test_a_clear_message_when_the_excel_extra_is_missing(workdir: Path,

@@ -451,13 +451,13 @@ def test_a_baseline_record_expired_before_the_baseline_years_end_is_not_counted(
     ], district="海南区")})
     register = register_of(folder)
     assert record(register, "LB-GONE").expires == date(2023, 4, 30)
-    assert register.warnings == (Problem(
-        str(folder / "2023.yaml"), 1, 1, "progress.baseline_mismatch",
+    assert register.warnings == (Problem(  # at the district's first record (line 4)
+        str(folder / "2023.yaml"), 4, 1, "progress.baseline_mismatch",
         {"district": "海南区", "indicator": "certified_output", "total": "800", "plan": "830",
          "year": 2023}, severity="warning"),)
     assert problem_text(register.warnings[0], "en") == (
-        f"{folder / '2023.yaml'}:1:1: warning: the 2023 register gives 海南区 certified_output a "
-        "total of 800, but annex 1 says 830")
+        f"{folder / '2023.yaml'}:4:1: warning: the 2023 register gives 海南区 certified_output a "
+        "total of 800, but the plan's baseline is 830")
 
 
 def test_files_starting_with_underscore_are_ignored(tmp_path: Path) -> None:
@@ -491,7 +491,7 @@ def test_validate_accepts_the_demo_data() -> None:
     assert "6 progress files, 15 certificate records" in run.stdout
     assert run.stderr == (
         "examples/demo/2025-haibowan.yaml:19:1: note: 1 renewals renew an id that no file "
-        "holds and are taken as renewals of baseline certificates: MT-DEMO-HBW-2201 "
+        "holds and are taken as renewals of 2023 baseline certificates: MT-DEMO-HBW-2201 "
         "(examples/demo/2025-haibowan.yaml:19). If one of these ids is a typo, correct it\n")
 
 

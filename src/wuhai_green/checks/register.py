@@ -7,9 +7,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
+from wuhai_green.core.dates import year_end
 from wuhai_green.core.measures import measure_of
+from wuhai_green.core.numbers import plain
 from wuhai_green.core.problems import Problem
 from wuhai_green.core.register import Certificate, normal_id
 from wuhai_green.model.marks import PathKey
@@ -62,22 +63,24 @@ REGISTER_CHECKS: tuple[RegisterCheck, ...] = (repeated_ids, failed_certificates_
 
 
 def baseline_totals(plan: Plan, records: tuple[Certificate, ...]) -> list[Problem]:
-    """Warn where the baseline register's totals differ from the plan's baseline (附件1)."""
-    year_end = date(plan.data.period.baseline_year, 12, 31)
-    in_force = [r for r in records if r.in_baseline_file and r.issued <= year_end <= r.end]
-    first_file = min((r for r in records if r.in_baseline_file), key=lambda r: (r.file, r.line))
+    """Warn where the baseline register's totals differ from the plan's baseline (附件1),
+    at the first baseline record of the district."""
+    end = year_end(plan.data.period.baseline_year)
+    baseline = sorted((r for r in records if r.in_baseline_file), key=lambda r: (r.file, r.line))
     warnings = []
-    registered = {r.district for r in records if r.in_baseline_file}
-    for district in (d for d in plan.districts if d.name in registered):
+    for district in plan.districts:
+        mine = [r for r in baseline if r.district == district.name]
+        if not mine:
+            continue
         for indicator in plan.data.indicators:
-            mine = [r for r in in_force if r.district == district.name and r.indicator == indicator.id]
-            total = measure_of(plan, indicator).total(mine)
+            counted = [r for r in mine if r.indicator == indicator.id and r.in_force(end)]
+            total = measure_of(plan, indicator).total(counted)
             expected = plan.baseline(district, indicator)
             if total != expected:
-                warnings.append(Problem(first_file.file, 1, 1, "progress.baseline_mismatch",
+                warnings.append(Problem(mine[0].file, mine[0].line, 1,
+                                        "progress.baseline_mismatch",
                                         {"district": district.name, "indicator": indicator.id,
-                                         "total": f"{total.normalize():f}",
-                                         "plan": f"{expected.normalize():f}",
+                                         "total": plain(total), "plan": plain(expected),
                                          "year": plan.data.period.baseline_year},
                                         severity="warning"))
     return warnings

@@ -159,7 +159,8 @@ def build_register(plan: Plan, records: list[Certificate], activities: list[Acti
                    reports: list[Report]) -> tuple[Register, list[Problem]]:
     """Link the renewals and apply the ends; the register and the faults found doing so."""
     baseline_districts = frozenset(r.district for r in records if r.in_baseline_file)
-    records, problems = link_renewals(records, baseline_districts)
+    records, problems = link_renewals(records, baseline_districts,
+                                      plan.data.period.baseline_year)
     records, found = apply_ended(records, reports)
     register = Register(
         certificates=tuple(records),
@@ -179,8 +180,8 @@ def _by_id(records: list[Certificate]) -> dict[str, list[int]]:
     return index
 
 
-def link_renewals(records: list[Certificate], baseline_districts: frozenset[str]
-                   ) -> tuple[list[Certificate], list[Problem]]:
+def link_renewals(records: list[Certificate], baseline_districts: frozenset[str],
+                  baseline_year: int) -> tuple[list[Certificate], list[Problem]]:
     """Set `renewed_on` on each renewed record, going through renewals oldest first.
 
     A renewal of an id that no earlier record holds renews the baseline block of a district
@@ -222,7 +223,8 @@ def link_renewals(records: list[Certificate], baseline_districts: frozenset[str]
         first = of_nothing[0]
         listed = ", ".join(f"{record.renews} ({record.where})" for record in of_nothing)
         problems.append(Problem(first.file, first.line, 1, "progress.renews_baseline",
-                                {"count": len(of_nothing), "records": listed}, "note"))
+                                {"count": len(of_nothing), "records": listed,
+                                 "year": baseline_year}, "note"))
     return linked, problems
 
 

@@ -308,8 +308,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{id} renews itself (renews: {id}), but no earlier record of {id} is on file",
     ),
     "progress.renews_baseline": (
-        "有 {count} 条续展记录所续展的编号在任何文件中都没有，已按续展 2023 年基期证书处理：{records}。如果其中有编号写错，请改正",
-        "{count} renewals renew an id that no file holds and are taken as renewals of baseline certificates: {records}. If one of these ids is a typo, correct it",
+        "有 {count} 条续展记录所续展的编号在任何文件中都没有，已按续展 {year} 年基期证书处理：{records}。如果其中有编号写错，请改正",
+        "{count} renewals renew an id that no file holds and are taken as renewals of {year} baseline certificates: {records}. If one of these ids is a typo, correct it",
     ),
     "progress.id_not_normal": (
         "编号写作 {written}，按 {id} 处理（全角字符、小写字母、不可见字符或首尾空格）",
@@ -343,8 +343,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no record of {id} is in force on {date}, so it cannot end then",
     ),
     "progress.baseline_mismatch": (
-        "{year} 年证书登记中 {district} {indicator} 合计 {total}，与附件1 基期 {plan} 不一致",
-        "the {year} register gives {district} {indicator} a total of {total}, but annex 1 says {plan}",
+        "{year} 年证书登记中 {district} {indicator} 合计 {total}，与方案的基期数 {plan} 不一致",
+        "the {year} register gives {district} {indicator} a total of {total}, but the plan's baseline is {plan}",
     ),
     "activity.no_district": (
         "活动没有地区：请在活动或文件顶层写 district",
@@ -951,8 +951,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "explain.block": ("基期常量 {value}（无 {year} 年证书登记）", "baseline block {value} (no register of {year})"),
     # notes
     "note.baseline_block": (
-        "{districts} 没有 {year} 年证书登记：其存量按附件1 基期数计为不会到期的常量，续展基期证书不重复计入。",
-        "No register of {year} certificates for {districts}: their baseline of annex 1 is taken as a "
+        "{districts} 没有 {year} 年证书登记：其存量按方案的基期数计为不会到期的常量，续展基期证书不重复计入。",
+        "No register of {year} certificates for {districts}: the plan's baseline is taken as a "
         "constant block that never lapses, and renewals of baseline certificates maintain it.",
     ),
     "note.no_block": (
