@@ -14,7 +14,9 @@ from typing import Any
 import pytest
 
 from tests.harness import UsageError, snapshot
-from wuhai_green.load.files import GuardedStream, write_atomically
+from wuhai_green.core.problems import DataError
+from wuhai_green.load.files import GuardedStream, read_bytes, write_atomically
+from wuhai_green.show.problems import text as problem_text
 
 
 def refused(path: Path, **options: Any) -> tuple[str, dict[str, Any]]:
@@ -185,3 +187,27 @@ def test_a_working_stream_passes_everything_through() -> None:
     guard.write("行 1\n")
     guard.flush()
     assert (inner.getvalue(), guard.isatty(), guard.encoding) == ("行 1\n", False, "utf-8")
+
+
+@pytest.mark.parametrize(("number", "key", "words"), [
+    (errno.EACCES, "read.denied", "没有权限"), (errno.EIO, "read.io", "输入输出错误"),
+    (errno.ENAMETOOLONG, "read.name_too_long", "文件名过长"),
+    (errno.ENOMEM, "read.os_error", os.strerror(errno.ENOMEM)),
+])
+def test_a_read_fault_is_in_the_readers_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               number: int, key: str, words: str) -> None:
+    """Reading fails as root cannot make it fail (chmod 000 does not stop root): the open
+    itself is made to fail. A known errno has its own message; any other the OS's words."""
+    target = tmp_path / "r.yaml"
+    target.write_text("a: 1\n", encoding="utf-8")
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(number, os.strerror(number), str(target))
+
+    monkeypatch.setattr(Path, "open", refuse)
+    with pytest.raises(DataError) as caught:
+        read_bytes(target, "r.yaml")
+    problem, = caught.value.problems
+    assert (problem.file, problem.key) == ("r.yaml", key)
+    assert problem.params == ({"reason": os.strerror(number)} if key == "read.os_error" else {})
+    assert problem_text(problem, "zh") == f"r.yaml: 无法读取文件：{words}"

@@ -41,6 +41,17 @@ def display_name(path: Path) -> str:
         return str(path)
 
 
+# What went wrong reading a file, by the OS's error number, in the reader's words; any
+# other number shows the OS's own (English) words.
+READ_FAULTS: dict[int, str] = {
+    errno.EACCES: "read.denied",
+    errno.EPERM: "read.denied",
+    errno.ELOOP: "read.link_loop",
+    errno.ENAMETOOLONG: "read.name_too_long",
+    errno.EIO: "read.io",
+}
+
+
 def read_bytes(path: Path, name: str) -> bytes:
     def fail(key: str, /, **params: Any) -> DataError:
         return DataError([Problem(name, None, None, key, params)])
@@ -60,6 +71,9 @@ def read_bytes(path: Path, name: str) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(limit + 1)
     except OSError as error:  # unreadable, or a symlink loop (ELOOP)
+        known = READ_FAULTS.get(error.errno or 0)
+        if known is not None:
+            raise fail(known) from error
         raise fail("read.os_error", reason=error.strerror or str(error)) from error
     if len(data) > limit:  # grew while we read it
         raise fail("read.too_large", size=len(data), limit=limit)

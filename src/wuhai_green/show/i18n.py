@@ -28,6 +28,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "file is {size} bytes, over the limit of {limit} bytes (set $WUHAI_MAX_FILE_MB)",
     ),
     "read.os_error": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
+    "read.denied": ("无法读取文件：没有权限", "cannot read the file: permission denied"),
+    "read.link_loop": ("无法读取文件：符号链接循环", "cannot read the file: a loop of symbolic links"),
+    "read.name_too_long": ("无法读取文件：文件名过长", "cannot read the file: file name too long"),
+    "read.io": ("无法读取文件：输入输出错误", "cannot read the file: input/output error"),
     "read.bad_utf16": (
         "文件以 UTF-16 BOM 开头，但第 {offset} 字节处无法按 UTF-16 解码",
         "file starts with a UTF-16 BOM but byte {offset} is not valid UTF-16",
