@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
-from wuhai_green.core.measures import Measure, measure_of
+from wuhai_green.core.measures import Measure, goal_measure, measure_of
 from wuhai_green.core.numbers import for_json, plain, shown
-from wuhai_green.model.plan import Area, Indicator, Plan
+from wuhai_green.model.plan import Area, Goal, Indicator, Plan
 from wuhai_green.show.i18n import Lang, t
 from wuhai_green.show.page import Cell, figure_cell
 
@@ -63,6 +63,13 @@ class Display:
     def tonnes_label(self) -> str:
         unit = self.unit_name(self.unit)
         return self.tr("unit.t") if unit is None else unit
+
+    def goal_unit(self, goal: Goal) -> str:
+        """The unit of a goal's figures: tonnes in the display unit, or the goal's own
+        (个, or nothing in English)."""
+        if goal_measure(goal).in_tonnes:
+            return self.tonnes_label()
+        return self.unit_name(goal.unit) or ""
 
     def titled(self, indicator: Indicator) -> str:
         """The indicator's name with its unit in brackets, where the unit has a name."""

@@ -158,7 +158,7 @@ def goal_panel(goal: history.GoalHistory, show: Display) -> charts.Panel:
     def shown(values: tuple[Decimal | None, ...]) -> list[Decimal | None]:
         return [None if value is None else in_unit(value) for value in values]
 
-    unit = show.tonnes_label() if measure.in_tonnes else show.unit_name(goal.goal.unit) or ""
+    unit = show.goal_unit(goal.goal)
     series = [charts.Series(tr("chart.stock"), shown(goal.stock), "stock")]
     if goal.has_outlook:
         series.append(charts.Series(tr("chart.unrenewed"), shown(goal.unrenewed), "unrenewed"))

@@ -9,7 +9,7 @@ from typing import Any
 from wuhai_green.core import metrics, rows
 from wuhai_green.core.measures import Measure, goal_measure, measure_of
 from wuhai_green.core.query import Query
-from wuhai_green.model.plan import Goal, Indicator
+from wuhai_green.model.plan import Indicator
 from wuhai_green.show.display import Display, number, spaced, unit_id
 from wuhai_green.show.page import Cell, Page, TableView
 from wuhai_green.show.views.gap import lapsing_cell
@@ -129,14 +129,6 @@ def adjust_sentences(found: list[metrics.AdjustRow], renewals: list[rows.Renewal
 # --- the goal outlook ---------------------------------------------------------------------
 
 
-def goal_unit(goal: Goal, show: Display) -> str:
-    """The unit of a goal's figures in a sentence: tonnes in the display unit, or the
-    goal's own (个, or nothing in English)."""
-    if goal_measure(goal).in_tonnes:
-        return spaced(show.tonnes_label())
-    return spaced(show.unit_name(goal.unit) or "")
-
-
 def outlook_table(outlook: list[metrics.GoalOutlook], year: int, show: Display) -> TableView:
     tr = show.tr
     table = TableView(tr("outlook.title", year=year, based_on=year - 1),
@@ -174,7 +166,7 @@ def outlook_sentences(outlook: list[metrics.GoalOutlook], year: int, show: Displ
     for item in outlook:
         measure = goal_measure(item.goal)
         params = {"goal": show.name(item.goal), "year": year, "based_on": year - 1,
-                  "unit": goal_unit(item.goal, show),
+                  "unit": spaced(show.goal_unit(item.goal)),
                   "stock": show.figure(measure, item.stock.value),
                   "remaining": show.figure(measure, item.remaining),
                   "projected": show.figure(measure, item.projected),

@@ -9,7 +9,7 @@ from wuhai_green.core import metrics
 from wuhai_green.core.measures import goal_measure
 from wuhai_green.core.numbers import plain
 from wuhai_green.model.marks import PathKey
-from wuhai_green.model.plan import Annex, Goal, Indicator, Plan, walk
+from wuhai_green.model.plan import Annex, Indicator, Plan, walk
 from wuhai_green.show.display import Display, number, unit_id, with_unit
 from wuhai_green.show.page import Cell, Page, TableView, figure_cell
 
@@ -62,17 +62,16 @@ def goals_table(show: Display, mark: Marks) -> TableView:
                                          tr("col.types")], numeric=frozenset({1}),
                       wrap=frozenset({0, 3}))
     for goal in data.goals:
-        unit = data.units.get(goal.unit)
-        unit_text = "" if unit is None else (unit.en if show.lang == "en" else unit.zh)
+        unit_text = show.unit_name(goal.unit) or ""
         lower, upper = metrics.goal_band(show.plan, goal)
         measure = goal_measure(goal)
         if upper is None:
             band = tr("plan.band_at_least", band=with_unit(f"≥ {show.figure(measure, lower)}",
-                                                           show_unit(show, goal)))
+                                                           show.goal_unit(goal)))
         else:
             band = tr("plan.band_about", band=with_unit(
                 f"{show.figure(measure, lower)}–{show.figure(measure, upper)}",
-                show_unit(show, goal)))
+                show.goal_unit(goal)))
             band += mark.of("about_band", *(["about_min_items"] if measure.whole_units else []))
         kinds = ", ".join(_type_name(kind, show) for kind in goal.certificate_types)
         value = figure_cell(plain(goal.value), goal.value,
@@ -80,13 +79,6 @@ def goals_table(show: Display, mark: Marks) -> TableView:
         table.rows.append([Cell(show.name(goal)), value, Cell(band),
                            Cell(kinds + mark.field(goal, "certificate_types"))])
     return table
-
-
-def show_unit(show: Display, goal: Goal) -> str:
-    """The unit of a goal's figures as shown: tonnes in the display unit, or the goal's."""
-    if goal_measure(goal).in_tonnes:
-        return show.tonnes_label()
-    return show.unit_name(goal.unit) or ""
 
 
 def areas_table(show: Display) -> TableView:
