@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
+from wuhai_green.core.dates import year_end
 from wuhai_green.core.query import Query
 from wuhai_green.core.register import Activity, Register
 from wuhai_green.model.plan import Area, Plan, leaves
@@ -87,15 +88,15 @@ class Meetings:
 
 def brand_plan_check(plan: Plan, register: Register, area: Area, year: int) -> BrandPlanCheck:
     """On time, late or missing against the due date of the plan's brand_plan task."""
-    task = next((task for task in plan.data.tasks if task.activity == "brand_plan"), None)
+    task = plan.task_recorded_by("brand_plan")
     due = task.due if task else None
     submitted = sorted(a.entry.date for a in register.activities
                        if isinstance(a.entry, BrandPlan) and a.district == area.name
-                       and a.entry.date <= date(year, 12, 31))
+                       and a.entry.date <= year_end(year))
     if submitted:
         first = submitted[0]
         return BrandPlanCheck("late" if due is not None and first > due else "on_time", due, first)
-    if due is None or due > date(year, 12, 31):
+    if due is None or due > year_end(year):
         return BrandPlanCheck("not_due", due, None)
     return BrandPlanCheck("missing", due, None)
 

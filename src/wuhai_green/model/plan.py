@@ -403,6 +403,11 @@ class Plan:
         """The tasks, measures and parts that an activity kind records."""
         return [work for work in self.works if work.activity == kind]
 
+    def task_recorded_by(self, kind: str) -> Task | None:
+        """The first task that an activity kind records (the brand plan's due date and
+        recipient are there)."""
+        return next((task for task in self.data.tasks if task.activity == kind), None)
+
     @cached_property
     def city_kinds(self) -> tuple[str, ...]:
         """The activity kinds a measure the city itself carries out is recorded by: the

@@ -72,8 +72,8 @@ def _activity_example(show: Display, area: Area, year: int, kind: str) -> str:
 def _example_value(show: Display, area: Area, field: str) -> str:
     """An example for a field: from the plan where it names the value, else a word."""
     plan = show.plan
-    recipient = next((task.recipient for task in plan.data.tasks
-                      if task.activity == "brand_plan" and task.recipient), None)
+    task = plan.task_recorded_by("brand_plan")
+    recipient = task.recipient if task else None
     from_plan = {"host": area.name, "inspected": area.name, "recipient": recipient,
                  "expert": plan.data.experts[0].name if plan.data.experts else None}
     numbers = {"batches": "10", "passed": "10", "failed": "0", "penalties": "0",
