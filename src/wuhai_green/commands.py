@@ -321,7 +321,8 @@ def adjust(options: Options, year: int | None, district: str | None, write_to: P
     query = Query(plan, register, chosen, year_end(chosen - 1), _areas(plan, district))
     found = rows.adjust_rows(query)
     if write_to is not None:
-        _write_output(options, write_to, targets_yaml(found, chosen, today()), force)
+        _write_output(options, write_to, targets_yaml(rows.targets_to_write(query), chosen,
+                                                      today()), force)
     _show(options, adjust_page(query, found, options.display(plan)))
     if write_to is not None:
         _human(options, t("adjust.written", options.lang, path=write_to))

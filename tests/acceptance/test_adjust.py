@@ -521,7 +521,8 @@ def test_write_then_status_tracks_the_adjusted_targets(three_districts: Path,
     assert str(written) in run.stderr
     adjusted, overrides = load_targets(real_plan(), written)
     assert (adjusted.year, adjusted.based_on) == (2026, 2025)
-    assert abs(overrides[("乌达区", CERTIFIED, 2026)] - Decimal(580) / 3) < Decimal("1e-20")
+    # 580/3 written as JSON shows it, to 6 decimal places (the bound of a number in a file)
+    assert overrides[("乌达区", CERTIFIED, 2026)] == six(F(580, 3)) == Decimal("193.333333")
     assert overrides[("乌达区", FAMOUS, 2026)] == 4
     assert overrides[(CITY, FAMOUS, 2026)] == 10
     assert len(overrides) == 8
@@ -545,6 +546,44 @@ def test_write_then_status_tracks_the_adjusted_targets(three_districts: Path,
     table_run = wuhai_on("status", three_districts, "--year", "2026", "--as-of", "2026-12-31",
                    "--targets", written, "--format", "markdown")
     assert "193.33†" in table_run.stdout
+
+
+@pytest.fixture
+def a_lapsed_product(tmp_path: Path) -> Path:
+    """One 名特优新 product of 海南区 (2024), ended in 2025: the stock at the end of 2025 is
+    11 + 0, what the plan still asks 12 − 1 = 11, projected 22 < 23, so the city needs
+    ⌈1 / 3⌉ = 1 product more in 2026 than its districts: the goal extra."""
+    folder = tmp_path / "progress"
+    write_report(folder, "2024.yaml", 2024, "海南区", cert("MT-1", "famous_product", "2024-05-01"))
+    write_report(folder, "2025.yaml", 2025, "海南区",
+                 ended="  - id: MT-1\n    date: 2025-06-01\n    reason: 停产\n")
+    return folder
+
+
+@pytest.mark.parametrize("data", ["demo", "three_districts", "three_districts --district 海南区",
+                                  "a_lapsed_product"])
+def test_every_file_adjust_writes_passes_the_checks_of_a_targets_file(
+        data: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    """Issue 11 §3: written, then read back by `status --targets` with every rule of a
+    targets file: all areas (also when one district is shown), each figure within the bound,
+    the city the sum of its districts plus its goal extra, counts whole."""
+    name, *options = data.split()
+    folder = DEMO if name == "demo" else request.getfixturevalue(name)
+    written = tmp_path / "targets-2026.yaml"
+    run = wuhai_on("adjust", folder, "--year", "2026", "--write", written, *options)
+    assert run.exit_code == 0, run.stderr
+    status = wuhai_on("status", folder, "--year", "2026", "--targets", written, "--format", "json")
+    assert (status.exit_code, status.stderr) == (0, "")
+    targets = {(row["district"], row["indicator"]): row["target"]
+               for row in status.json()["rows"] if row["target_source"] == "adjusted"}
+    assert len(targets) == 8
+    for indicator_id in (CERTIFIED, FAMOUS):
+        parts = sum(targets[(district, indicator_id)] for district in ("海勃湾区", "海南区", "乌达区"))
+        extra = 1 if (name, indicator_id) == ("a_lapsed_product", FAMOUS) else 0
+        assert targets[(CITY, indicator_id)] == parts + extra
+    if name == "a_lapsed_product":
+        assert written.read_text(encoding="utf-8").endswith(
+            "goal_extra:\n  乌海市:\n    famous_products: 1\n")
 
 
 def test_write_refuses_to_overwrite_without_force(three_districts: Path,
