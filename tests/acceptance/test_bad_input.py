@@ -92,6 +92,8 @@ NOT_A_NUMBER = "“output_tonnes”应为数字"
 NOT_A_DATE = "“issued”应为 YYYY-MM-DD 格式的日期"
 NOT_A_YEAR = "“year”应为四位年份"
 NOT_POSITIVE = "“output_tonnes”必须大于 0"
+TOO_LARGE = "“output_tonnes”的值太大：1234567890123456789012345678（整数部分最多 12 位）"
+TOO_PRECISE = "“output_tonnes”的小数位太多：1.12345678901234567890123456789（小数最多 6 位）"
 TOO_DEEP = ("嵌套超过", "exceeded maximum nesting depth")
 
 # (case file, exit code, message fragment (None: nothing on stderr), line (None: no line))
@@ -127,6 +129,11 @@ CASES = [
     pytest.param("output_inf_word.yaml", 2, NOT_A_NUMBER, 8, id="output-inf"),
     pytest.param("output_negative.yaml", 2, NOT_POSITIVE, 8, id="output-negative"),
     pytest.param("output_zero.yaml", 2, NOT_POSITIVE, 8, id="output-zero"),
+    # too large or too fine to compute exactly (issue 11 §3): refused at load, never exit 3
+    pytest.param("output_28_digits.yaml", 2, TOO_LARGE, 8, id="output-28-digits"),
+    pytest.param("output_many_decimals.yaml", 2, TOO_PRECISE, 8, id="output-29-decimals"),
+    pytest.param("output_exponent.yaml", 2, NOT_A_NUMBER, 8, id="output-1E+999999"),
+    pytest.param("output_small_exponent.yaml", 2, NOT_A_NUMBER, 8, id="output-1e30"),
     pytest.param("issued_slashes.yaml", 2, NOT_A_DATE, 9, id="issued-2025/06/01"),
     pytest.param("issued_no_such_day.yaml", 2, "“issued”：日期 2025-06-31 不存在", 9, id="issued-06-31"),
     pytest.param("issued_no.yaml", 2, NOT_A_DATE, 9, id="issued-no"),

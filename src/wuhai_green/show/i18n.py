@@ -1233,6 +1233,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "gap.lapsing_cell": ("{count} 张 / {amount}", "{count} / {amount}"),
     "gap.none_ahead": ("{end} 年之前已没有未到的节点年", "No milestone is ahead: the plan ended in {end}"),
+    # issue 11: bounds, so that no input reaches exit 3 (numbers, plan values, targets files,
+    # the cap on problems, $WUHAI_MAX_FILE_MB)
+    "field.too_large": (
+        "“{field}”的值太大：{value}（整数部分最多 {digits} 位）",
+        "'{field}' is too large: {value} (at most {digits} digits before the decimal point)",
+    ),
+    "field.too_precise": (
+        "“{field}”的小数位太多：{value}（小数最多 {places} 位）",
+        "'{field}' has too many decimal places: {value} (at most {places})",
+    ),
+    "import.too_large": (
+        "“{value}”太大：整数部分最多 {digits} 位",
+        "'{value}' is too large: at most {digits} digits before the decimal point",
+    ),
 }
 
 
