@@ -1247,6 +1247,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{value}”太大：整数部分最多 {digits} 位",
         "'{value}' is too large: at most {digits} digits before the decimal point",
     ),
+    "targets.based_on": (
+        "based_on 应为 {expected}，即 year {year} 的前一年（某年的调整后目标依据的是上一年年底前的数据）",
+        "based_on must be {expected}, the year before {year} (the adjusted targets of a year "
+        "are based on the data up to the end of the year before)",
+    ),
+    "targets.missing_area": (
+        "缺少 {area} 的调整后目标：调整后目标文件应列出方案的每个地区",
+        "no adjusted targets for {area}: a targets file gives every area of the plan",
+    ),
+    "targets.repeated_area": ("{area} 出现了两次（{first} 和 {second}）",
+                              "{area} is given twice (as {first} and as {second})"),
+    "targets.missing_indicator": ("{area} 缺少 {indicator} 的调整后目标",
+                                  "{area} has no adjusted target for {indicator}"),
+    "targets.not_whole": ("{indicator} 按个计数：{value} 不是整数",
+                          "{indicator} counts whole items: {value} is not a whole number"),
+    "targets.sum_mismatch": (
+        "{area} {indicator}：合计应为 {value}，但下级各地区之和为 {total}",
+        "{area} {indicator}: the total is {value}, but its parts add up to {total}",
+    ),
+    "targets.sum_mismatch_extra": (
+        "{area} {indicator}：合计应为 {value}，但下级各地区之和 {parts} 加 goal_extra {extra} 为 {total}",
+        "{area} {indicator}: the total is {value}, but its parts add up to {parts} and "
+        "goal_extra {extra} to {total}",
+    ),
+    "targets.extra_of_district": (
+        "{area} 没有下级地区：goal_extra 只用于由各区组成的地区",
+        "{area} has no areas below it: goal_extra is for an area made of districts",
+    ),
 }
 
 
