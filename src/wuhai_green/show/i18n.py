@@ -1275,6 +1275,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{area} 没有下级地区：goal_extra 只用于由各区组成的地区",
         "{area} has no areas below it: goal_extra is for an area made of districts",
     ),
+    "plan.bad_validity": (
+        "“validity_years”应为 1 到 {most} 之间的年数，实际是 {value}",
+        "'validity_years' must be from 1 to {most} years, not {value}",
+    ),
+    "plan.lead_too_long": (
+        "{type} 的续展提前期（{months} 个月 {days} 天，每月按 31 天计）不短于有效期 {years} 年：续展应在有效期内申请",
+        "the renewal lead of {type} ({months} months {days} days, a month counted as 31 "
+        "days) is not shorter than its {years}-year validity: a renewal is applied for "
+        "within the validity",
+    ),
+    "plan.bad_thresholds": (
+        "状态阈值须满足 0 < at_risk < on_track ≤ 1：at_risk 为 {at_risk}，on_track 为 {on_track}",
+        "the status thresholds need 0 < at_risk < on_track <= 1: at_risk is {at_risk}, "
+        "on_track {on_track}",
+    ),
+    "plan.bad_band": (
+        "about_band 应不小于 0 且小于 1（“左右”的幅度是目标值的一部分）：{value}",
+        "about_band must be at least 0 and below 1 (the band of \"about\" is a share of the "
+        "goal): {value}",
+    ),
 }
 
 
