@@ -9,7 +9,7 @@ from pathlib import Path
 
 from wuhai_green.checks.plan import check_plan
 from wuhai_green.core.problems import DataError, Problem, raise_if_errors
-from wuhai_green.load.files import decode, display_name, read_bytes
+from wuhai_green.load.files import decode, display_name, file_limit_warnings, read_bytes
 from wuhai_green.load.reading import read_yaml
 from wuhai_green.load.validate import validate
 from wuhai_green.model.plan import Plan, PlanFile
@@ -35,11 +35,16 @@ def resolve_plan_path(option: Path | None) -> Path:
 def read_plan(path: Path) -> tuple[Plan, list[Problem]]:
     """Read, validate and check a plan file: the plan and its warnings; raise `DataError`
     with every problem when there is an error."""
-    located = read_yaml(path)
+    warnings = file_limit_warnings()
+    try:
+        located = read_yaml(path)
+    except DataError as error:
+        raise DataError([*error.problems, *warnings]) from None
+    warnings += located.warnings
     data, problems = validate(PlanFile, located)
     if data is None:
-        raise DataError(problems + located.warnings)
-    problems = check_plan(data, located) + located.warnings
+        raise DataError(problems + warnings)
+    problems = check_plan(data, located) + warnings
     raise_if_errors(problems)
     return Plan(data, located), problems
 

@@ -1295,6 +1295,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "about_band must be at least 0 and below 1 (the band of \"about\" is a share of the "
         "goal): {value}",
     ),
+    "read.bad_limit": (
+        "忽略了无效的值“{value}”：应为大于 0 的兆字节数（至少 1 字节）；文件大小上限为默认的 {limit} MiB",
+        "ignored '{value}': a size in MiB is a number above 0 (one byte at least); the file "
+        "size limit is the default {limit} MiB",
+    ),
 }
 
 
