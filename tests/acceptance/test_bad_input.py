@@ -202,6 +202,23 @@ def test_bad_progress_file(name: str, exit_code: int, fragment: str | tuple[str,
             assert located.file == f"progress/{name}" or located.file.endswith("plan.yaml")
 
 
+@pytest.mark.parametrize("command", [("validate",), ("status", "--year", "2025")],
+                         ids=["validate", "status"])
+def test_a_hundred_thousand_bad_values_list_the_first_50(command: tuple[str, ...],
+                                                          workdir: Path) -> None:
+    """100,000 certificates that are a bare word each: the first 50 problems of the file,
+    by line, then one line counting the rest exactly (issue 11 §3)."""
+    progress = workdir / "progress"
+    progress.mkdir()
+    (progress / "many_bad_values.yaml").write_bytes(hostile_report("many_bad_values.yaml"))
+    run = wuhai(*command, "--plan", PLAN, "--progress", progress)
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr.splitlines() == [
+        *(f"progress/many_bad_values.yaml:{4 + index}:5: “{index}”应为“键: 值”的组合"
+          for index in range(50)),
+        "progress/many_bad_values.yaml: 该文件还有 99950 个问题未列出"]
+
+
 def test_look_alikes_stay_text_where_text_is_expected(workdir: Path) -> None:
     """`id: 010`, `product: no`, `holder: on` are the text as written (YAML 1.2), not 8 or False."""
     progress = workdir / "progress"

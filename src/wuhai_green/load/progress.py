@@ -19,7 +19,7 @@ from wuhai_green.checks.report import (
     check_year,
     dates_in_time,
 )
-from wuhai_green.core.problems import DataError, Problem, errors_in
+from wuhai_green.core.problems import DataError, Problem, capped, errors_in
 from wuhai_green.core.register import (
     Activity,
     Certificate,
@@ -202,7 +202,7 @@ def load_register(plan: Plan, folder: Path | None, today: date | None = None,
     problems += found
     if errors_in(problems):
         raise DataError(problems)
-    return replace(register, warnings=tuple(problems))
+    return replace(register, warnings=tuple(capped(problems)))
 
 
 def read_each(plan: Plan, paths: list[Path], folder: Path | None = None,

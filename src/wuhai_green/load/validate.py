@@ -9,7 +9,7 @@ from typing import Any, TypeVar, Union
 
 from pydantic import BaseModel, ValidationError
 
-from wuhai_green.core.problems import Problem
+from wuhai_green.core.problems import MAX_PROBLEMS_PER_FILE, MORE_PROBLEMS, Problem
 from wuhai_green.load.reading import Located
 from wuhai_green.model.marks import PathKey
 
@@ -25,8 +25,55 @@ def validate(model: type[ModelT], located: Located) -> tuple[ModelT | None, list
     try:
         return model.model_validate(located.value), []
     except ValidationError as error:
-        problems = [_problem(model, located, detail) for detail in error.errors()]
+        details = error.errors(include_url=False)
+        if len(details) > MAX_PROBLEMS_PER_FILE:
+            return None, _first_of_many(model, located, details)
+        problems = [_problem(model, located, detail) for detail in details]
         return None, _unique(problems)
+
+
+def _first_of_many(model: type[BaseModel], located: Located, details: list[Any]
+                   ) -> list[Problem]:
+    """The first problems of a file in file order, as many as a file lists, and one
+    counting the rest exactly (issue 11 §3): each error placed by a look-up of its mark,
+    and only those listed made into problems, so that a hundred thousand bad values cost
+    about what as many good ones do."""
+    marks = located.marks
+    placed = []
+    for index, detail in enumerate(details):
+        loc = detail["loc"]
+        if "[key]" in loc:
+            loc = tuple(part for part in loc if part != "[key]")
+        mark = marks.get(loc)
+        if mark is None:  # a missing field: its mapping
+            mark = marks.get(loc[:-1])
+        if mark is None:  # a union's tag in the path: the full way
+            problem = _problem(model, located, detail)
+            line, column = problem.line or 0, problem.column or 0
+        else:
+            line, column = mark.line, mark.column
+        placed.append((line, column, index))
+    placed.sort()
+    seen: set[tuple[Any, ...]] = set()
+    problems: list[Problem] = []
+    more = 0
+    for line, column, index in placed:
+        detail = details[index]
+        loc = detail["loc"]
+        context = detail.get("ctx")
+        same = (line, column, detail["type"], loc[-1] if loc else None,
+                repr(context) if context else None)  # what makes two errors one problem
+        if same in seen:
+            continue
+        seen.add(same)
+        if len(problems) < MAX_PROBLEMS_PER_FILE:
+            problems.append(_problem(model, located, detail))
+        else:
+            more += 1
+    problems = _unique(problems)
+    if more:
+        problems.append(Problem(located.file, None, None, MORE_PROBLEMS, {"count": more}))
+    return problems
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

@@ -1300,6 +1300,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ignored '{value}': a size in MiB is a number above 0 (one byte at least); the file "
         "size limit is the default {limit} MiB",
     ),
+    "problems.more": ("该文件还有 {count} 个问题未列出", "… and {count} more problems in this file"),
 }
 
 
