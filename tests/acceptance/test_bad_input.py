@@ -116,6 +116,9 @@ CASES = [
     pytest.param("too_large.yaml", 2, "超过上限", None, id="too-large"),
     pytest.param("deep_flow_lists.yaml", 2, TOO_DEEP, 2, id="deep-lists"),
     pytest.param("deep_flow_mappings.yaml", 2, TOO_DEEP, 2, id="deep-mappings"),
+    # a list of 1 MiB under a misspelt key: skipped unbuilt, said once (issue 11 §3)
+    pytest.param("huge_unknown_subtree.yaml", 2, "未知的键“certificate”；是否应为“certificates”？", 10,
+                 id="huge-unknown-subtree"),
     # YAML 1.1 look-alikes where a number, a date or a year is expected
     pytest.param("output_no.yaml", 2, NOT_A_NUMBER, 8, id="output-no"),
     pytest.param("output_on.yaml", 2, NOT_A_NUMBER, 8, id="output-on"),

@@ -380,3 +380,52 @@ def test_figures_reach_the_model_as_decimal_from_their_digits(tmp_path: Path, pl
     haibowan = data.area.children[0]
     assert haibowan.targets["certified_output"][2024] == Decimal("0.0052")
     assert haibowan.targets["certified_output"][2024] != Decimal(float("0.0052"))
+
+
+# --- a subtree under a key the model refuses is not built (issue 11 §3) --------------------
+
+SUBTREES = """\
+year: 2025
+certificate:
+  - {id: LB-1, holder: &a x}
+  - [*a, [1, 2, {deep: [3]}]]
+certificates:
+  - id: LB-2
+    notes: {a: [1, 2], b: {c: d}}
+    output_tonnes: 5
+district: 海南区
+"""
+
+
+def test_a_subtree_under_a_refused_key_is_skipped_unbuilt() -> None:
+    """The unknown `certificate:` (its anchor and alias unexpanded, never looked at) and
+    the unknown `notes:` of a certificate stand as null at their key; the rest is built."""
+    from wuhai_green.load.validate import refused_keys
+    from wuhai_green.model.progress import ProgressFile
+
+    located = parse_yaml(SUBTREES, "f.yaml", refused_keys(ProgressFile))
+    assert located.value == {"year": "2025", "certificate": None,
+                             "certificates": [{"id": "LB-2", "notes": None,
+                                               "output_tonnes": "5"}],
+                             "district": "海南区"}
+    assert located.key_marks[("certificate",)] == Mark(2, 1)
+    assert located.key_marks[("certificates", 0, "notes")] == Mark(7, 5)
+    assert located.marks[("certificates", 0, "output_tonnes")] == Mark(8, 20)
+    assert not [path for path in located.marks if path[:1] == ("certificate",) and path[1:]]
+    data, problems = validate(ProgressFile, located)
+    assert data is None
+    assert sorted((problem.line, problem.column, problem.key, problem.params.get("key"))
+                  for problem in problems if problem.key.startswith("schema.unknown")) == [
+        (2, 1, "schema.unknown_key_hint", "certificate"), (7, 5, "schema.unknown_key", "notes")]
+
+
+def test_a_mapping_of_free_keys_is_built_whatever_its_keys() -> None:
+    """A plan's `targets:` maps indicators (a dict, not a model): nothing there is refused."""
+    from wuhai_green.load.validate import refused_keys
+
+    refused = refused_keys(PlanFile)
+    assert not refused(("area", "targets"), "anything")
+    assert not refused(("area", "children", 2, "baseline"), "anything")
+    assert refused(("area", "children", 2), "chidren")
+    assert not refused(("area", "children", 2), "children")
+    assert refused((), "isuer")

@@ -11,7 +11,7 @@ from wuhai_green.checks.plan import check_plan
 from wuhai_green.core.problems import DataError, Problem, raise_if_errors
 from wuhai_green.load.files import decode, display_name, file_limit_warnings, read_bytes
 from wuhai_green.load.reading import read_yaml
-from wuhai_green.load.validate import validate
+from wuhai_green.load.validate import refused_keys, validate
 from wuhai_green.model.plan import Plan, PlanFile
 
 
@@ -37,7 +37,7 @@ def read_plan(path: Path) -> tuple[Plan, list[Problem]]:
     with every problem when there is an error."""
     warnings = file_limit_warnings()
     try:
-        located = read_yaml(path)
+        located = read_yaml(path, refused=refused_keys(PlanFile))
     except DataError as error:
         raise DataError([*error.problems, *warnings]) from None
     warnings += located.warnings

@@ -30,7 +30,7 @@ from wuhai_green.core.register import (
 )
 from wuhai_green.load.files import display_name
 from wuhai_green.load.reading import Located, read_yaml
-from wuhai_green.load.validate import validate
+from wuhai_green.load.validate import refused_keys, validate
 from wuhai_green.model.marks import Source
 from wuhai_green.model.plan import Plan
 from wuhai_green.model.progress import ACTIVITY_TYPES, ProgressFile, Report
@@ -77,7 +77,7 @@ def read_report(path: Path, plan: Plan | None = None, name: str | None = None
     plan, a certificate type or activity kind may be written as a Chinese word of it. The
     report is placed in `name` (default: the path as a user would type it)."""
     try:
-        located = read_yaml(path, name)
+        located = read_yaml(path, name, refused_keys(ProgressFile))
     except DataError as error:
         return None, error.problems
     if isinstance(located.value, dict) and located.value.get("schema") == TARGETS_SCHEMA:

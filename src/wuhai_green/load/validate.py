@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Callable
 from typing import Any, TypeVar, Union
 
 from pydantic import BaseModel, ValidationError
@@ -138,6 +139,39 @@ def _problem(model: type[BaseModel], located: Located, detail: Any) -> Problem:
         key = "schema.wrong_shape_list" if kind == "list_type" else "schema.wrong_shape_mapping"
         return located.problem(loc, key, field=field)
     return located.problem(loc, "schema.other", field=field, detail=detail.get("msg", kind))
+
+
+_FORBIDDING: dict[tuple[type[BaseModel], PathKey], frozenset[str] | None] = {}
+
+
+def refused_keys(model: type[BaseModel]) -> Callable[[PathKey, Any], bool]:
+    """Whether `model` refuses a key in the mapping at a path of its file (a model that
+    forbids extras, not naming it): for the reader, which then skips what stands under it.
+    Looked up once a shape of path (list positions alike)."""
+
+    def refused(path: PathKey, key: Any) -> bool:
+        shape = tuple(0 if isinstance(part, int) else part for part in path)
+        known = _FORBIDDING.get((model, shape), ())
+        if known == ():
+            known = _forbidding(model, shape)
+            _FORBIDDING[(model, shape)] = known
+        return known is not None and key not in known
+
+    return refused
+
+
+def _forbidding(model: type[BaseModel], path: PathKey) -> frozenset[str] | None:
+    """The keys the model at `path` allows, if it forbids every other; else None."""
+    annotation: Any = model
+    for part in path:
+        annotation = _step(annotation, part)
+        if annotation is None:
+            return None
+    annotation = _strip(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel) \
+            and annotation.model_config.get("extra") == "forbid":
+        return frozenset(info.alias or name for name, info in annotation.model_fields.items())
+    return None
 
 
 def _allowed_keys(model: type[BaseModel], path: PathKey) -> set[str]:
