@@ -59,3 +59,15 @@ def test_problems_of_the_rules_are_capped_too(workdir: Path) -> None:
     assert len(lines) == 51
     assert all(line.startswith("progress/2025.yaml:") for line in lines)
     assert lines[-1] == "progress/2025.yaml: 该文件还有 10 个问题未列出"
+
+
+@pytest.mark.parametrize("fmt", ["github", "gitlab"])
+def test_a_check_on_bad_data_counts_every_error_not_only_those_listed(fmt: str,
+                                                                      workdir: Path) -> None:
+    write(workdir / "progress", "2025.yaml",
+          "year: 2025\ndistrict: 海南区\ncertificates:\n" + bad_outputs(60))
+    run = wuhai_on("check", "progress", "--year", "2025", "--format", fmt, "--lang", "en")
+    assert run.exit_code == 2
+    said = run.stdout + run.stderr
+    assert "The data files hold 60 errors, annotated on their files and lines" in said
+    assert "… and 10 more problems in this file" in said

@@ -271,7 +271,7 @@ def test_generated_plan_with_a_wrong_sum_names_the_city_figure(tmp_path: Path) -
     # a note per district, 300: the first 49 after the error are listed, the rest counted
     # in one note of their own (at most 50 problems of a file, issue 11 §3)
     assert len(notes) == 50
-    assert (notes[-1].key, notes[-1].params) == ("problems.more", {"count": 251})
+    assert (notes[-1].key, notes[-1].params) == ("problems.more", {"count": 251, "errors": 0})
 
 
 def test_another_city_with_two_districts_and_its_own_milestones(tmp_path: Path) -> None:

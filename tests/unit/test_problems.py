@@ -3,15 +3,24 @@ rest counted exactly in one problem after them."""
 
 from __future__ import annotations
 
-from wuhai_green.core.problems import MORE_PROBLEMS, DataError, Problem, Severity, capped
+from wuhai_green.core.problems import (
+    MORE_PROBLEMS,
+    DataError,
+    Problem,
+    Severity,
+    capped,
+    error_count,
+)
 
 
 def problem(file: str, line: int | None, severity: Severity = "error") -> Problem:
     return Problem(file, line, 1, "field.number", {"line": line}, severity)
 
 
-def more(file: str, count: int, severity: Severity = "error") -> Problem:
-    return Problem(file, None, None, MORE_PROBLEMS, {"count": count}, severity)
+def more(file: str, count: int, severity: Severity = "error", errors: int | None = None
+         ) -> Problem:
+    return Problem(file, None, None, MORE_PROBLEMS,
+                   {"count": count, "errors": count if errors is None else errors}, severity)
 
 
 def test_each_file_keeps_its_first_problems_in_file_order() -> None:
@@ -29,8 +38,9 @@ def test_a_file_at_the_limit_gets_no_count() -> None:
 
 def test_the_count_is_as_grave_as_the_gravest_left_out() -> None:
     found = [problem("a.yaml", 1), problem("a.yaml", 2, "note"), problem("a.yaml", 3, "warning")]
-    assert capped(found, 1)[-1] == more("a.yaml", 2, "warning")
-    assert capped(found[:2], 1)[-1] == more("a.yaml", 1, "note")
+    assert capped(found, 1)[-1] == more("a.yaml", 2, "warning", errors=0)
+    assert capped(found[:2], 1)[-1] == more("a.yaml", 1, "note", errors=0)
+    assert capped([*found, problem("a.yaml", 4)], 1)[-1] == more("a.yaml", 3, errors=1)
 
 
 def test_capping_twice_counts_the_same() -> None:
@@ -49,3 +59,4 @@ def test_a_data_error_carries_the_capped_problems() -> None:
     assert error.problems == [*(problem("a.yaml", line) for line in range(1, 51)),
                               more("a.yaml", 150)]
     assert len(error.errors) == 51
+    assert error_count(error.problems) == 200

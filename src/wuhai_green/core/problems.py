@@ -63,31 +63,40 @@ MORE_PROBLEMS = "problems.more"
 
 def capped(problems: list[Problem], limit: int = MAX_PROBLEMS_PER_FILE) -> list[Problem]:
     """`problems` by place, at most `limit` of each file, a file with more followed by one
-    problem counting the rest exactly (as grave as the gravest of them). Capped again, the
-    count stays exact: an earlier count is added to, not counted as one problem."""
+    problem counting the rest exactly (`count`, and `errors` among them; as grave as the
+    gravest of them). Capped again, the counts stay exact: an earlier count is added to,
+    not counted as one problem."""
     ordered = sorted(problems, key=Problem.sort_key)
     if len(ordered) <= limit:
         return ordered
     result: list[Problem] = []
     for file, group in groupby(ordered, key=attrgetter("file")):
-        listed = 0
-        more = 0
+        listed = more = errors = 0
         severities: set[str] = set()
         for problem in group:
             if problem.key == MORE_PROBLEMS:
                 more += problem.params["count"]
+                errors += problem.params["errors"]
             elif listed < limit:
                 result.append(problem)
                 listed += 1
                 continue
             else:
                 more += 1
+                errors += problem.severity == "error"
             severities.add(problem.severity)
         if more:
             severity: Severity = next(level for level in ("error", "warning", "note")
                                       if level in severities)
-            result.append(Problem(file, None, None, MORE_PROBLEMS, {"count": more}, severity))
+            result.append(Problem(file, None, None, MORE_PROBLEMS,
+                                  {"count": more, "errors": errors}, severity))
     return result
+
+
+def error_count(problems: list[Problem]) -> int:
+    """How many errors the problems hold, those a count stands for included."""
+    return sum(problem.params["errors"] if problem.key == MORE_PROBLEMS else 1
+               for problem in problems if problem.severity == "error")
 
 
 def errors_in(problems: list[Problem]) -> list[Problem]:

@@ -73,7 +73,8 @@ def _first_of_many(model: type[BaseModel], located: Located, details: list[Any]
             more += 1
     problems = _unique(problems)
     if more:
-        problems.append(Problem(located.file, None, None, MORE_PROBLEMS, {"count": more}))
+        problems.append(Problem(located.file, None, None, MORE_PROBLEMS,
+                                {"count": more, "errors": more}))
     return problems
 
 

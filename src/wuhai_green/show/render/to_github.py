@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from wuhai_green.core.problems import cannot_write
+from wuhai_green.core.problems import cannot_write, error_count
 from wuhai_green.show.escape import visible
 from wuhai_green.show.i18n import Lang
 from wuhai_green.show.render.base import CheckReport, Output, ProblemReport, Renderer
@@ -72,7 +72,7 @@ class Github(Renderer):
         root = output.root or Path.cwd()
         found = ci.problem_annotations(report.problems, output.lang, root)
         if report.check:  # a check on bad data: say why it failed
-            count = sum(1 for problem in report.problems if problem.severity == "error")
+            count = error_count(report.problems)
             found.append(ci.bad_data_annotation(count, output.lang))
             summarize(ci.bad_data_verdict(count, output.lang), output.lang)
         output.stdout.write(commands(found))

@@ -8,6 +8,7 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
+from wuhai_green.core.problems import error_count
 from wuhai_green.show.render.base import CheckReport, Output, ProblemReport, Renderer
 from wuhai_green.show.render.to_json import to_json
 from wuhai_green.show.views import ci
@@ -46,7 +47,7 @@ class Gitlab(Renderer):
     def problems(self, report: ProblemReport, output: Output) -> None:
         found = ci.problem_annotations(report.problems, output.lang, output.root or Path.cwd())
         if report.check:
-            count = sum(1 for problem in report.problems if problem.severity == "error")
+            count = error_count(report.problems)
             found.append(ci.bad_data_annotation(count, output.lang))
             output.stderr.write(ci.sentences(ci.bad_data_verdict(count, output.lang),
                                              output.lang) + "\n")
