@@ -421,6 +421,19 @@ def _too_large() -> bytes:
     return text.encode("utf-8")
 
 
+def many_bad_values(count: int = 100_000) -> bytes:
+    """A report of `count` certificates, each a bare word where a mapping belongs: that
+    many problems in one file (issue 11 §3: the first 50 are listed, the rest counted)."""
+    return ("year: 2025\ndistrict: 海南区\ncertificates:\n" + "  - x\n" * count).encode()
+
+
+def huge_unknown_subtree(mebibytes: float = 1) -> bytes:
+    """A valid report with a list of about `mebibytes` MiB under one misspelt key
+    (`certificate:`, for `certificates:`): refused once, by its key, never built."""
+    items = int(mebibytes * 1024 * 1024) // 6
+    return (VALID_REPORT + "certificate:\n" + "  - 0\n" * items).encode()
+
+
 # Binary or oversized cases, built at run time rather than kept as files.
 GENERATED_REPORTS: dict[str, Callable[[], bytes]] = {
     "gb18030.yaml": lambda: VALID_REPORT.encode("gb18030"),
@@ -436,6 +449,8 @@ GENERATED_REPORTS: dict[str, Callable[[], bytes]] = {
     "deep_flow_lists.yaml": lambda: ("year: 2025\nx: " + "[" * 10_000 + "]" * 10_000 + "\n").encode(),
     "deep_flow_mappings.yaml": lambda: ("year: 2025\nx: " + "{a: " * 10_000 + "}" * 10_000
                                         + "\n").encode(),
+    "many_bad_values.yaml": many_bad_values,
+    "huge_unknown_subtree.yaml": huge_unknown_subtree,
 }
 
 # The variables a case runs with (the size limit below the oversized file's size).

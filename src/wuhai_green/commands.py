@@ -190,11 +190,18 @@ def _load(options: Options) -> tuple[Plan, Register]:
     """The plan and the register, their warnings printed (their notes, for the commands
     that check data, are left to validate and check)."""
     plan, problems = read_plan(options.plan_path)
-    register = load_register(plan, options.progress_folder(), today())
-    warnings = [p for p in [*problems, *register.warnings] if p.severity == "warning"]
+    try:
+        register = load_register(plan, options.progress_folder(), today())
+    except DataError as error:  # the plan's warnings ($WUHAI_MAX_FILE_MB) are said too
+        raise DataError([*_warnings(problems), *error.problems]) from None
+    warnings = _warnings([*problems, *register.warnings])
     if warnings:
         report_problems(warnings, options.lang, debug=options.debug)
     return plan, register
+
+
+def _warnings(problems: list[Problem]) -> list[Problem]:
+    return [problem for problem in problems if problem.severity == "warning"]
 
 
 def _inputs(options: Options) -> list[Path]:
@@ -293,12 +300,14 @@ def show_plan(options: Options) -> None:
 
 def validate(options: Options) -> int:
     """Exit code 0 when the plan and every report are clean, 2 otherwise."""
+    problems: list[Problem] = []
     try:
         plan, problems = read_plan(options.plan_path)
         register = load_register(plan, options.progress_folder(), today())
         problems += register.warnings
-    except DataError as error:
-        options.renderer.problems(ProblemReport(error.problems, ok=False), options.output)
+    except DataError as error:  # with the plan's warnings, if it was read
+        options.renderer.problems(ProblemReport([*problems, *error.problems], ok=False),
+                                  options.output)
         return 2
     options.renderer.problems(ProblemReport(problems, ok=True), options.output)
     if options.fmt == "table":
@@ -336,7 +345,8 @@ def adjust(options: Options, year: int | None, district: str | None, write_to: P
     query = Query(plan, register, chosen, year_end(chosen - 1), _areas(plan, district))
     found = rows.adjust_rows(query)
     if write_to is not None:
-        written = targets_yaml(options.display(plan), found, chosen, today())
+        written = targets_yaml(options.display(plan), rows.targets_to_write(query), chosen,
+                               today())
         _write_output(options, write_to, written, force)
     _show(options, adjust_page(query, found, options.display(plan)))
     if write_to is not None:

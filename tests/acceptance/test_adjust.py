@@ -521,7 +521,8 @@ def test_write_then_status_tracks_the_adjusted_targets(three_districts: Path,
     assert str(written) in run.stderr
     adjusted, overrides = load_targets(real_plan(), written)
     assert (adjusted.year, adjusted.based_on) == (2026, 2025)
-    assert abs(overrides[("乌达区", CERTIFIED, 2026)] - Decimal(580) / 3) < Decimal("1e-20")
+    # 580/3 written as JSON shows it, to 6 decimal places (the bound of a number in a file)
+    assert overrides[("乌达区", CERTIFIED, 2026)] == six(F(580, 3)) == Decimal("193.333333")
     assert overrides[("乌达区", FAMOUS, 2026)] == 4
     assert overrides[(CITY, FAMOUS, 2026)] == 10
     assert len(overrides) == 8
@@ -545,6 +546,44 @@ def test_write_then_status_tracks_the_adjusted_targets(three_districts: Path,
     table_run = wuhai_on("status", three_districts, "--year", "2026", "--as-of", "2026-12-31",
                    "--targets", written, "--format", "markdown")
     assert "193.33†" in table_run.stdout
+
+
+@pytest.fixture
+def a_lapsed_product(tmp_path: Path) -> Path:
+    """One 名特优新 product of 海南区 (2024), ended in 2025: the stock at the end of 2025 is
+    11 + 0, what the plan still asks 12 − 1 = 11, projected 22 < 23, so the city needs
+    ⌈1 / 3⌉ = 1 product more in 2026 than its districts: the goal extra."""
+    folder = tmp_path / "progress"
+    write_report(folder, "2024.yaml", 2024, "海南区", cert("MT-1", "famous_product", "2024-05-01"))
+    write_report(folder, "2025.yaml", 2025, "海南区",
+                 ended="  - id: MT-1\n    date: 2025-06-01\n    reason: 停产\n")
+    return folder
+
+
+@pytest.mark.parametrize("data", ["demo", "three_districts", "three_districts --district 海南区",
+                                  "a_lapsed_product"])
+def test_every_file_adjust_writes_passes_the_checks_of_a_targets_file(
+        data: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    """Issue 11 §3: written, then read back by `status --targets` with every rule of a
+    targets file: all areas (also when one district is shown), each figure within the bound,
+    the city the sum of its districts plus its goal extra, counts whole."""
+    name, *options = data.split()
+    folder = DEMO if name == "demo" else request.getfixturevalue(name)
+    written = tmp_path / "targets-2026.yaml"
+    run = wuhai_on("adjust", folder, "--year", "2026", "--write", written, *options)
+    assert run.exit_code == 0, run.stderr
+    status = wuhai_on("status", folder, "--year", "2026", "--targets", written, "--format", "json")
+    assert (status.exit_code, status.stderr) == (0, "")
+    targets = {(row["district"], row["indicator"]): row["target"]
+               for row in status.json()["rows"] if row["target_source"] == "adjusted"}
+    assert len(targets) == 8
+    for indicator_id in (CERTIFIED, FAMOUS):
+        parts = sum(targets[(district, indicator_id)] for district in ("海勃湾区", "海南区", "乌达区"))
+        extra = 1 if (name, indicator_id) == ("a_lapsed_product", FAMOUS) else 0
+        assert targets[(CITY, indicator_id)] == parts + extra
+    if name == "a_lapsed_product":
+        assert written.read_text(encoding="utf-8").endswith(
+            "goal_extra:\n  乌海市:\n    famous_products: 1\n")
 
 
 def test_write_refuses_to_overwrite_without_force(three_districts: Path,
@@ -643,9 +682,18 @@ year: 2026
 based_on: 2025
 unit: t
 targets:
+  海勃湾区:
+    certified_output: 180
+    famous_products: 3
   海南区:
     certified_output: 200
     famous_products: 3
+  乌达区:
+    certified_output: 150.5
+    famous_products: 2
+  乌海市:
+    certified_output: 530.5
+    famous_products: 8
 """
 
 # (the change to TARGETS, the one message of `status --targets` in English and in Chinese)
@@ -653,16 +701,43 @@ TARGETS_FAULTS = {
     "wrong schema": (("targets@1", "targets@2"),
                      "targets.yaml:1:9: schema must be wuhai-green/targets@1",
                      "targets.yaml:1:9: schema 应为 wuhai-green/targets@1"),
-    "year outside the period": (("year: 2026", "year: 2029"),
+    "year outside the period": (("year: 2026\nbased_on: 2025", "year: 2029\nbased_on: 2028"),
                                 "targets.yaml:2:7: year 2029 lies outside the plan's 2024-2028",
                                 "targets.yaml:2:7: 年份 2029 不在方案期 2024-2028 内"),
-    "unknown indicator": (("    famous_products: 3", "    famous_product: 3"),
-                          "targets.yaml:8:5: unknown indicator 'famous_product'; defined: "
+    "unknown indicator": (("    famous_products: 3\n  乌达区",
+                           "    famous_products: 3\n    famous_product: 3\n  乌达区"),
+                          "targets.yaml:12:5: unknown indicator 'famous_product'; defined: "
                           "certified_output, famous_products",
-                          "targets.yaml:8:5: 未知的指标“famous_product”；已定义：certified_output, "
+                          "targets.yaml:12:5: 未知的指标“famous_product”；已定义：certified_output, "
                           "famous_products"),
-    "unknown area": (("  海南区:", "  海北区:"), "targets.yaml:6:3: unknown area '海北区'",
-                     "targets.yaml:6:3: 未知的地区“海北区”"),
+    "unknown area": (("  乌海市:", "  海北区:\n    certified_output: 1\n  乌海市:"),
+                     "targets.yaml:15:3: unknown area '海北区'",
+                     "targets.yaml:15:3: 未知的地区“海北区”"),
+    # issue 11 §3: the plan's checks
+    "based_on not the year before": (
+        ("based_on: 2025", "based_on: 2024"),
+        "targets.yaml:3:11: based_on must be 2025, the year before 2026 (the adjusted targets "
+        "of a year are based on the data up to the end of the year before)",
+        "targets.yaml:3:11: based_on 应为 2025，即 year 2026 的前一年（某年的调整后目标依据的是"
+        "上一年年底前的数据）"),
+    "a district missing": (
+        ("  乌达区:\n    certified_output: 150.5\n    famous_products: 2\n", ""),
+        "targets.yaml:5:1: no adjusted targets for 乌达区: a targets file gives every area of "
+        "the plan",
+        "targets.yaml:5:1: 缺少 乌达区 的调整后目标：调整后目标文件应列出方案的每个地区"),
+    "an indicator missing": (
+        ("    certified_output: 200\n", ""),
+        "targets.yaml:9:3: 海南区 has no adjusted target for certified_output",
+        "targets.yaml:9:3: 海南区 缺少 certified_output 的调整后目标"),
+    "the city not the sum": (
+        ("certified_output: 530.5", "certified_output: 530.4"),
+        "targets.yaml:16:23: 乌海市 certified_output: the total is 530.4, but its parts add up "
+        "to 530.5",
+        "targets.yaml:16:23: 乌海市 certified_output：合计应为 530.4，但下级各地区之和为 530.5"),
+    "a district twice": (
+        ("  乌达区:", "  乌达区:\n    certified_output: 150.5\n    famous_products: 2\n  wuda:"),
+        "targets.yaml:15:3: 乌达区 is given twice (as 乌达区 and as wuda)",
+        "targets.yaml:15:3: 乌达区 出现了两次（乌达区 和 wuda）"),
 }
 
 
@@ -695,6 +770,37 @@ def test_a_broken_targets_file_is_refused_with_its_place(tmp_path: Path, name: s
     for lang, message in (("en", english), ("zh", chinese)):
         run = status_with_targets(tmp_path, TARGETS.replace(old, new), lang)
         assert (run.exit_code, run.stdout, run.stderr) == (2, "", message + "\n")
+
+
+def test_a_count_in_a_targets_file_is_whole(tmp_path: Path) -> None:
+    """Half a product is no target: 海南区's 3 → 2.5 and the city's 8 → 7.5 (still the sum)."""
+    text = TARGETS.replace("    famous_products: 3\n  乌达区", "    famous_products: 2.5\n  乌达区")
+    run = status_with_targets(tmp_path, text.replace("famous_products: 8", "famous_products: 7.5"),
+                              "en")
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr.splitlines() == [
+        "targets.yaml:11:22: famous_products counts whole items: 2.5 is not a whole number",
+        "targets.yaml:17:22: famous_products counts whole items: 7.5 is not a whole number"]
+
+
+def test_a_goal_extra_is_part_of_the_citys_sum(tmp_path: Path) -> None:
+    """The city's extra additions for its goals (adjust's goal outlook) stand beside its
+    districts': the city's target is their sum plus the extra."""
+    text = TARGETS.replace("famous_products: 8", "famous_products: 10") + (
+        "goal_extra:\n  乌海市:\n    famous_products: 2\n")
+    run = status_with_targets(tmp_path, text, "en")
+    assert (run.exit_code, run.stderr) == (0, "")
+    assert rows(run.json())[(CITY, FAMOUS)]["target"] == 10
+    run = status_with_targets(tmp_path, text.replace("乌海市:\n    famous_products: 2",
+                                                     "乌海市:\n    famous_products: 1"), "en")
+    assert (run.exit_code, run.stderr) == (2, "targets.yaml:17:22: 乌海市 famous_products: the "
+                                              "total is 10, but its parts add up to 8 and "
+                                              "goal_extra 1 to 9\n")
+    run = status_with_targets(tmp_path, text.replace("goal_extra:\n  乌海市:", "goal_extra:\n  海南区:"),
+                              "en")
+    assert run.exit_code == 2
+    assert "targets.yaml:19:3: 海南区 has no areas below it: goal_extra is for an area made of " \
+        "districts\n" in run.stderr
 
 
 def test_every_problem_of_a_targets_file_comes_at_once(tmp_path: Path) -> None:

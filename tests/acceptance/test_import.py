@@ -203,6 +203,28 @@ def test_a_problem_only_validation_finds_is_given_at_its_cell(workdir: Path) -> 
     assert not (workdir / "progress").exists()
 
 
+@pytest.mark.parametrize(("cell", "message"), [
+    ("1234567890123456789012345678901万吨",
+     "“1234567890123456789012345678901万吨”太大：整数部分最多 12 位"),
+    ("99999999999999999999999999999999", "“99999999999999999999999999999999”太大：整数部分最多 12 位"),
+    ("1000000000000", "“1000000000000”太大：整数部分最多 12 位"),
+    ("1234.5678公斤", "“output_tonnes”的小数位太多：1.2345678（小数最多 6 位）"),
+])
+def test_a_number_beyond_the_bound_is_refused_at_its_cell(workdir: Path, cell: str,
+                                                          message: str) -> None:
+    """Issue 11 §3: a quantity no register holds is refused where it stands (once an
+    internal error, exit 3), and one finer than a gram by the model, at its cell too."""
+    (workdir / "登记表.csv").write_text(
+        "产品编号,生产单位,产品名称,核准产量,颁证日期\n"
+        f"LB-18-2506150123A,乌海市示例合作社,鸡蛋,{cell},2025-06-15\n", encoding="utf-8")
+    run = wuhai_on("import", workdir / "progress", "登记表.csv", "--year", "2025", "--district",
+                   "hainan")
+    assert run.exit_code == 2, run.stderr
+    assert [line for line in run.stderr.splitlines() if ": 说明: " not in line] == [
+        f"登记表.csv:D2: {message}"]
+    assert not (workdir / "progress").exists()
+
+
 def test_never_overwrites_unasked(workdir: Path) -> None:
     write_workbook(workdir / "登记表.xlsx", {"2025": green_rows()})
     progress = workdir / "progress"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.harness import FAULTY_PLANS, DataError, load_plan, wuhai
+from tests.harness import FAULTY_PLANS, DataError, load_plan, plan_with, wuhai
 
 pytestmark = pytest.mark.usefixtures("workdir")  # outside the repository: paths print whole
 
@@ -155,6 +155,32 @@ FAULTS = [
     Fault("duplicate_goal_id.yaml", "band: at_least         # 以上\n  - id: famous_products_stock",
           "famous_products_stock", "plan.duplicate_id", "编号“famous_products_stock”重复",
           "duplicate id 'famous_products_stock'"),
+    # issue 11 §3: plan values in range and in order, each at its own line
+    Fault("validity_zero.yaml", "validity_years: 0", "0", "plan.bad_validity",
+          "“validity_years”应为 1 到 100 之间的年数，实际是 0",
+          "'validity_years' must be from 1 to 100 years, not 0"),
+    Fault("validity_too_long.yaml", "validity_years: 101", "101", "plan.bad_validity",
+          "“validity_years”应为 1 到 100 之间的年数，实际是 101",
+          "'validity_years' must be from 1 to 100 years, not 101"),
+    # organic: 1 year, applied for 12 months (372 days) ahead
+    Fault("renewal_lead_too_long.yaml", "renewal_lead: {months: 12}", "{months", "plan.lead_too_long",
+          "organic 的续展提前期（12 个月 0 天，每月按 31 天计）不短于有效期 1 年：续展应在有效期内申请",
+          "the renewal lead of organic (12 months 0 days, a month counted as 31 days) is not "
+          "shorter than its 1-year validity: a renewal is applied for within the validity"),
+    Fault("at_risk_not_below_on_track.yaml", "at_risk: 0.95", "0.95", "plan.bad_thresholds",
+          "状态阈值须满足 0 < at_risk < on_track ≤ 1：at_risk 为 0.95，on_track 为 0.95",
+          "the status thresholds need 0 < at_risk < on_track <= 1: at_risk is 0.95, on_track 0.95"),
+    Fault("at_risk_zero.yaml", "at_risk: 0", "0", "plan.bad_thresholds",
+          "at_risk 为 0，on_track 为 0.95", "at_risk is 0, on_track 0.95"),
+    Fault("on_track_above_one.yaml", "on_track: 1.05", "1.05", "plan.bad_thresholds",
+          "at_risk 为 0.6，on_track 为 1.05", "at_risk is 0.6, on_track 1.05"),
+    Fault("about_band_one.yaml", "about_band: 1", "1", "plan.bad_band",
+          "about_band 应不小于 0 且小于 1（“左右”的幅度是目标值的一部分）：1",
+          "about_band must be at least 0 and below 1 (the band of \"about\" is a share of the "
+          "goal): 1"),
+    # a negative band is refused by its field, at the same place
+    Fault("about_band_negative.yaml", "about_band: -0.1", "-0.1", "field.negative",
+          "“about_band”不能为负数：-0.1", "'about_band' must not be negative: -0.1"),
 ]
 
 
@@ -259,3 +285,44 @@ def test_all_problems_of_a_file_come_together(tmp_path: Path, plan_path: Path) -
     assert [p.key for p in caught.value.errors] == ["field.no_such_date", "field.count"]
     lines = [p.line or 0 for p in caught.value.errors]
     assert lines == sorted(lines) and 0 not in lines
+
+
+@pytest.mark.parametrize(("change", "line", "message"), [
+    # the yearly confirmation is one year long: its lead is shorter
+    (("[famous_product]\n    renewal_lead: {days: 30}",
+      "[famous_product]\n    renewal_lead: {days: 365}"), 159,
+     "the renewal lead of yearly_confirmation (0 months 365 days, a month counted as 31 days) "
+     "is not shorter than its 1-year validity: a renewal is applied for within the validity"),
+    # leads and validities no calendar holds (once a date beyond 9999 and exit 3)
+    (("validity_years: 1\n    renewal_lead: {months: 3}",
+      "validity_years: 1\n    renewal_lead: {months: 999999999999}"), 59,
+     "the renewal lead of organic (999999999999 months 0 days, a month counted as 31 days) "
+     "is not shorter than its 1-year validity: a renewal is applied for within the validity"),
+    (("validity_years: 1\n", "validity_years: 999999999999\n"), 58,
+     "'validity_years' must be from 1 to 100 years, not 999999999999"),
+    # the largest lead within a year: 11 months and 23 days (11 × 31 + 23 = 364)
+    (("validity_years: 1\n    renewal_lead: {months: 3}",
+      "validity_years: 1\n    renewal_lead: {months: 11, days: 23}"), None, None),
+    (("validity_years: 1\n    renewal_lead: {months: 3}",
+      "validity_years: 1\n    renewal_lead: {months: 11, days: 24}"), 59,
+     "the renewal lead of organic (11 months 24 days, a month counted as 31 days) is not "
+     "shorter than its 1-year validity: a renewal is applied for within the validity"),
+    # the edges of the thresholds and the band that are allowed
+    (("on_track: 0.95\n    at_risk: 0.6", "on_track: 1\n    at_risk: 0.000001"), None, None),
+    (("about_band: 0.1", "about_band: 0.999999"), None, None),
+    (("about_band: 0.1", "about_band: 0"), None, None),
+])
+def test_a_plan_value_out_of_range_is_refused_at_its_line(
+        tmp_path: Path, change: tuple[str, str], line: int | None, message: str | None) -> None:
+    """Issue 11 §3: validity, renewal leads, thresholds and the band in range and order."""
+    plan = plan_with(tmp_path, change)
+    (tmp_path / "progress").mkdir()
+    exit_code, stdout, stderr = wuhai("validate", "--plan", plan, "--progress",
+                                      tmp_path / "progress", "--lang", "en")
+    if message is None:  # the only word: the progress folder is empty
+        assert (exit_code, "plan.yaml" in stderr) == (0, False), stderr
+        return
+    assert (exit_code, stdout) == (2, "")
+    assert [text.split(": ", 1)[0].rsplit(":", 1)[0] for text in stderr.splitlines()] == [
+        f"{plan.name}:{line}"]
+    assert stderr.endswith(f": {message}\n")

@@ -170,14 +170,15 @@ BASE_IDS = st.from_regex(r"[A-Z]{2}-[0-9]{2}-[0-9]{4}[A-Z]?", fullmatch=True)
 
 @st.composite
 def variant_of(draw: st.DrawFn, cert_id: str) -> str:
-    """The id as a clerk may type it: letters in lower case, letters and digits full-width,
-    a zero-width space or a BOM inside, spaces around."""
+    """The id as a clerk may type it: letters in lower case, letters, digits and hyphens
+    full-width (an input method's 全角), a zero-width space or a BOM inside, spaces (also
+    the ideographic space) around."""
     chars = []
     for char in cert_id:
         if char.isalpha() and draw(st.booleans()):
             char = char.lower()
-        if char.isalnum() and draw(st.booleans()):
-            char = chr(ord(char) + 0xFEE0)  # the full-width form
+        if (char.isalnum() or char == "-") and draw(st.booleans()):
+            char = chr(ord(char) + 0xFEE0)  # the full-width form: Ａ, ０, －
         chars.append(char)
         if draw(st.integers(0, 5)) == 0:
             chars.append(draw(st.sampled_from(["\u200b", "\ufeff", "\u200d"])))
@@ -211,6 +212,15 @@ def test_a_variant_of_an_id_counts_once(data: st.DataObject, cert_id: str) -> No
             assert "progress.repeated_id" in [problem.key for problem in error.problems]
         else:
             raise AssertionError("a repeated id was accepted")
+    with tempfile.TemporaryDirectory() as folder:  # twice in one file, in two forms
+        twice = certificate(variant, "organic", "2024-05-01", output=5, district="海南区")
+        write_files(Path(folder), {"2024.yaml": report(2024, [award, twice])})
+        try:
+            register_of(Path(folder))
+        except DataError as error:
+            assert "progress.repeated_id" in [problem.key for problem in error.problems]
+        else:
+            raise AssertionError("an id repeated in one file was accepted")
     with tempfile.TemporaryDirectory() as folder:
         renewal = certificate(variant, "organic", "2025-03-01", output=5, district="海南区",
                               renews=variant)

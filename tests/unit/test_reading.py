@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from wuhai_green.core.problems import DataError, Problem
-from wuhai_green.load.files import decode, max_file_bytes
+from wuhai_green.load.files import decode, file_limit_warnings, max_file_bytes
 from wuhai_green.load.reading import MAX_DEPTH, Located, parse_yaml, read_yaml
 from wuhai_green.load.validate import validate
 from wuhai_green.model.marks import Mark
@@ -341,17 +341,31 @@ def test_size_limit_exactly_at_the_limit_is_fine(tmp_path: Path, monkeypatch: py
     assert read_yaml(exact).value == {"a": "x" * 100}
 
 
-@pytest.mark.parametrize("setting", ["", "lots", "0", "0.0", "-1", "nan", "inf", "1e400"])
+@pytest.mark.parametrize("setting", ["", " ", "lots", "0", "0.0", "-1", "nan", "inf", "1e400",
+                                     "1e-9"])
 def test_size_limit_default_is_20_mib(monkeypatch: pytest.MonkeyPatch, setting: str) -> None:
-    """Anything but a positive finite number (0 included: not "no limit", not 0 bytes)."""
+    """Anything but a positive finite number of one byte or more (0 included: not "no
+    limit", not 0 bytes; 1e-9 MiB, 0.001 bytes, would refuse every file): the default, with
+    a warning naming the value ignored unless it is blank (issue 11 §3)."""
     monkeypatch.setenv("WUHAI_MAX_FILE_MB", setting)
     assert max_file_bytes() == 20 * 1024 * 1024
+    expected = [] if not setting.strip() else [
+        Problem("$WUHAI_MAX_FILE_MB", None, None, "read.bad_limit",
+                {"value": setting, "limit": 20}, "warning")]
+    assert file_limit_warnings() == expected
 
 
-def test_size_limit_below_one_byte_is_zero_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """1e-9 MiB is positive and finite, and 0.001 bytes: rounded down, a limit of 0 bytes."""
-    monkeypatch.setenv("WUHAI_MAX_FILE_MB", "1e-9")
-    assert max_file_bytes() == 0
+def test_size_limit_of_one_byte_is_kept_without_a_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WUHAI_MAX_FILE_MB", repr(1 / (1024 * 1024)))
+    assert (max_file_bytes(), file_limit_warnings()) == (1, [])
+
+
+def test_an_ignored_size_limit_is_named_cut_to_40_characters(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WUHAI_MAX_FILE_MB", "x" * 41)
+    assert [problem_message(problem, "en") for problem in file_limit_warnings()] == [
+        f"ignored '{'x' * 40}…': a size in MiB is a number above 0 (one byte at least); the "
+        "file size limit is the default 20 MiB"]
 
 
 # --- quantities are Decimal from the text ---------------------------------------------
@@ -366,3 +380,52 @@ def test_figures_reach_the_model_as_decimal_from_their_digits(tmp_path: Path, pl
     haibowan = data.area.children[0]
     assert haibowan.targets["certified_output"][2024] == Decimal("0.0052")
     assert haibowan.targets["certified_output"][2024] != Decimal(float("0.0052"))
+
+
+# --- a subtree under a key the model refuses is not built (issue 11 §3) --------------------
+
+SUBTREES = """\
+year: 2025
+certificate:
+  - {id: LB-1, holder: &a x}
+  - [*a, [1, 2, {deep: [3]}]]
+certificates:
+  - id: LB-2
+    notes: {a: [1, 2], b: {c: d}}
+    output_tonnes: 5
+district: 海南区
+"""
+
+
+def test_a_subtree_under_a_refused_key_is_skipped_unbuilt() -> None:
+    """The unknown `certificate:` (its anchor and alias unexpanded, never looked at) and
+    the unknown `notes:` of a certificate stand as null at their key; the rest is built."""
+    from wuhai_green.load.validate import refused_keys
+    from wuhai_green.model.progress import ProgressFile
+
+    located = parse_yaml(SUBTREES, "f.yaml", refused_keys(ProgressFile))
+    assert located.value == {"year": "2025", "certificate": None,
+                             "certificates": [{"id": "LB-2", "notes": None,
+                                               "output_tonnes": "5"}],
+                             "district": "海南区"}
+    assert located.key_marks[("certificate",)] == Mark(2, 1)
+    assert located.key_marks[("certificates", 0, "notes")] == Mark(7, 5)
+    assert located.marks[("certificates", 0, "output_tonnes")] == Mark(8, 20)
+    assert not [path for path in located.marks if path[:1] == ("certificate",) and path[1:]]
+    data, problems = validate(ProgressFile, located)
+    assert data is None
+    assert sorted((problem.line, problem.column, problem.key, problem.params.get("key"))
+                  for problem in problems if problem.key.startswith("schema.unknown")) == [
+        (2, 1, "schema.unknown_key_hint", "certificate"), (7, 5, "schema.unknown_key", "notes")]
+
+
+def test_a_mapping_of_free_keys_is_built_whatever_its_keys() -> None:
+    """A plan's `targets:` maps indicators (a dict, not a model): nothing there is refused."""
+    from wuhai_green.load.validate import refused_keys
+
+    refused = refused_keys(PlanFile)
+    assert not refused(("area", "targets"), "anything")
+    assert not refused(("area", "children", 2, "baseline"), "anything")
+    assert refused(("area", "children", 2), "chidren")
+    assert not refused(("area", "children", 2), "children")
+    assert refused((), "isuer")

@@ -13,7 +13,14 @@ from decimal import Decimal
 
 from wuhai_green.core.problems import Problem
 from wuhai_green.model.marks import PathKey, Source
-from wuhai_green.model.plan import Area, PlanFile, decided_values, walk_with_paths, works
+from wuhai_green.model.plan import (
+    Area,
+    PlanFile,
+    RenewalLead,
+    decided_values,
+    walk_with_paths,
+    works,
+)
 from wuhai_green.model.progress import ACTIVITY_TYPES
 
 PlanCheck = Callable[[PlanFile, Source], list[Problem]]
@@ -273,6 +280,51 @@ def check_import_rules(data: PlanFile, source: Source) -> list[Problem]:
     return problems
 
 
+# A certificate valid for more than a century is no certificate this plan knows; the bound
+# also keeps every expiry and renewal date the tool computes within the calendar.
+MAX_VALIDITY_YEARS = 100
+
+
+def check_rules(data: PlanFile, source: Source) -> list[Problem]:
+    """Values in range and in order (issue 11 §3): a validity of 1 to 100 years; a renewal
+    lead shorter than the validity it leads (with 31 days to a month and 365 to a year, so
+    the day to apply falls after the issue day whatever the dates); 0 < at_risk < on_track
+    <= 1; an "about" band narrower than the goal itself."""
+    problems = []
+    for index, kind in enumerate(data.certificate_types):
+        path: PathKey = ("certificate_types", index)
+        if not 1 <= kind.validity_years <= MAX_VALIDITY_YEARS:
+            problems.append(Problem.at(source, (*path, "validity_years"), "plan.bad_validity",
+                                       value=kind.validity_years, most=MAX_VALIDITY_YEARS))
+        else:
+            problems += _lead(kind.renewal_lead, kind.validity_years, kind.id,
+                              (*path, "renewal_lead"), source)
+    confirmation = data.rules.yearly_confirmation
+    problems += _lead(confirmation.renewal_lead, 1, "yearly_confirmation",
+                      ("rules", "yearly_confirmation", "renewal_lead"), source)
+    thresholds = data.rules.status_thresholds
+    where: PathKey = ("rules", "status_thresholds")
+    at_risk, on_track = thresholds.at_risk, thresholds.on_track
+    if at_risk <= 0 or at_risk >= on_track:
+        problems.append(Problem.at(source, (*where, "at_risk"), "plan.bad_thresholds",
+                                   at_risk=at_risk, on_track=on_track))
+    if on_track > 1:
+        problems.append(Problem.at(source, (*where, "on_track"), "plan.bad_thresholds",
+                                   at_risk=at_risk, on_track=on_track))
+    if data.rules.about_band >= 1:
+        problems.append(Problem.at(source, ("rules", "about_band"), "plan.bad_band",
+                                   value=data.rules.about_band))
+    return problems
+
+
+def _lead(lead: RenewalLead, years: int, kind: str, path: PathKey,
+          source: Source) -> list[Problem]:
+    if lead.months * 31 + lead.days < years * 365:
+        return []
+    return [Problem.at(source, path, "plan.lead_too_long", type=kind, months=lead.months,
+                       days=lead.days, years=years)]
+
+
 PLAN_CHECKS: tuple[PlanCheck, ...] = (check_references, check_period, check_names,
                                       check_area_figures, check_sums, check_decisions,
-                                      check_import_rules)
+                                      check_import_rules, check_rules)

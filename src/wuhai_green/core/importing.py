@@ -28,6 +28,7 @@ from wuhai_green.core.dates import default_expiry
 from wuhai_green.core.measures import measure_of
 from wuhai_green.core.problems import Problem, Severity, UsageError
 from wuhai_green.core.register import normal_id
+from wuhai_green.model.fields import MAX_INTEGER_DIGITS, beyond_bound
 from wuhai_green.model.plan import Plan
 from wuhai_green.model.progress import Report
 
@@ -458,7 +459,7 @@ def read_number(value: Value, units: Mapping[str, Decimal], *, all_text: bool = 
     if isinstance(value, (bool, date, datetime)):
         raise Refused("import.not_a_number", value=_text(value))
     if isinstance(value, (int, float, Decimal)):
-        return Reading(_decimal_of_number(value))
+        return Reading(_within_bound(_decimal_of_number(value), _text(value)))
     text = _cleaned(str(value))
     match = _NUMBER_TEXT.fullmatch(text)
     if match is None:
@@ -478,8 +479,17 @@ def read_number(value: Value, units: Mapping[str, Decimal], *, all_text: bool = 
         if factor is None:
             raise Refused("import.wrong_unit", value=text, unit=unit,
                           units="、".join(units))
-        number, note = tidy(number * factor), "import.unit_in_cell"
-    return Reading(number, note)
+        number, note = tidy(_within_bound(number * factor, text)), "import.unit_in_cell"
+    return Reading(_within_bound(number, text), note)
+
+
+def _within_bound(number: Decimal, text: str) -> Decimal:
+    """A quantity no register holds (more digits before the point than the bound of
+    `model.fields` allows, in the field's unit) is refused at its cell; one with too many
+    decimal places is left to the model, which names the field and the value converted."""
+    if beyond_bound(number) == "too_large":
+        raise Refused("import.too_large", value=text, digits=MAX_INTEGER_DIGITS)
+    return number
 
 
 def tidy(number: Decimal) -> Decimal:

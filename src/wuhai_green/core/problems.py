@@ -8,7 +8,10 @@ fixes a file in one pass. The words of a problem are chosen by the `show` layer 
 from __future__ import annotations
 
 import errno
+import sys
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import attrgetter
 from typing import Any, Literal
 
 from wuhai_green.model.marks import PathKey, Source
@@ -46,7 +49,54 @@ class Problem:
         return f"{self.file}:{self.line}:{self.column or 1}"
 
     def sort_key(self) -> tuple[str, int, int]:
+        if self.key == MORE_PROBLEMS:  # the count of those not listed comes after them
+            return (self.file, sys.maxsize, 0)
         return (self.file, self.line or 0, self.column or 0)
+
+
+# At most this many problems of one file are listed, in file order; the rest are counted in
+# one more problem ("… and N more problems in this file"): a file of a hundred thousand bad
+# values is mended from its first screen, and none of the rest is made into a message.
+MAX_PROBLEMS_PER_FILE = 50
+MORE_PROBLEMS = "problems.more"
+
+
+def capped(problems: list[Problem], limit: int = MAX_PROBLEMS_PER_FILE) -> list[Problem]:
+    """`problems` by place, at most `limit` of each file, a file with more followed by one
+    problem counting the rest exactly (`count`, and `errors` among them; as grave as the
+    gravest of them). Capped again, the counts stay exact: an earlier count is added to,
+    not counted as one problem."""
+    ordered = sorted(problems, key=Problem.sort_key)
+    if len(ordered) <= limit:
+        return ordered
+    result: list[Problem] = []
+    for file, group in groupby(ordered, key=attrgetter("file")):
+        listed = more = errors = 0
+        severities: set[str] = set()
+        for problem in group:
+            if problem.key == MORE_PROBLEMS:
+                more += problem.params["count"]
+                errors += problem.params["errors"]
+            elif listed < limit:
+                result.append(problem)
+                listed += 1
+                continue
+            else:
+                more += 1
+                errors += problem.severity == "error"
+            severities.add(problem.severity)
+        if more:
+            severity: Severity = next(level for level in ("error", "warning", "note")
+                                      if level in severities)
+            result.append(Problem(file, None, None, MORE_PROBLEMS,
+                                  {"count": more, "errors": errors}, severity))
+    return result
+
+
+def error_count(problems: list[Problem]) -> int:
+    """How many errors the problems hold, those a count stands for included."""
+    return sum(problem.params["errors"] if problem.key == MORE_PROBLEMS else 1
+               for problem in problems if problem.severity == "error")
 
 
 def errors_in(problems: list[Problem]) -> list[Problem]:
@@ -61,7 +111,7 @@ class DataError(WuhaiError):
     """Bad input data: one or more problems, all reported together (exit 2)."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems, key=Problem.sort_key)
+        self.problems = capped(problems)
         super().__init__(f"{len(self.problems)} problem(s)")
 
     @property

@@ -14,9 +14,10 @@ from typing import Literal
 from wuhai_green.core import metrics
 from wuhai_green.core.dates import year_end
 from wuhai_green.core.measures import measure_of
+from wuhai_green.core.numbers import for_json
 from wuhai_green.core.query import Query
 from wuhai_green.core.register import Certificate, Register
-from wuhai_green.model.plan import Area, Indicator, Plan, leaves
+from wuhai_green.model.plan import Area, Indicator, Plan, leaves, walk
 
 # --- status -------------------------------------------------------------------------------
 
@@ -148,6 +149,42 @@ def adjust_rows(query: Query) -> list[metrics.AdjustRow]:
     """The adjustment of `query.year` for every area asked for and indicator (the city's
     rows with the extra additions its goals need)."""
     return metrics.adjustment(query.plan, query.register, query.areas, query.year).rows
+
+
+@dataclass(frozen=True)
+class WrittenTarget:
+    """One figure of an adjusted-targets file (`adjust --write`): an area's adjusted target
+    for an indicator, and the part of it that is the city's extra for its goals."""
+
+    area: Area
+    indicator: Indicator
+    target: Decimal
+    goal_extra: Decimal = Decimal(0)
+
+
+def targets_to_write(query: Query) -> list[WrittenTarget]:
+    """The adjusted targets of `query.year` as a targets file holds them, for every area of
+    the plan whatever the query asks (a file of some districts would not pass the rules of
+    `checks.targets`), districts first: a district's rounded as JSON shows it (6 decimal
+    places, within the bound of `model.fields`), an area with children the exact sum of
+    its children's as written plus its goal extra, so the file adds up as the plan does."""
+    plan = query.plan
+    areas = [*plan.districts, *(area for area in walk(plan.root) if area.children)]
+    adjusted = {(row.area.name, row.indicator.id): row
+                for row in metrics.adjustment(plan, query.register, areas, query.year).rows}
+    written: dict[tuple[str, str], WrittenTarget] = {}
+    for area in areas:  # children before their parents
+        for indicator in plan.data.indicators:
+            row = adjusted[(area.name, indicator.id)]
+            if not area.children:
+                figure = WrittenTarget(area, indicator, for_json(row.adjusted_target))
+            else:
+                extra = for_json(row.goal_extra)
+                parts = sum((written[(child.name, indicator.id)].target
+                             for child in area.children), Decimal(0))
+                figure = WrittenTarget(area, indicator, parts + extra, extra)
+            written[(area.name, indicator.id)] = figure
+    return list(written.values())
 
 
 def goals_outlook(query: Query) -> list[metrics.GoalOutlook]:

@@ -23,14 +23,36 @@ DEFAULT_MAX_FILE_MB = 20
 
 
 def max_file_bytes() -> int:
+    return _file_limit()[0]
+
+
+def file_limit_warnings() -> list[Problem]:
+    """A warning naming a `$WUHAI_MAX_FILE_MB` that is no size, ignored, and the limit used
+    instead (the plan's loader gives it, once a run)."""
+    ignored = _file_limit()[1]
+    if ignored is None:
+        return []
+    shown = ignored if len(ignored) <= 40 else ignored[:40] + "…"
+    return [Problem("$WUHAI_MAX_FILE_MB", None, None, "read.bad_limit",
+                    {"value": shown, "limit": DEFAULT_MAX_FILE_MB}, "warning")]
+
+
+def _file_limit() -> tuple[int, str | None]:
+    """The limit in bytes, and the value of `$WUHAI_MAX_FILE_MB` ignored if it is no size:
+    not a number, nan, inf, 1e400, 0 or below, or below one byte (1e-9). Unset or blank is
+    the default, without a word."""
     raw = os.environ.get("WUHAI_MAX_FILE_MB", "")
+    default = DEFAULT_MAX_FILE_MB * 1024 * 1024
+    if not raw.strip():
+        return default, None
     try:
-        megabytes = float(raw) if raw else DEFAULT_MAX_FILE_MB
+        megabytes = float(raw)
     except ValueError:
-        megabytes = DEFAULT_MAX_FILE_MB
-    if not math.isfinite(megabytes) or megabytes <= 0:  # nan, inf, 1e400, 0 or below
-        megabytes = DEFAULT_MAX_FILE_MB
-    return int(megabytes * 1024 * 1024)
+        return default, raw
+    if not math.isfinite(megabytes) or megabytes <= 0:
+        return default, raw
+    limit = int(megabytes * 1024 * 1024)
+    return (limit, None) if limit > 0 else (default, raw)
 
 
 def display_name(path: Path) -> str:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from wuhai_green.checks.plan import check_plan
 from wuhai_green.core.problems import DataError, Problem, raise_if_errors
-from wuhai_green.load.files import decode, display_name, read_bytes
+from wuhai_green.load.files import decode, display_name, file_limit_warnings, read_bytes
 from wuhai_green.load.reading import read_yaml
-from wuhai_green.load.validate import validate
+from wuhai_green.load.validate import refused_keys, validate
 from wuhai_green.model.plan import Plan, PlanFile
 
 
@@ -36,11 +36,16 @@ def read_plan(path: Path, name: str | None = None) -> tuple[Plan, list[Problem]]
     """Read, validate and check a plan file: the plan and its warnings; raise `DataError`
     with every problem when there is an error. Its problems are placed in `name` (default:
     the path as a user would type it)."""
-    located = read_yaml(path, name)
+    warnings = file_limit_warnings()
+    try:
+        located = read_yaml(path, name, refused=refused_keys(PlanFile))
+    except DataError as error:
+        raise DataError([*error.problems, *warnings]) from None
+    warnings += located.warnings
     data, problems = validate(PlanFile, located)
     if data is None:
-        raise DataError(problems + located.warnings)
-    problems = check_plan(data, located) + located.warnings
+        raise DataError(problems + warnings)
+    problems = check_plan(data, located) + warnings
     raise_if_errors(problems)
     return Plan(data, located), problems
 

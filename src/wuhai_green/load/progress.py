@@ -19,7 +19,7 @@ from wuhai_green.checks.report import (
     check_year,
     dates_in_time,
 )
-from wuhai_green.core.problems import DataError, Problem, errors_in
+from wuhai_green.core.problems import DataError, Problem, capped, errors_in
 from wuhai_green.core.register import (
     Activity,
     Certificate,
@@ -30,7 +30,7 @@ from wuhai_green.core.register import (
 )
 from wuhai_green.load.files import display_name
 from wuhai_green.load.reading import Located, read_yaml
-from wuhai_green.load.validate import validate
+from wuhai_green.load.validate import refused_keys, validate
 from wuhai_green.model.marks import Source
 from wuhai_green.model.plan import Plan
 from wuhai_green.model.progress import ACTIVITY_TYPES, ProgressFile, Report
@@ -77,7 +77,7 @@ def read_report(path: Path, plan: Plan | None = None, name: str | None = None
     plan, a certificate type or activity kind may be written as a Chinese word of it. The
     report is placed in `name` (default: the path as a user would type it)."""
     try:
-        located = read_yaml(path, name)
+        located = read_yaml(path, name, refused_keys(ProgressFile))
     except DataError as error:
         return None, error.problems
     if isinstance(located.value, dict) and located.value.get("schema") == TARGETS_SCHEMA:
@@ -202,7 +202,7 @@ def load_register(plan: Plan, folder: Path | None, today: date | None = None,
     problems += found
     if errors_in(problems):
         raise DataError(problems)
-    return replace(register, warnings=tuple(problems))
+    return replace(register, warnings=tuple(capped(problems)))
 
 
 def read_each(plan: Plan, paths: list[Path], folder: Path | None = None,

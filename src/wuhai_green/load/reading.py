@@ -9,6 +9,7 @@ in YAML 1.2); the models convert numbers and dates.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_DEPTH = 64
 
+# Whether the model refuses `key` in the mapping at `path`: what stands under such a key
+# is skipped, not built (see `_skip`).
+Refused = Callable[[PathKey, Any], bool]
+
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 
@@ -44,13 +49,14 @@ class Located(Source):
         return Problem.at(self, path, key, at_key=at_key, **params)
 
 
-def read_yaml(path: Path, name: str | None = None) -> Located:
+def read_yaml(path: Path, name: str | None = None, refused: Refused | None = None) -> Located:
     """Read one YAML file safely; raise `DataError` with every problem found. Its problems
-    and values are placed in `name` (default: the path as a user would type it)."""
+    and values are placed in `name` (default: the path as a user would type it). A list
+    or mapping under a key that `refused` names is not built (its key stays, with null)."""
     name = display_name(path) if name is None else name
     raw = read_bytes(path, name)
     text, warnings = decode(raw, name)
-    located = parse_yaml(text, name)
+    located = parse_yaml(text, name, refused)
     located.warnings.extend(warnings)
     return located
 
@@ -79,7 +85,7 @@ _REASONS = (
 )
 
 
-def parse_yaml(text: str, name: str) -> Located:
+def parse_yaml(text: str, name: str, refused: Refused | None = None) -> Located:
     """Parse YAML text into plain values with marks; raise `DataError` on any fault.
 
     Typing slips are looked for first and reported where they are; a parser error is
@@ -90,7 +96,7 @@ def parse_yaml(text: str, name: str) -> Located:
         raise DataError(slips)
     located = Located(name)
     try:
-        _build(yaml.parse(text, Loader=_Loader), located)
+        _build(yaml.parse(text, Loader=_Loader), located, refused)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = (error.problem or error.context or "").strip()
@@ -119,12 +125,13 @@ _MAPPING, _SEQUENCE = yaml.MappingStartEvent, yaml.SequenceStartEvent
 _ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
-def _build(events: Any, located: Located) -> None:
+def _build(stream: Any, located: Located, refused: Refused | None = None) -> None:
     """Turn a stream of parser events into `located.value`, iteratively (no recursion).
 
     This loop runs once per value of every file: it dispatches on the exact event class
     and keeps the open container in locals instead of calling a helper per value.
     """
+    events: Iterator[Any] = iter(stream)
     marks, key_marks = located.marks, located.key_marks
     stack: list[tuple[Any, PathKey, bool]] = []  # the enclosing (container, path, is_list)
     container: Any = None  # the open mapping or list; None before the root
@@ -161,6 +168,10 @@ def _build(events: Any, located: Located) -> None:
                 if wants_key:
                     refuse(event, "yaml.complex_key")
                 value = {} if kind is _MAPPING else []
+                if refused is not None and container is not None and not is_list \
+                        and refused(path, key):
+                    _skip(events)  # a key the model refuses: said once, by its key
+                    value, kind = None, _SCALAR
             if container is None:
                 child: PathKey = ()
                 located.value = value
@@ -186,6 +197,21 @@ def _build(events: Any, located: Located) -> None:
                 refuse(event, "yaml.multiple_documents")
     if () not in marks:
         raise DataError([Problem(located.file, None, None, "yaml.empty")])
+
+
+def _skip(events: Iterator[Any]) -> None:
+    """Consume the events of the list or mapping just opened, to its end, building nothing:
+    a 17 MiB list under an unknown key costs its parsing, not a node a value (issue 11 §3).
+    Nothing in it is expanded (an alias stays an event) and the parser bounds its depth."""
+    depth = 1
+    for event in events:
+        kind = type(event)
+        if kind is _MAPPING or kind is _SEQUENCE:
+            depth += 1
+        elif kind in _ENDS:
+            depth -= 1
+            if depth == 0:
+                return
 
 
 def _implicit(event: Any) -> bool:

@@ -11,14 +11,14 @@ from wuhai_green.core.measures import measure_of
 from wuhai_green.core.metrics import TargetOverrides
 from wuhai_green.core.problems import DataError
 from wuhai_green.load.reading import read_yaml
-from wuhai_green.load.validate import validate
+from wuhai_green.load.validate import refused_keys, validate
 from wuhai_green.model.plan import Plan
 from wuhai_green.model.targets import TargetsFile
 
 
 def load_targets(plan: Plan, path: Path) -> tuple[TargetsFile, TargetOverrides]:
     """Read an adjusted-targets file; check its areas, indicators and year against the plan."""
-    located = read_yaml(path)
+    located = read_yaml(path, refused=refused_keys(TargetsFile))
     data, problems = validate(TargetsFile, located)
     if data is None:
         raise DataError(problems)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Callable
 from typing import Any, TypeVar, Union
 
 from pydantic import BaseModel, ValidationError
 
-from wuhai_green.core.problems import Problem
+from wuhai_green.core.problems import MAX_PROBLEMS_PER_FILE, MORE_PROBLEMS, Problem
 from wuhai_green.load.reading import Located
 from wuhai_green.model.marks import PathKey
 
@@ -25,8 +26,56 @@ def validate(model: type[ModelT], located: Located) -> tuple[ModelT | None, list
     try:
         return model.model_validate(located.value), []
     except ValidationError as error:
-        problems = [_problem(model, located, detail) for detail in error.errors()]
+        details = error.errors(include_url=False)
+        if len(details) > MAX_PROBLEMS_PER_FILE:
+            return None, _first_of_many(model, located, details)
+        problems = [_problem(model, located, detail) for detail in details]
         return None, _unique(problems)
+
+
+def _first_of_many(model: type[BaseModel], located: Located, details: list[Any]
+                   ) -> list[Problem]:
+    """The first problems of a file in file order, as many as a file lists, and one
+    counting the rest exactly (issue 11 §3): each error placed by a look-up of its mark,
+    and only those listed made into problems, so that a hundred thousand bad values cost
+    about what as many good ones do."""
+    marks = located.marks
+    placed = []
+    for index, detail in enumerate(details):
+        loc = detail["loc"]
+        if "[key]" in loc:
+            loc = tuple(part for part in loc if part != "[key]")
+        mark = marks.get(loc)
+        if mark is None:  # a missing field: its mapping
+            mark = marks.get(loc[:-1])
+        if mark is None:  # a union's tag in the path: the full way
+            problem = _problem(model, located, detail)
+            line, column = problem.line or 0, problem.column or 0
+        else:
+            line, column = mark.line, mark.column
+        placed.append((line, column, index))
+    placed.sort()
+    seen: set[tuple[Any, ...]] = set()
+    problems: list[Problem] = []
+    more = 0
+    for line, column, index in placed:
+        detail = details[index]
+        loc = detail["loc"]
+        context = detail.get("ctx")
+        same = (line, column, detail["type"], loc[-1] if loc else None,
+                repr(context) if context else None)  # what makes two errors one problem
+        if same in seen:
+            continue
+        seen.add(same)
+        if len(problems) < MAX_PROBLEMS_PER_FILE:
+            problems.append(_problem(model, located, detail))
+        else:
+            more += 1
+    problems = _unique(problems)
+    if more:
+        problems.append(Problem(located.file, None, None, MORE_PROBLEMS,
+                                {"count": more, "errors": more}))
+    return problems
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:
@@ -91,6 +140,39 @@ def _problem(model: type[BaseModel], located: Located, detail: Any) -> Problem:
         key = "schema.wrong_shape_list" if kind == "list_type" else "schema.wrong_shape_mapping"
         return located.problem(loc, key, field=field)
     return located.problem(loc, "schema.other", field=field, detail=detail.get("msg", kind))
+
+
+_FORBIDDING: dict[tuple[type[BaseModel], PathKey], frozenset[str] | None] = {}
+
+
+def refused_keys(model: type[BaseModel]) -> Callable[[PathKey, Any], bool]:
+    """Whether `model` refuses a key in the mapping at a path of its file (a model that
+    forbids extras, not naming it): for the reader, which then skips what stands under it.
+    Looked up once a shape of path (list positions alike)."""
+
+    def refused(path: PathKey, key: Any) -> bool:
+        shape = tuple(0 if isinstance(part, int) else part for part in path)
+        known = _FORBIDDING.get((model, shape), ())
+        if known == ():
+            known = _forbidding(model, shape)
+            _FORBIDDING[(model, shape)] = known
+        return known is not None and key not in known
+
+    return refused
+
+
+def _forbidding(model: type[BaseModel], path: PathKey) -> frozenset[str] | None:
+    """The keys the model at `path` allows, if it forbids every other; else None."""
+    annotation: Any = model
+    for part in path:
+        annotation = _step(annotation, part)
+        if annotation is None:
+            return None
+    annotation = _strip(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel) \
+            and annotation.model_config.get("extra") == "forbid":
+        return frozenset(info.alias or name for name, info in annotation.model_fields.items())
+    return None
 
 
 def _allowed_keys(model: type[BaseModel], path: PathKey) -> set[str]:

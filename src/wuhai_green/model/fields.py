@@ -23,6 +23,15 @@ _INTEGER = re.compile(r"[+-]?(0|[1-9][0-9]*)")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _YEAR = re.compile(r"[0-9]{4}")
 
+# The bound of every number a file holds (quantities and counts, in the plan, a report or a
+# targets file): at most 12 digits before the decimal point and 6 after it. 10^12 t is
+# more than a thousand times the world's yearly grain harvest, and 6 places of a tonne are a
+# gram, so no real register comes near; within it, sums of up to 10^10 values and every
+# product the tool forms (a figure in 万吨 times the tonnes in one) stay inside Decimal's 28
+# significant digits, so they are exact, and nothing grows past what a table can round.
+MAX_INTEGER_DIGITS = 12
+MAX_DECIMAL_PLACES = 6
+
 
 def _shown(value: Any) -> str:
     """A value as the file wrote it (YAML words, not Python's), cut to 40 characters."""
@@ -44,13 +53,49 @@ def _refused(kind: str, message: str, value: Any) -> PydanticCustomError:
     return PydanticCustomError(kind, message, {"value": _shown(value)})
 
 
+def digits_of(value: Decimal) -> tuple[int, int]:
+    """The digits of a finite number before its decimal point and after it (trailing zeros
+    of the fraction are no decimal places: 1.50 has one)."""
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    length = len(digits)
+    while length > 1 and exponent < 0 and digits[length - 1] == 0:
+        length -= 1
+        exponent += 1
+    if length == 1 and digits[0] == 0:
+        return 0, 0
+    return max(length + exponent, 0), max(-exponent, 0)
+
+
+def beyond_bound(value: Decimal) -> str | None:
+    """Why a number is beyond the bound of what the tool computes exactly ("too_large" or
+    "too_precise"), or None."""
+    whole, places = digits_of(value)
+    if whole > MAX_INTEGER_DIGITS:
+        return "too_large"
+    if places > MAX_DECIMAL_PLACES:
+        return "too_precise"
+    return None
+
+
+def _bounded(number: Decimal, value: Any) -> Decimal:
+    reason = beyond_bound(number)
+    if reason == "too_large":
+        raise PydanticCustomError("wuhai_too_large", "too large",
+                                  {"value": _shown(value), "digits": MAX_INTEGER_DIGITS})
+    if reason == "too_precise":
+        raise PydanticCustomError("wuhai_too_precise", "too many decimal places",
+                                  {"value": _shown(value), "places": MAX_DECIMAL_PLACES})
+    return number
+
+
 def parse_decimal(value: Any) -> Decimal:
     if isinstance(value, Decimal) and value.is_finite():
-        return value
+        return _bounded(value, value)
     if isinstance(value, int) and not isinstance(value, bool):
-        return Decimal(value)
+        return _bounded(Decimal(value), value)
     if isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
-        return Decimal(value.strip())
+        return _bounded(Decimal(value.strip()), value)
     raise _refused("wuhai_number", "expected a number", value)
 
 
@@ -72,9 +117,15 @@ def parse_count(value: Any) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         number = value
     elif isinstance(value, str) and _INTEGER.fullmatch(value.strip()):
+        if len(value.strip().lstrip("+-")) > MAX_INTEGER_DIGITS:  # before int() reads it all
+            raise PydanticCustomError("wuhai_too_large", "too large",
+                                      {"value": _shown(value), "digits": MAX_INTEGER_DIGITS})
         number = int(value)
     else:
         raise _refused("wuhai_count", "expected a whole number", value)
+    if abs(number) >= 10 ** MAX_INTEGER_DIGITS:
+        raise PydanticCustomError("wuhai_too_large", "too large",
+                                  {"value": _shown(value), "digits": MAX_INTEGER_DIGITS})
     if number < 0:
         raise PydanticCustomError("wuhai_negative", "must not be negative", {"value": _shown(value)})
     return number

@@ -19,3 +19,6 @@ class TargetsFile(BaseModel):
     generated_on: IsoDate | None = None
     unit: Text = "t"
     targets: dict[Text, dict[Text, Quantity]]
+    # the part of an area's target that is the city's extra additions for its goals (the
+    # goal outlook of `wuhai adjust`): the area's target is its children's sum plus this
+    goal_extra: dict[Text, dict[Text, Quantity]] = {}

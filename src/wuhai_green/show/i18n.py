@@ -1007,6 +1007,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The adjusted cumulative targets of {year} (tonnes or counts) written by `wuhai adjust --write`.\n"
         "`wuhai status --targets FILE` tracks {year} against them instead of the plan's.",
     ),
+    "targets.goal_extra": (
+        "目标中属于全市为建设目标另需的新增部分：",
+        "The part of a target that is the city's extra additions for its goals:",
+    ),
     "adjust.renewals": (
         "{year} 年有 {count} 张证书到期且尚无续展记录；最早须在 {first} 前申请续展（{id}）",
         "{count} certificates lapse in {year} with no renewal on file; the first renewal must be applied for by {first} ({id})",
@@ -1247,6 +1251,74 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "gap.lapsing_cell": ("{count} 张 / {amount}", "{count} / {amount}"),
     "gap.none_ahead": ("{end} 年之前已没有未到的节点年", "No milestone is ahead: the plan ended in {end}"),
+    # issue 11: bounds, so that no input reaches exit 3 (numbers, plan values, targets files,
+    # the cap on problems, $WUHAI_MAX_FILE_MB)
+    "field.too_large": (
+        "“{field}”的值太大：{value}（整数部分最多 {digits} 位）",
+        "'{field}' is too large: {value} (at most {digits} digits before the decimal point)",
+    ),
+    "field.too_precise": (
+        "“{field}”的小数位太多：{value}（小数最多 {places} 位）",
+        "'{field}' has too many decimal places: {value} (at most {places})",
+    ),
+    "import.too_large": (
+        "“{value}”太大：整数部分最多 {digits} 位",
+        "'{value}' is too large: at most {digits} digits before the decimal point",
+    ),
+    "targets.based_on": (
+        "based_on 应为 {expected}，即 year {year} 的前一年（某年的调整后目标依据的是上一年年底前的数据）",
+        "based_on must be {expected}, the year before {year} (the adjusted targets of a year "
+        "are based on the data up to the end of the year before)",
+    ),
+    "targets.missing_area": (
+        "缺少 {area} 的调整后目标：调整后目标文件应列出方案的每个地区",
+        "no adjusted targets for {area}: a targets file gives every area of the plan",
+    ),
+    "targets.repeated_area": ("{area} 出现了两次（{first} 和 {second}）",
+                              "{area} is given twice (as {first} and as {second})"),
+    "targets.missing_indicator": ("{area} 缺少 {indicator} 的调整后目标",
+                                  "{area} has no adjusted target for {indicator}"),
+    "targets.not_whole": ("{indicator} 按个计数：{value} 不是整数",
+                          "{indicator} counts whole items: {value} is not a whole number"),
+    "targets.sum_mismatch": (
+        "{area} {indicator}：合计应为 {value}，但下级各地区之和为 {total}",
+        "{area} {indicator}: the total is {value}, but its parts add up to {total}",
+    ),
+    "targets.sum_mismatch_extra": (
+        "{area} {indicator}：合计应为 {value}，但下级各地区之和 {parts} 加 goal_extra {extra} 为 {total}",
+        "{area} {indicator}: the total is {value}, but its parts add up to {parts} and "
+        "goal_extra {extra} to {total}",
+    ),
+    "targets.extra_of_district": (
+        "{area} 没有下级地区：goal_extra 只用于由各区组成的地区",
+        "{area} has no areas below it: goal_extra is for an area made of districts",
+    ),
+    "plan.bad_validity": (
+        "“validity_years”应为 1 到 {most} 之间的年数，实际是 {value}",
+        "'validity_years' must be from 1 to {most} years, not {value}",
+    ),
+    "plan.lead_too_long": (
+        "{type} 的续展提前期（{months} 个月 {days} 天，每月按 31 天计）不短于有效期 {years} 年：续展应在有效期内申请",
+        "the renewal lead of {type} ({months} months {days} days, a month counted as 31 "
+        "days) is not shorter than its {years}-year validity: a renewal is applied for "
+        "within the validity",
+    ),
+    "plan.bad_thresholds": (
+        "状态阈值须满足 0 < at_risk < on_track ≤ 1：at_risk 为 {at_risk}，on_track 为 {on_track}",
+        "the status thresholds need 0 < at_risk < on_track <= 1: at_risk is {at_risk}, "
+        "on_track {on_track}",
+    ),
+    "plan.bad_band": (
+        "about_band 应不小于 0 且小于 1（“左右”的幅度是目标值的一部分）：{value}",
+        "about_band must be at least 0 and below 1 (the band of \"about\" is a share of the "
+        "goal): {value}",
+    ),
+    "read.bad_limit": (
+        "忽略了无效的值“{value}”：应为大于 0 的兆字节数（至少 1 字节）；文件大小上限为默认的 {limit} MiB",
+        "ignored '{value}': a size in MiB is a number above 0 (one byte at least); the file "
+        "size limit is the default {limit} MiB",
+    ),
+    "problems.more": ("该文件还有 {count} 个问题未列出", "… and {count} more problems in this file"),
 }
 
 

@@ -13,8 +13,8 @@ from typing import Any
 from wuhai_green.core.dates import default_expiry
 from wuhai_green.core.importing import ImportedCertificate, ImportResult, Spot
 from wuhai_green.core.measures import measure_of
-from wuhai_green.core.metrics import AdjustRow
 from wuhai_green.core.numbers import plain
+from wuhai_green.core.rows import WrittenTarget
 from wuhai_green.model.marks import Mark, PathKey
 from wuhai_green.model.plan import Area
 from wuhai_green.model.progress import ACTIVITY_TYPES, own_fields
@@ -86,9 +86,10 @@ def report_path(area: Area, year: int, folder: Path) -> Path:
     return folder / f"{year}-{slug}.yaml"
 
 
-def targets_yaml(show: Display, rows: list[AdjustRow], year: int, today: date) -> str:
+def targets_yaml(show: Display, figures: list[WrittenTarget], year: int, today: date) -> str:
     """The adjusted cumulative targets as YAML (tonnes and counts), one area a block, under
-    a header in the chosen language."""
+    a header in the chosen language; the city's extra additions for its goals, part of its
+    target, under `goal_extra`."""
     lines = [
         *(f"# {line}" for line in show.tr("targets.header", year=year).splitlines()),
         f"schema: {TARGETS_SCHEMA}",
@@ -98,12 +99,19 @@ def targets_yaml(show: Display, rows: list[AdjustRow], year: int, today: date) -
         "unit: t",
         "targets:",
     ]
-    by_area: dict[str, list[AdjustRow]] = {}
-    for row in rows:
-        by_area.setdefault(row.area.name, []).append(row)
-    for area, area_rows in by_area.items():
+    by_area: dict[str, list[WrittenTarget]] = {}
+    for figure in figures:
+        by_area.setdefault(figure.area.name, []).append(figure)
+    for area, area_figures in by_area.items():
         lines.append(f"  {yaml_scalar(area)}:")
-        lines += [f"    {row.indicator.id}: {plain(row.adjusted_target)}" for row in area_rows]
+        lines += [f"    {figure.indicator.id}: {plain(figure.target)}" for figure in area_figures]
+    extras = [figure for figure in figures if figure.goal_extra]
+    if extras:
+        lines += [f"# {show.tr('targets.goal_extra')}", "goal_extra:"]
+        for area in dict.fromkeys(figure.area.name for figure in extras):
+            lines.append(f"  {yaml_scalar(area)}:")
+            lines += [f"    {figure.indicator.id}: {plain(figure.goal_extra)}"
+                      for figure in extras if figure.area.name == area]
     return "\n".join(lines) + "\n"
 
 

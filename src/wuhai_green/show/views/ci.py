@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from wuhai_green.core import metrics, rows
-from wuhai_green.core.problems import Problem, errors_in
+from wuhai_green.core.problems import Problem, error_count
 from wuhai_green.show.display import Display
 from wuhai_green.show.i18n import Lang, t
 from wuhai_green.show.problems import message
@@ -123,7 +123,7 @@ def check_annotations(report: CheckReport, root: Path) -> list[Annotation]:
 def bad_data_verdict(problems: list[Problem], lang: Lang) -> list[str]:
     """The verdict of a check on bad data (its errors are annotated on their lines)."""
     return [t("check.verdict_failed", lang),
-            t("check.bad_data", lang, count=len(errors_in(problems)))]
+            t("check.bad_data", lang, count=error_count(problems))]
 
 
 def bad_data_annotation(problems: list[Problem], lang: Lang) -> Annotation:
