@@ -107,6 +107,8 @@ def normal_id(text: str) -> str:
     """A certificate id as it is compared: NFKC (full-width letters and digits become
     ASCII), format characters such as U+200B and U+FEFF removed, spaces around it stripped,
     letters upper case."""
+    if text.isascii():  # NFKC keeps ASCII as it is, and no ASCII character is a format one
+        return text.strip().upper()
     folded = unicodedata.normalize("NFKC", text)
     return "".join(char for char in folded if unicodedata.category(char) != "Cf").strip().upper()
 
