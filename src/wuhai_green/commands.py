@@ -21,6 +21,7 @@ from wuhai_green.core.dates import add_months, year_end
 from wuhai_green.core.problems import DataError, Problem, UsageError, errors_in
 from wuhai_green.core.query import Query
 from wuhai_green.core.register import Register
+from wuhai_green.load.cache import RegisterCache, default_folder, disabled_by_environment
 from wuhai_green.load.files import (
     GuardedStream,
     display_name,
@@ -74,11 +75,13 @@ class Options:
     debug: bool = False  # the parser's own words after a Chinese message
     output_path: Path | None = None  # -o: the file a page or the report is written to
     force: bool = False  # -o may replace an existing file
+    cache_folder: Path | None = None  # where the register is cached; None: no cache
 
     @classmethod
     def build(cls, plan: Path | None, progress: Path | None, fmt: str,  # noqa: PLR0913
               lang: Lang, unit: str = "t", ascii_borders: bool = False,
-              debug: bool = False, output: Path | None = None, force: bool = False) -> Options:
+              debug: bool = False, output: Path | None = None, force: bool = False,
+              cache_dir: Path | None = None, no_cache: bool = True) -> Options:
         """The options as given on the command line, with their defaults resolved; a
         binary format without -o, or -o naming a file that exists without --force, is
         refused before anything is read."""
@@ -87,9 +90,10 @@ class Options:
         if output is not None and not force and taken(output):
             raise UsageError("write.exists", path=output)
         named = progress is not None or bool(os.environ.get("WUHAI_PROGRESS"))
+        cached = None if no_cache or disabled_by_environment() else cache_dir or default_folder()
         return cls(resolve_plan_path(plan), resolve_progress_dir(progress), fmt, lang,
                    "wan-t" if unit == "wan-t" else "t", ascii_borders, named, debug, output,
-                   force)
+                   force, cached)
 
     def progress_folder(self) -> Path:
         """The folder of reports to read: a named one must exist (a typo would otherwise
@@ -99,6 +103,12 @@ class Options:
         if self.progress_named and not exists:
             raise DataError([Problem(str(self.progress_dir), None, None, "progress.no_folder")])
         return self.progress_dir
+
+    def register_cache(self) -> RegisterCache | None:
+        """The cache of registers read with this plan (none with --no-cache)."""
+        if self.cache_folder is None:
+            return None
+        return RegisterCache.of(self.cache_folder, self.plan_path)
 
     @property
     def renderer(self) -> Renderer:
@@ -190,7 +200,8 @@ def _load(options: Options) -> tuple[Plan, Register]:
     """The plan and the register, their warnings printed (their notes, for the commands
     that check data, are left to validate and check)."""
     plan, problems = read_plan(options.plan_path)
-    register = load_register(plan, options.progress_folder(), today())
+    register = load_register(plan, options.progress_folder(), today(),
+                             cache=options.register_cache())
     warnings = [p for p in [*problems, *register.warnings] if p.severity == "warning"]
     if warnings:
         report_problems(warnings, options.lang, debug=options.debug)
@@ -280,7 +291,8 @@ def validate(options: Options) -> int:
     """Exit code 0 when the plan and every report are clean, 2 otherwise."""
     try:
         plan, problems = read_plan(options.plan_path)
-        register = load_register(plan, options.progress_folder(), today())
+        register = load_register(plan, options.progress_folder(), today(),
+                                 cache=options.register_cache())
         problems += register.warnings
     except DataError as error:
         options.renderer.problems(ProblemReport(error.problems, ok=False), options.output)
@@ -494,7 +506,8 @@ def check(options: Options, asked: Asked, fail_on: str, changed_since: str | Non
     `changed_since`, when the change made a row's status worse; else 0."""
     try:
         plan, warnings = read_plan(options.plan_path)
-        register = load_register(plan, options.progress_folder(), today())
+        register = load_register(plan, options.progress_folder(), today(),
+                                 cache=options.register_cache())
     except DataError as error:
         report = ProblemReport(error.problems, ok=False, schema="wuhai-green/check@1",
                                extra={"findings": []}, check=True)

@@ -28,6 +28,7 @@ from wuhai_green.core.register import (
     build_register,
     certificate_record,
 )
+from wuhai_green.load.cache import RegisterCache
 from wuhai_green.load.files import display_name
 from wuhai_green.load.reading import Located, read_yaml
 from wuhai_green.load.validate import validate
@@ -164,12 +165,15 @@ def register_of(plan: Plan, reports: list[Report], today: date
 
 
 def load_register(plan: Plan, folder: Path | None, today: date | None = None,
-                  named_as: Path | None = None) -> Register:
+                  named_as: Path | None = None, cache: RegisterCache | None = None
+                  ) -> Register:
     """Read every report of `folder` and build the register; raise `DataError` on problems.
     `today` (default: the system's) is the day after which a date is in the future.
 
     With `named_as`, the files are named as if they stood in that folder (the reports of a
-    git revision, copied out, keep the names they have in the working tree)."""
+    git revision, copied out, keep the names they have in the working tree). With a
+    `cache`, a register cached from the same files (and plan, and day) is taken as it is,
+    and a clean register read from the files is cached (`load.cache`)."""
     today = today or date.today()
     started = today >= date(plan.data.period.start, 1, 1)
     if folder is None:
@@ -190,6 +194,11 @@ def load_register(plan: Plan, folder: Path | None, today: date | None = None,
     if not paths and started:
         problems.append(Problem(shown, None, None, "progress.no_reports",
                                 severity="warning"))
+    slot = cache.slot(folder, named_as, paths, others, today) if cache is not None else None
+    if cache is not None and slot is not None:
+        cached = cache.read(*slot)
+        if cached is not None:
+            return cached
     collecting = gc.isenabled()
     gc.disable()  # a big graph of long-lived objects and no cycles: the collector only rescans it
     try:
@@ -202,7 +211,10 @@ def load_register(plan: Plan, folder: Path | None, today: date | None = None,
     problems += found
     if errors_in(problems):
         raise DataError(problems)
-    return replace(register, warnings=tuple(problems))
+    register = replace(register, warnings=tuple(problems))
+    if cache is not None and slot is not None:
+        cache.write(*slot, register)
+    return register
 
 
 def read_each(plan: Plan, paths: list[Path], folder: Path | None = None,
