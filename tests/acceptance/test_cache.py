@@ -41,7 +41,7 @@ def files_unread(monkeypatch: pytest.MonkeyPatch) -> None:
     def unread(*args: object, **kwargs: object) -> None:
         raise AssertionError("a progress file was read")
 
-    monkeypatch.setattr("wuhai_green.load.progress.read_each", unread)
+    monkeypatch.setattr("wuhai_green.load.progress.read_report", unread)
 
 
 def outputs(run: Run) -> tuple[int, str, str]:

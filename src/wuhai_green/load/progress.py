@@ -34,7 +34,7 @@ from wuhai_green.load.reading import Located, read_yaml
 from wuhai_green.load.validate import validate
 from wuhai_green.model.marks import Source
 from wuhai_green.model.plan import Plan
-from wuhai_green.model.progress import ACTIVITY_TYPES, ProgressFile, Report
+from wuhai_green.model.progress import ACTIVITY_TYPES, CertificateEntry, ProgressFile, Report
 from wuhai_green.model.targets import TARGETS_SCHEMA
 
 REPORT_SUFFIXES = (".yaml", ".yml")
@@ -156,7 +156,15 @@ def register_of(plan: Plan, reports: list[Report], today: date
         records += file_records
         activities += file_activities
         problems += found
-    problems += [problem for check in REGISTER_CHECKS for problem in check(records, reports)]
+    register, found = merged(plan, reports, records, activities)
+    return register, problems + found
+
+
+def merged(plan: Plan, reports: list[Report], records: list[Certificate],
+           activities: list[Activity]) -> tuple[Register, list[Problem]]:
+    """The register of the records and activities of `reports` (each made records by
+    `read_entries`), with the problems of the rules across files."""
+    problems = [problem for check in REGISTER_CHECKS for problem in check(records, reports)]
     register, found = build_register(plan, records, activities, reports)
     problems += found
     if register.baseline_districts and not errors_in(problems):
@@ -202,9 +210,22 @@ def load_register(plan: Plan, folder: Path | None, today: date | None = None,
     collecting = gc.isenabled()
     gc.disable()  # a big graph of long-lived objects and no cycles: the collector only rescans it
     try:
-        reports, found = read_each(plan, paths, folder, named_as)
-        problems += found
-        register, found = register_of(plan, reports, today)
+        reports: list[Report] = []
+        records: list[Certificate] = []
+        activities: list[Activity] = []
+        of_entries: list[Problem] = []  # after those of reading, as when files were read first
+        for path in paths:  # one file at a time: its tree and marks go once it is recorded
+            report, found = read_report(path, plan, _named(path, folder, named_as))
+            problems += found
+            if report is None:
+                continue
+            file_records, file_activities, found = read_entries(plan, report, today)
+            records += file_records
+            activities += file_activities
+            of_entries += found
+            reports.append(across_files(report))
+        register, found = merged(plan, reports, records, activities)
+        problems += of_entries
     finally:
         if collecting:
             gc.enable()
@@ -217,6 +238,31 @@ def load_register(plan: Plan, folder: Path | None, today: date | None = None,
     return register
 
 
+def across_files(report: Report) -> Report:
+    """What the rules across files (`merged`) read of a report once its entries are
+    records: its year, district, ended entries and activities, and the districts its
+    certificates name, with the marks of the ended entries and the activities. A report
+    kept whole would hold a mark per value of every file until the register is built."""
+    data = report.data
+    named: dict[str | None, CertificateEntry] = {}
+    for entry in data.certificates:
+        named.setdefault(entry.district, entry)
+    marks = report.source.marks
+    kept = {path: mark for path, mark in marks.items()
+            if not path or path[0] in ("ended", "activities")}
+    key_marks = {path: mark for path, mark in report.source.key_marks.items()
+                 if path[0] in ("ended", "activities")}
+    return Report(data.model_copy(update={"certificates": list(named.values())}),
+                  Source(report.source.file, kept, key_marks))
+
+
+def _named(path: Path, folder: Path | None, named_as: Path | None) -> str | None:
+    """The name of a report of `folder` placed in `named_as` (None: its own)."""
+    if named_as is None or folder is None:
+        return None
+    return display_name(named_as / path.relative_to(folder))
+
+
 def read_each(plan: Plan, paths: list[Path], folder: Path | None = None,
               named_as: Path | None = None) -> tuple[list[Report], list[Problem]]:
     """The reports of `paths` that validate, and the problems of reading them all; with
@@ -224,9 +270,7 @@ def read_each(plan: Plan, paths: list[Path], folder: Path | None = None,
     reports: list[Report] = []
     problems: list[Problem] = []
     for path in paths:
-        name = None if named_as is None or folder is None else display_name(
-            named_as / path.relative_to(folder))
-        report, found = read_report(path, plan, name)
+        report, found = read_report(path, plan, _named(path, folder, named_as))
         problems += found
         if report is not None:
             reports.append(report)
