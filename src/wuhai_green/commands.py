@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
-from typing import NoReturn, TextIO, cast
+from typing import TYPE_CHECKING, NoReturn, TextIO, cast
 
 from wuhai_green import __version__
-from wuhai_green.core import importing, metrics, rows
+from wuhai_green.core import metrics, rows
 from wuhai_green.core.dates import add_months, year_end
 from wuhai_green.core.problems import DataError, Problem, UsageError, errors_in
 from wuhai_green.core.query import Query
@@ -29,7 +29,6 @@ from wuhai_green.load.files import (
     taken,
     write_atomically,
 )
-from wuhai_green.load.git import export_revision, init_repository, top_level
 from wuhai_green.load.plan import load_plan, plan_text, read_plan, resolve_plan_path
 from wuhai_green.load.progress import (
     check_new_report,
@@ -38,7 +37,6 @@ from wuhai_green.load.progress import (
     read_as_report,
     read_reports,
 )
-from wuhai_green.load.spreadsheet import read_table
 from wuhai_green.load.targets import load_targets
 from wuhai_green.model.marks import Source
 from wuhai_green.model.plan import Area, Plan
@@ -47,18 +45,19 @@ from wuhai_green.show.i18n import Lang, t
 from wuhai_green.show.page import Page
 from wuhai_green.show.render import RENDERERS, renderer
 from wuhai_green.show.render.base import CheckReport, Output, ProblemReport, Renderer
-from wuhai_green.show.report import build as build_report
-from wuhai_green.show.scaffold import Tool, example_district, reporting_year
-from wuhai_green.show.scaffold import files as repository_files
-from wuhai_green.show.templates import imported_file, report_path, targets_yaml, template_text
 from wuhai_green.show.views.adjust import adjust_page
 from wuhai_green.show.views.changes import diff_page
 from wuhai_green.show.views.gap import gap_page
-from wuhai_green.show.views.imported import import_summary
 from wuhai_green.show.views.plan import plan_page
 from wuhai_green.show.views.renewals import expiring_page
 from wuhai_green.show.views.status import status_page
 from wuhai_green.show.views.tasks import tasks_page
+
+if TYPE_CHECKING:
+    from wuhai_green.core import importing
+
+# The modules of one or two commands (import, init, report, diff, and a CI format's
+# repository root) are imported by those commands: every other command starts without them.
 
 
 @dataclass(frozen=True)
@@ -116,7 +115,11 @@ class Options:
 
     @property
     def output(self) -> Output:
-        root = (top_level(Path.cwd()) or Path.cwd()) if self.renderer.in_repository else None
+        root = None
+        if self.renderer.in_repository:
+            from wuhai_green.load.git import top_level
+
+            root = top_level(Path.cwd()) or Path.cwd()
         return Output(sys.stdout, sys.stderr, self.lang, self.ascii_borders, self.debug,
                       self._save if self.output_path is not None else None, root)
 
@@ -333,6 +336,8 @@ def adjust(options: Options, year: int | None, district: str | None, write_to: P
     query = Query(plan, register, chosen, year_end(chosen - 1), _areas(plan, district))
     found = rows.adjust_rows(query)
     if write_to is not None:
+        from wuhai_green.show.templates import targets_yaml
+
         _write_output(options, write_to, targets_yaml(found, chosen, today()), force)
     _show(options, adjust_page(query, found, options.display(plan)))
     if write_to is not None:
@@ -361,6 +366,8 @@ def new_report(options: Options, year: int, district: str, force: bool = False) 
     period = plan.data.period
     if not period.baseline_year <= year <= period.end:
         raise UsageError("cli.year_outside", year=year, start=period.baseline_year, end=period.end)
+    from wuhai_green.show.templates import report_path, template_text
+
     path = report_path(area, year, options.progress_dir)
     write_atomically(path, template_text(options.display(plan), area, year), overwrite=force,
                      inputs=[options.plan_path], make_folder=True)
@@ -397,6 +404,11 @@ def import_register(options: Options, asked: ImportAsked) -> None:
 
 
 def _import_register(options: Options, asked: ImportAsked) -> None:
+    from wuhai_green.core import importing
+    from wuhai_green.load.spreadsheet import read_table
+    from wuhai_green.show.templates import imported_file, report_path
+    from wuhai_green.show.views.imported import import_summary
+
     plan, warnings = read_plan(options.plan_path)
     request, planned = _import_request(plan, asked, options.progress_dir)
     if planned is not None and not asked.force and taken(planned):
@@ -443,6 +455,9 @@ def _import_request(plan: Plan, asked: ImportAsked, folder: Path
                     ) -> tuple[importing.ImportRequest, Path | None]:
     """The request the options make, and the file to write where the options name it
     (-o, or --district); the options checked."""
+    from wuhai_green.core import importing
+    from wuhai_green.show.templates import report_path
+
     period = plan.data.period
     if not period.baseline_year <= asked.year <= period.end:
         raise UsageError("cli.year_outside", year=asked.year, start=period.baseline_year,
@@ -466,6 +481,8 @@ def _import_request(plan: Plan, asked: ImportAsked, folder: Path
 
 def _import_failed(options: Options, show: Display, result: importing.ImportResult,
                    problems: list[Problem]) -> NoReturn:
+    from wuhai_green.show.views.imported import import_summary
+
     for line in import_summary(result, show):
         say(line, sys.stdout)
     say(t("import.failed", options.lang, count=len(errors_in(problems))), sys.stdout)
@@ -475,6 +492,10 @@ def _import_failed(options: Options, show: Display, result: importing.ImportResu
 def init(options: Options, folder: Path, tool_repository: str | None, force: bool) -> None:
     """A new data repository in `folder`: the plan in use (by default the shipped one), the
     progress folder, CI for GitHub and GitLab, pre-commit, READMEs; then `git init`."""
+    from wuhai_green.load.git import init_repository
+    from wuhai_green.show.scaffold import Tool, example_district, reporting_year
+    from wuhai_green.show.scaffold import files as repository_files
+
     plan, _ = read_plan(options.plan_path)
     if has_content(folder) and not force:
         raise UsageError("init.not_empty", path=folder)
@@ -540,6 +561,8 @@ def _changes(options: Options, query: Query, base_ref: str | None
     (an error, Ctrl-C, SIGTERM: see `cli.main`)."""
     if base_ref is None:
         return None, []
+    from wuhai_green.load.git import export_revision
+
     with tempfile.TemporaryDirectory(prefix="wuhai-diff-") as folder:
         base = export_revision(base_ref, options.plan_path, options.progress_dir, Path(folder))
         try:
@@ -571,6 +594,8 @@ def tasks(options: Options, asked: Asked) -> None:
 
 
 def report(options: Options, asked: Asked, with_charts: bool) -> None:
+    from wuhai_green.show.report import build as build_report
+
     plan, register = _load(options)
     query = _query(plan, register, asked)
     document = build_report(query, options.display(plan), with_charts, today())
