@@ -102,6 +102,14 @@ class Register:
     def of_district(self, district: str) -> tuple[Certificate, ...]:
         return self.by_district.get(district, ())
 
+    @cached_property
+    def by_district_indicator(self) -> dict[tuple[str, str], tuple[Certificate, ...]]:
+        """The records of each district and indicator, in register order (built once)."""
+        index: dict[tuple[str, str], list[Certificate]] = defaultdict(list)
+        for record in self.certificates:
+            index[record.district, record.indicator].append(record)
+        return {key: tuple(records) for key, records in index.items()}
+
 
 def normal_id(text: str) -> str:
     """A certificate id as it is compared: NFKC (full-width letters and digits become
