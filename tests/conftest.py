@@ -9,6 +9,7 @@ CI=true, which loads `ci` (the full counts); `--hypothesis-profile` chooses one 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,15 @@ def _no_wuhai_variables(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in list(os.environ):
         if name.startswith("WUHAI_") or name == "GITHUB_STEP_SUMMARY":
             monkeypatch.delenv(name)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_of_the_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A cache folder for what module fixtures run before any test's own (a report made
+    once per module): never the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache-session")))
+        yield
 
 
 @pytest.fixture(autouse=True)
