@@ -1,3 +1,3 @@
-from wuhai_green.cli import main
+from wuhai_green.entry import main
 
 main()

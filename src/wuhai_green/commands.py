@@ -13,14 +13,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
-from typing import NoReturn, TextIO, cast
+from typing import TYPE_CHECKING, NoReturn, TextIO, cast
 
 from wuhai_green import __version__
-from wuhai_green.core import importing, metrics, rows
+from wuhai_green.core import metrics, rows
 from wuhai_green.core.dates import add_months, year_end
 from wuhai_green.core.problems import DataError, Problem, UsageError, errors_in
 from wuhai_green.core.query import Query
 from wuhai_green.core.register import Register
+from wuhai_green.load.cache import RegisterCache, default_folder, disabled_by_environment
 from wuhai_green.load.files import (
     GuardedStream,
     display_name,
@@ -28,7 +29,6 @@ from wuhai_green.load.files import (
     taken,
     write_atomically,
 )
-from wuhai_green.load.git import export_revision, init_repository, top_level
 from wuhai_green.load.plan import load_plan, plan_text, read_plan, resolve_plan_path
 from wuhai_green.load.progress import (
     check_new_report,
@@ -37,7 +37,6 @@ from wuhai_green.load.progress import (
     read_as_report,
     read_reports,
 )
-from wuhai_green.load.spreadsheet import read_table
 from wuhai_green.load.targets import load_targets
 from wuhai_green.model.marks import Source
 from wuhai_green.model.plan import Area, Plan
@@ -46,18 +45,19 @@ from wuhai_green.show.i18n import Lang, t
 from wuhai_green.show.page import Page
 from wuhai_green.show.render import RENDERERS, renderer
 from wuhai_green.show.render.base import CheckReport, Output, ProblemReport, Renderer
-from wuhai_green.show.report import build as build_report
-from wuhai_green.show.scaffold import Tool, example_district, reporting_year
-from wuhai_green.show.scaffold import files as repository_files
-from wuhai_green.show.templates import imported_file, report_path, targets_yaml, template_text
 from wuhai_green.show.views.adjust import adjust_page
 from wuhai_green.show.views.changes import diff_page
 from wuhai_green.show.views.gap import gap_page
-from wuhai_green.show.views.imported import import_summary
 from wuhai_green.show.views.plan import plan_page
 from wuhai_green.show.views.renewals import expiring_page
 from wuhai_green.show.views.status import status_page
 from wuhai_green.show.views.tasks import tasks_page
+
+if TYPE_CHECKING:
+    from wuhai_green.core import importing
+
+# The modules of one or two commands (import, init, report, diff, and a CI format's
+# repository root) are imported by those commands: every other command starts without them.
 
 
 @dataclass(frozen=True)
@@ -74,11 +74,13 @@ class Options:
     debug: bool = False  # the parser's own words after a Chinese message
     output_path: Path | None = None  # -o: the file a page or the report is written to
     force: bool = False  # -o may replace an existing file
+    cache_folder: Path | None = None  # where the register is cached; None: no cache
 
     @classmethod
     def build(cls, plan: Path | None, progress: Path | None, fmt: str,  # noqa: PLR0913
               lang: Lang, unit: str = "t", ascii_borders: bool = False,
-              debug: bool = False, output: Path | None = None, force: bool = False) -> Options:
+              debug: bool = False, output: Path | None = None, force: bool = False,
+              cache_dir: Path | None = None, no_cache: bool = True) -> Options:
         """The options as given on the command line, with their defaults resolved; a
         binary format without -o, or -o naming a file that exists without --force, is
         refused before anything is read."""
@@ -87,9 +89,10 @@ class Options:
         if output is not None and not force and taken(output):
             raise UsageError("write.exists", path=output)
         named = progress is not None or bool(os.environ.get("WUHAI_PROGRESS"))
+        cached = None if no_cache or disabled_by_environment() else cache_dir or default_folder()
         return cls(resolve_plan_path(plan), resolve_progress_dir(progress), fmt, lang,
                    "wan-t" if unit == "wan-t" else "t", ascii_borders, named, debug, output,
-                   force)
+                   force, cached)
 
     def progress_folder(self) -> Path:
         """The folder of reports to read: a named one must exist (a typo would otherwise
@@ -100,13 +103,23 @@ class Options:
             raise DataError([Problem(str(self.progress_dir), None, None, "progress.no_folder")])
         return self.progress_dir
 
+    def register_cache(self) -> RegisterCache | None:
+        """The cache of registers read with this plan (none with --no-cache)."""
+        if self.cache_folder is None:
+            return None
+        return RegisterCache.of(self.cache_folder, self.plan_path)
+
     @property
     def renderer(self) -> Renderer:
         return renderer(self.fmt)
 
     @property
     def output(self) -> Output:
-        root = (top_level(Path.cwd()) or Path.cwd()) if self.renderer.in_repository else None
+        root = None
+        if self.renderer.in_repository:
+            from wuhai_green.load.git import top_level
+
+            root = top_level(Path.cwd()) or Path.cwd()
         return Output(sys.stdout, sys.stderr, self.lang, self.ascii_borders, self.debug,
                       self._save if self.output_path is not None else None, root)
 
@@ -191,7 +204,8 @@ def _load(options: Options) -> tuple[Plan, Register]:
     that check data, are left to validate and check)."""
     plan, problems = read_plan(options.plan_path)
     try:
-        register = load_register(plan, options.progress_folder(), today())
+        register = load_register(plan, options.progress_folder(), today(),
+                                 cache=options.register_cache())
     except DataError as error:  # the plan's warnings ($WUHAI_MAX_FILE_MB) are said too
         raise DataError([*_warnings(problems), *error.problems]) from None
     warnings = _warnings([*problems, *register.warnings])
@@ -303,7 +317,8 @@ def validate(options: Options) -> int:
     problems: list[Problem] = []
     try:
         plan, problems = read_plan(options.plan_path)
-        register = load_register(plan, options.progress_folder(), today())
+        register = load_register(plan, options.progress_folder(), today(),
+                                 cache=options.register_cache())
         problems += register.warnings
     except DataError as error:  # with the plan's warnings, if it was read
         options.renderer.problems(ProblemReport([*problems, *error.problems], ok=False),
@@ -345,6 +360,8 @@ def adjust(options: Options, year: int | None, district: str | None, write_to: P
     query = Query(plan, register, chosen, year_end(chosen - 1), _areas(plan, district))
     found = rows.adjust_rows(query)
     if write_to is not None:
+        from wuhai_green.show.templates import targets_yaml
+
         written = targets_yaml(options.display(plan), rows.targets_to_write(query), chosen,
                                today())
         _write_output(options, write_to, written, force)
@@ -371,6 +388,8 @@ def new_report(options: Options, year: int, district: str, force: bool = False) 
     plan = load_plan(options.plan_path)
     area = _district(plan, district)
     _year_in(plan, year, plan.data.period.baseline_year)
+    from wuhai_green.show.templates import report_path, template_text
+
     path = report_path(area, year, options.progress_dir)
     write_atomically(path, template_text(options.display(plan), area, year), overwrite=force,
                      inputs=[options.plan_path], make_folder=True)
@@ -407,6 +426,11 @@ def import_register(options: Options, asked: ImportAsked) -> None:
 
 
 def _import_register(options: Options, asked: ImportAsked) -> None:
+    from wuhai_green.core import importing
+    from wuhai_green.load.spreadsheet import read_table
+    from wuhai_green.show.templates import imported_file, report_path
+    from wuhai_green.show.views.imported import import_summary
+
     plan, warnings = read_plan(options.plan_path)
     request, planned = _import_request(plan, asked, options.progress_dir)
     if planned is not None and not asked.force and taken(planned):
@@ -453,6 +477,9 @@ def _import_request(plan: Plan, asked: ImportAsked, folder: Path
                     ) -> tuple[importing.ImportRequest, Path | None]:
     """The request the options make, and the file to write where the options name it
     (-o, or --district); the options checked."""
+    from wuhai_green.core import importing
+    from wuhai_green.show.templates import report_path
+
     _year_in(plan, asked.year, plan.data.period.baseline_year)
     area = None if asked.district is None else _district(plan, asked.district)
     kind = None
@@ -468,6 +495,8 @@ def _import_request(plan: Plan, asked: ImportAsked, folder: Path
 
 def _import_failed(options: Options, show: Display, result: importing.ImportResult,
                    problems: list[Problem]) -> NoReturn:
+    from wuhai_green.show.views.imported import import_summary
+
     for line in import_summary(result, show):
         say(line, sys.stdout)
     say(t("import.failed", options.lang, count=len(errors_in(problems))), sys.stdout)
@@ -477,6 +506,10 @@ def _import_failed(options: Options, show: Display, result: importing.ImportResu
 def init(options: Options, folder: Path, tool_repository: str | None, force: bool) -> None:
     """A new data repository in `folder`: the plan in use (by default the shipped one), the
     progress folder, CI for GitHub and GitLab, pre-commit, READMEs; then `git init`."""
+    from wuhai_green.load.git import init_repository
+    from wuhai_green.show.scaffold import Tool, example_district, reporting_year
+    from wuhai_green.show.scaffold import files as repository_files
+
     plan, _ = read_plan(options.plan_path)
     if has_content(folder) and not force:
         raise UsageError("init.not_empty", path=folder)
@@ -508,7 +541,8 @@ def check(options: Options, asked: Asked, fail_on: str, changed_since: str | Non
     `changed_since`, when the change made a row's status worse; else 0."""
     try:
         plan, warnings = read_plan(options.plan_path)
-        register = load_register(plan, options.progress_folder(), today())
+        register = load_register(plan, options.progress_folder(), today(),
+                                 cache=options.register_cache())
     except DataError as error:
         report = ProblemReport(error.problems, ok=False, schema="wuhai-green/check@1",
                                extra={"findings": []}, check=True)
@@ -541,6 +575,8 @@ def _changes(options: Options, query: Query, base_ref: str | None
     (an error, Ctrl-C, SIGTERM: see `cli.main`)."""
     if base_ref is None:
         return None, []
+    from wuhai_green.load.git import export_revision
+
     with tempfile.TemporaryDirectory(prefix="wuhai-diff-") as folder:
         base = export_revision(base_ref, options.plan_path, options.progress_dir, Path(folder))
         try:
@@ -572,6 +608,8 @@ def tasks(options: Options, asked: Asked) -> None:
 
 
 def report(options: Options, asked: Asked, with_charts: bool) -> None:
+    from wuhai_green.show.report import build as build_report
+
     plan, register = _load(options)
     query = _query(plan, register, asked)
     document = build_report(query, options.display(plan), with_charts, today())

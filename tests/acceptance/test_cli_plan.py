@@ -442,6 +442,17 @@ def test_version() -> None:
     assert __version__ == metadata.version("wuhai-green")
 
 
+def test_version_is_answered_before_typer_is_imported() -> None:
+    """`wuhai --version` as a real process prints the line of the typer option without
+    importing typer, rich or pydantic (`-X importtime` lists every module imported)."""
+    completed = wuhai_process("--version", cwd=Path.cwd(),
+                              program=[sys.executable, "-X", "importtime", "-m", "wuhai_green"])
+    assert (completed.returncode, completed.stdout) == (0, f"wuhai-green {__version__}\n")
+    imported = {line.split("|")[-1].strip() for line in completed.stderr.splitlines()}
+    assert "wuhai_green.entry" in imported
+    assert not imported & {"typer", "rich", "pydantic", "click", "wuhai_green.cli"}
+
+
 def help_text(*command: str) -> str:
     completed = wuhai_process("--help", cwd=Path.cwd(), env={"COLUMNS": "200"}, program=command)
     assert completed.returncode == 0, completed.stderr

@@ -94,7 +94,7 @@ def entry_point_script() -> Path:
 
 def test_console_script_is_declared() -> None:
     (script,) = [ep for ep in entry_points(group="console_scripts") if ep.name == "wuhai"]
-    assert script.value == "wuhai_green.cli:main"
+    assert script.value == "wuhai_green.entry:main"  # --version answered before typer
 
 
 def test_installed_entry_point_runs(tmp_path: Path) -> None:

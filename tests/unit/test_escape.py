@@ -48,6 +48,12 @@ def test_visible_leaves_nothing_a_terminal_acts_on(text: str) -> None:
         assert shown == text
 
 
+def test_every_character_shown_as_an_escape_is_looked_for() -> None:
+    """`visible` returns text as it is when `isprintable` finds nothing to escape."""
+    assert [code for code in range(0x110000) if visible(chr(code)) != chr(code)] == sorted(
+        ACTED_ON)
+
+
 @pytest.mark.parametrize("text", ["\x1b[2J", "\x9b", "\u202e", "a\u2028b", "\x7f", "é\n海"])
 def test_json_escapes_them_and_keeps_the_data(text: str) -> None:
     encoded = to_json({"holder": text})

@@ -14,8 +14,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic_core import PydanticCustomError
 
 from tests.harness import (
     DataError,
@@ -193,6 +195,27 @@ def test_every_variant_of_an_id_has_the_ids_normal_form(data: st.DataObject, cer
     from wuhai_green.core.register import normal_id
 
     assert normal_id(data.draw(variant_of(cert_id))) == cert_id
+
+
+@SETTINGS
+@given(text=st.text(st.characters(max_codepoint=0x7F)))
+def test_an_ascii_id_takes_the_short_way_to_the_same_normal_form(text: str) -> None:
+    """ASCII skips NFKC and the search for format characters (there are none to find), and
+    comes out as the long way makes it; so does the check for control characters."""
+    import unicodedata
+
+    from wuhai_green.core.register import normal_id
+    from wuhai_green.model.fields import parse_identifier
+
+    folded = unicodedata.normalize("NFKC", text)
+    long_way = "".join(c for c in folded if unicodedata.category(c) != "Cf").strip().upper()
+    assert normal_id(text) == long_way
+    controls = [c for c in text.strip() if unicodedata.category(c) in ("Cc", "Zl", "Zp")]
+    if text.strip() and not controls:
+        assert parse_identifier(text) == text.strip()
+    else:  # refused: empty, or with a control character
+        with pytest.raises(PydanticCustomError):
+            parse_identifier(text)
 
 
 @settings(SETTINGS, max_examples=examples(15))

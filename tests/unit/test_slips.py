@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from tests.harness import DataError, Problem
+from tests.harness import DataError, Problem, examples
 from wuhai_green.load.reading import parse_yaml
+from wuhai_green.load.slips import may_slip, slips_line_by_line
 from wuhai_green.show.problems import text
 
 GOOD = """\
@@ -86,3 +89,45 @@ def _problems(text_: str) -> list[Problem]:
     with pytest.raises(DataError) as caught:
         parse_yaml(text_, "r.yaml")
     return caught.value.problems
+
+
+# The pieces slips are made of, and of the well-typed lines around them: lines shaped as
+# indentation, list marker, key, colon and value, and lines of pieces in any order.
+_PIECES = [" ", "  ", "- ", "-", "－", "—", "–", "key", "_k1", ":", ": ", "：", "#", "@", "`",
+           "%", "|", ">", "|-", "[", "{", "，", "1", "值", "\t", "\u3000", "\r", "\r\n",
+           "\x0b", "\x85", "\u2028", "'", '"']
+_SHAPED = st.tuples(
+    st.sampled_from(["", "  ", "    ", "\t", "\u3000", " \u3000"]),
+    st.sampled_from(["", "- ", "-", "-  ", "－ ", "— ", "–", "-\u3000"]),
+    st.sampled_from(["", "id", "_k1", "key", "1"]),
+    st.sampled_from(["", " "]),
+    st.sampled_from(["", ":", "：", "#", ","]),
+    st.sampled_from(["", " ", " x", "x", "1", " @x", "@", " `", " %", " |", "|", " |-", " >",
+                     " >x", " [1，2]", " [1, 2]", " {a: 1，b}", "\t1", " #c", "#c", " '：'",
+                     " 值：值", " a:b"]),
+).map("".join)
+_LINES = st.one_of(_SHAPED, st.lists(st.sampled_from(_PIECES), max_size=6).map("".join))
+
+
+@settings(max_examples=examples(2000))
+@given(st.lists(_LINES, max_size=6), st.sampled_from(["\n", "\r\n", "\r"]))
+def test_a_text_without_what_slips_are_made_of_has_none(lines: list[str], end: str) -> None:
+    """`find_slips` looks at every line only where the text holds something a slip is made
+    of: wherever the quick look finds nothing, the look at every line finds nothing either."""
+    text_ = end.join(lines)
+    assert may_slip(text_) or slips_line_by_line(text_, "r.yaml") == []
+
+
+@pytest.mark.parametrize("change", [case[1] for case in SLIPS if case[2][0] != "slip.indent"],
+                         ids=[case[0] for case in SLIPS if case[2][0] != "slip.indent"])
+def test_every_slip_is_found_by_the_quick_look(change: tuple[str, str]) -> None:
+    assert may_slip(GOOD.replace(*change, 1))
+    assert may_slip(GOOD.replace(*change, 1).replace("\n", "\r\n"))
+
+
+def test_a_plain_report_is_not_looked_at_line_by_line() -> None:
+    """Chinese punctuation inside values, a flow list: looked at line by line (and no slip
+    found); a report of plain values is not."""
+    plain = GOOD.replace("交流会：绿色，有机", "交流会").replace("milestones: [2024, 2025]\n", "")
+    assert not may_slip(plain) and not may_slip(plain.replace("\n", "\r\n"))
+    assert may_slip(GOOD)

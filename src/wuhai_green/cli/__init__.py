@@ -76,8 +76,8 @@ ForceOpt = Annotated[bool, typer.Option("--force", help="help.opt.force")]
 # --- the options every command shares ---------------------------------------------------
 
 
-def _shared(kind: Kind | None, *, tonnes: bool, borders: bool, own_force: bool
-            ) -> list[inspect.Parameter]:
+def _shared(kind: Kind | None, *, tonnes: bool, borders: bool, own_force: bool,
+            cached: bool = False) -> list[inspect.Parameter]:
     """--plan, --progress, --format, -o and --force, --lang, --unit, --ascii and --debug, as
     a command of this kind takes them (no --format without output, no --ascii without
     tables, -o for the commands that print a page of tables or the report, --force beside
@@ -111,6 +111,11 @@ def _shared(kind: Kind | None, *, tonnes: bool, borders: bool, own_force: bool
     if borders:
         found.append(option("ascii_borders", Annotated[bool, typer.Option(
             "--ascii", help="help.opt.ascii")], False))
+    if cached:
+        found.append(option("cache_dir", Annotated[Path | None, typer.Option(
+            "--cache-dir", help="help.opt.cache_dir")], None))
+        found.append(option("no_cache", Annotated[bool, typer.Option(
+            "--no-cache", help="help.opt.no_cache")], False))
     found.append(option("debug", Annotated[bool, typer.Option(
         "--debug", help="help.opt.debug")], False))
     return found
@@ -127,16 +132,18 @@ def _lang(choice: LangChoice | None) -> Lang:
     return "en" if choice is LangChoice.en else "zh" if choice is LangChoice.zh else default_lang()
 
 
-def command(name: str, kind: Kind | None = None, *, tonnes: bool = True, borders: bool = True
-            ) -> Callable[[Callable[..., int | None]], Callable[..., None]]:
+def command(name: str, kind: Kind | None = None, *, tonnes: bool = True, borders: bool = True,
+            cached: bool = False) -> Callable[[Callable[..., int | None]], Callable[..., None]]:
     """Register a command taking the shared options; its function receives `options` and
     returns an exit code (or None for 0). Errors map to the exit codes of the contract:
-    bad data and usage 2, an internal error 3 (a traceback only with --debug)."""
+    bad data and usage 2, an internal error 3 (a traceback only with --debug). A `cached`
+    command reads the register of the progress folder: --cache-dir and --no-cache."""
     def register(function: Callable[..., int | None]) -> Callable[..., None]:
         own = [p for p in inspect.signature(function, eval_str=True).parameters.values()
                if p.name != "options"]
         own_force = any(p.name == "force" for p in own)
-        shared = _shared(kind, tonnes=tonnes, borders=borders, own_force=own_force)
+        shared = _shared(kind, tonnes=tonnes, borders=borders, own_force=own_force,
+                         cached=cached)
 
         @functools.wraps(function)
         def run(ctx: typer.Context, **kwargs: Any) -> None:
@@ -150,9 +157,11 @@ def command(name: str, kind: Kind | None = None, *, tonnes: bool = True, borders
                         kwargs.pop("unit").value, kwargs.pop("ascii_borders", False), debug)
             written = ((kwargs.pop("output"), kwargs["force"] if own_force
                         else kwargs.pop("force")) if kind in ("page", "report") else (None, False))
+            caching = (kwargs.pop("cache_dir", None), kwargs.pop("no_cache", True))
             # stdout and stderr guarded for the whole run, messages of errors included
             with _commands().guarded_output(lang):
-                code = _run_guarded(function, (*settings, *written), kwargs, lang, debug)
+                code = _run_guarded(function, (*settings, *written, *caching), kwargs, lang,
+                                    debug)
             raise typer.Exit(code)
 
         context = inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD,
@@ -227,14 +236,14 @@ def plan_command(*, options: Any) -> None:
     _commands().show_plan(options)
 
 
-@command("validate", "problems", tonnes=False)
+@command("validate", "problems", tonnes=False, cached=True)
 def validate_command(*, options: Any) -> int:
     """Check the plan and every progress file; exit 2 with every problem found."""
     code: int = _commands().validate(options)
     return code
 
 
-@command("status", "page")
+@command("status", "page", cached=True)
 def status_command(year: YearOpt = None, as_of: AsOfOpt = None, district: DistrictOpt = None,
                    explain: Annotated[bool, typer.Option("--explain",
                                                          help="help.opt.explain")] = False,
@@ -244,7 +253,7 @@ def status_command(year: YearOpt = None, as_of: AsOfOpt = None, district: Distri
     _commands().status(options, _asked(year, as_of, district), explain, targets)
 
 
-@command("gap", "page")
+@command("gap", "page", cached=True)
 def gap_command(district: DistrictOpt = None, year: YearOpt = None, as_of: AsOfOpt = None, *,
                 options: Any) -> None:
     """What is still to be added for every milestone ahead, and how much a year."""
@@ -280,7 +289,7 @@ def import_command(source: Annotated[Path, typer.Argument(help="help.opt.import_
         source, year, district, sheet, output, force, tuple(columns or ()), kind))
 
 
-@command("adjust", "page")
+@command("adjust", "page", cached=True)
 def adjust_command(year: Annotated[int | None, typer.Option(
                        "--year", help="help.opt.year_adjust")] = None,
                    district: DistrictOpt = None,
@@ -291,7 +300,7 @@ def adjust_command(year: Annotated[int | None, typer.Option(
     _commands().adjust(options, year, district, write, force)
 
 
-@command("expiring", "page")
+@command("expiring", "page", cached=True)
 def expiring_command(within: Annotated[str, typer.Option(
                          "--within", help="help.opt.within")] = "6m",
                      as_of: AsOfOpt = None, district: DistrictOpt = None, *,
@@ -300,7 +309,7 @@ def expiring_command(within: Annotated[str, typer.Option(
     _commands().expiring(options, within, _asked(None, as_of, district))
 
 
-@command("check", "check")
+@command("check", "check", cached=True)
 def check_command(year: YearOpt = None, as_of: AsOfOpt = None,
                   fail_on: Annotated[FailOn, typer.Option(
                       "--fail-on", help="help.opt.fail_on")
@@ -313,7 +322,7 @@ def check_command(year: YearOpt = None, as_of: AsOfOpt = None,
     return code
 
 
-@command("diff", "page")
+@command("diff", "page", cached=True)
 def diff_command(base_ref: Annotated[str, typer.Argument(help="help.opt.base_ref")],
                  year: YearOpt = None, as_of: AsOfOpt = None, *, options: Any) -> None:
     """What a change does to the figures: status before and after, for the rows that moved."""
@@ -331,14 +340,14 @@ def init_command(folder: Annotated[Path, typer.Argument(help="help.opt.init_fold
     _commands().init(options, folder, tool_repo, force)
 
 
-@command("tasks", "page", tonnes=False)
+@command("tasks", "page", tonnes=False, cached=True)
 def tasks_command(year: YearOpt = None, district: DistrictOpt = None, *, options: Any) -> None:
     """The plan's tasks and measures as a checklist per district: brand plan, meetings,
     expos, agreements, sampling."""
     _commands().tasks(options, _asked(year, None, district))
 
 
-@command("report", "report", borders=False)
+@command("report", "report", borders=False, cached=True)
 def report_command(year: YearOpt = None, as_of: AsOfOpt = None,
                    charts: Annotated[bool, typer.Option(
                        "--charts/--no-charts", help="help.opt.charts")] = True, *,

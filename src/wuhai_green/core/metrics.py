@@ -63,10 +63,10 @@ def achieved_records(plan: Plan, register: Register, area: Area, indicator: Indi
                      as_of: date) -> list[Certificate]:
     """New awards (not renewals) of the indicator in the area from the period start to as_of."""
     start = period_start(plan)
+    index = register.by_district_indicator  # a row reads its indicator's records only
     return [
-        record for record in records_in(register, area)
-        if record.indicator == indicator.id and record.is_new_addition
-        and start <= record.issued <= as_of
+        record for leaf in leaves(area) for record in index.get((leaf.name, indicator.id), ())
+        if record.is_new_addition and start <= record.issued <= as_of
     ]
 
 

@@ -102,11 +102,21 @@ class Register:
     def of_district(self, district: str) -> tuple[Certificate, ...]:
         return self.by_district.get(district, ())
 
+    @cached_property
+    def by_district_indicator(self) -> dict[tuple[str, str], tuple[Certificate, ...]]:
+        """The records of each district and indicator, in register order (built once)."""
+        index: dict[tuple[str, str], list[Certificate]] = defaultdict(list)
+        for record in self.certificates:
+            index[record.district, record.indicator].append(record)
+        return {key: tuple(records) for key, records in index.items()}
+
 
 def normal_id(text: str) -> str:
     """A certificate id as it is compared: NFKC (full-width letters and digits become
     ASCII), format characters such as U+200B and U+FEFF removed, spaces around it stripped,
     letters upper case."""
+    if text.isascii():  # NFKC keeps ASCII as it is, and no ASCII character is a format one
+        return text.strip().upper()
     folded = unicodedata.normalize("NFKC", text)
     return "".join(char for char in folded if unicodedata.category(char) != "Cf").strip().upper()
 

@@ -141,7 +141,7 @@ def has_content(folder: Path) -> bool:
     return any(entry.name != ".git" for entry in folder.iterdir())
 
 
-def write_atomically(path: Path, text: str | bytes, *, overwrite: bool = False,
+def write_atomically(path: Path, text: str | bytes | bytearray, *, overwrite: bool = False,
                      inputs: Iterable[Path] = (), make_folder: bool = False) -> None:
     """Write `text` (or bytes) to `path` through a temporary file in the same folder, then one rename
     (or, for a new file, one hard link, which fails if the name was taken meanwhile).
@@ -232,7 +232,7 @@ def _resolved(path: Path) -> Path:
         return path.absolute()
 
 
-def _write(path: Path, text: str | bytes, overwrite: bool) -> None:
+def _write(path: Path, text: str | bytes | bytearray, overwrite: bool) -> None:
     # A short fixed prefix: a name of 255 bytes is valid, the same name grown by a prefix
     # and a suffix would not be.
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".wuhai-", suffix=".tmp")

@@ -28,12 +28,13 @@ from wuhai_green.core.register import (
     build_register,
     certificate_record,
 )
+from wuhai_green.load.cache import RegisterCache
 from wuhai_green.load.files import display_name
 from wuhai_green.load.reading import Located, read_yaml
 from wuhai_green.load.validate import refused_keys, validate
 from wuhai_green.model.marks import Source
 from wuhai_green.model.plan import Plan
-from wuhai_green.model.progress import ACTIVITY_TYPES, ProgressFile, Report
+from wuhai_green.model.progress import ACTIVITY_TYPES, CertificateEntry, ProgressFile, Report
 from wuhai_green.model.targets import TARGETS_SCHEMA
 
 REPORT_SUFFIXES = (".yaml", ".yml")
@@ -155,7 +156,15 @@ def register_of(plan: Plan, reports: list[Report], today: date
         records += file_records
         activities += file_activities
         problems += found
-    problems += [problem for check in REGISTER_CHECKS for problem in check(records, reports)]
+    register, found = merged(plan, reports, records, activities)
+    return register, problems + found
+
+
+def merged(plan: Plan, reports: list[Report], records: list[Certificate],
+           activities: list[Activity]) -> tuple[Register, list[Problem]]:
+    """The register of the records and activities of `reports` (each made records by
+    `read_entries`), with the problems of the rules across files."""
+    problems = [problem for check in REGISTER_CHECKS for problem in check(records, reports)]
     register, found = build_register(plan, records, activities, reports)
     problems += found
     if register.baseline_districts and not errors_in(problems):
@@ -164,12 +173,15 @@ def register_of(plan: Plan, reports: list[Report], today: date
 
 
 def load_register(plan: Plan, folder: Path | None, today: date | None = None,
-                  named_as: Path | None = None) -> Register:
+                  named_as: Path | None = None, cache: RegisterCache | None = None
+                  ) -> Register:
     """Read every report of `folder` and build the register; raise `DataError` on problems.
     `today` (default: the system's) is the day after which a date is in the future.
 
     With `named_as`, the files are named as if they stood in that folder (the reports of a
-    git revision, copied out, keep the names they have in the working tree)."""
+    git revision, copied out, keep the names they have in the working tree). With a
+    `cache`, a register cached from the same files (and plan, and day) is taken as it is,
+    and a clean register read from the files is cached (`load.cache`)."""
     today = today or date.today()
     started = today >= date(plan.data.period.start, 1, 1)
     if folder is None:
@@ -190,19 +202,65 @@ def load_register(plan: Plan, folder: Path | None, today: date | None = None,
     if not paths and started:
         problems.append(Problem(shown, None, None, "progress.no_reports",
                                 severity="warning"))
+    slot = cache.slot(folder, named_as, paths, others, today) if cache is not None else None
+    if cache is not None and slot is not None:
+        cached = cache.read(*slot)
+        if cached is not None:
+            return cached
     collecting = gc.isenabled()
     gc.disable()  # a big graph of long-lived objects and no cycles: the collector only rescans it
     try:
-        reports, found = read_each(plan, paths, folder, named_as)
-        problems += found
-        register, found = register_of(plan, reports, today)
+        reports: list[Report] = []
+        records: list[Certificate] = []
+        activities: list[Activity] = []
+        of_entries: list[Problem] = []  # after those of reading, as when files were read first
+        for path in paths:  # one file at a time: its tree and marks go once it is recorded
+            report, found = read_report(path, plan, _named(path, folder, named_as))
+            problems += found
+            if report is None:
+                continue
+            file_records, file_activities, found = read_entries(plan, report, today)
+            records += file_records
+            activities += file_activities
+            of_entries += found
+            reports.append(across_files(report))
+        register, found = merged(plan, reports, records, activities)
+        problems += of_entries
     finally:
         if collecting:
             gc.enable()
     problems += found
     if errors_in(problems):
         raise DataError(problems)
-    return replace(register, warnings=tuple(capped(problems)))
+    register = replace(register, warnings=tuple(capped(problems)))
+    if cache is not None and slot is not None:
+        cache.write(*slot, register)
+    return register
+
+
+def across_files(report: Report) -> Report:
+    """What the rules across files (`merged`) read of a report once its entries are
+    records: its year, district, ended entries and activities, and the districts its
+    certificates name, with the marks of the ended entries and the activities. A report
+    kept whole would hold a mark per value of every file until the register is built."""
+    data = report.data
+    named: dict[str | None, CertificateEntry] = {}
+    for entry in data.certificates:
+        named.setdefault(entry.district, entry)
+    marks = report.source.marks
+    kept = {path: mark for path, mark in marks.items()
+            if not path or path[0] in ("ended", "activities")}
+    key_marks = {path: mark for path, mark in report.source.key_marks.items()
+                 if path[0] in ("ended", "activities")}
+    return Report(data.model_copy(update={"certificates": list(named.values())}),
+                  Source(report.source.file, kept, key_marks))
+
+
+def _named(path: Path, folder: Path | None, named_as: Path | None) -> str | None:
+    """The name of a report of `folder` placed in `named_as` (None: its own)."""
+    if named_as is None or folder is None:
+        return None
+    return display_name(named_as / path.relative_to(folder))
 
 
 def read_each(plan: Plan, paths: list[Path], folder: Path | None = None,
@@ -212,9 +270,7 @@ def read_each(plan: Plan, paths: list[Path], folder: Path | None = None,
     reports: list[Report] = []
     problems: list[Problem] = []
     for path in paths:
-        name = None if named_as is None or folder is None else display_name(
-            named_as / path.relative_to(folder))
-        report, found = read_report(path, plan, name)
+        report, found = read_report(path, plan, _named(path, folder, named_as))
         problems += found
         if report is not None:
             reports.append(report)

@@ -170,6 +170,8 @@ def parse_identifier(value: Any) -> str:
     holds a control character, which no number has and which would make two ids look alike
     (free text keeps them; every output shows them escaped)."""
     text = parse_text(value)
+    if text.isascii() and text.isprintable():  # no control character: the common case
+        return text
     for position, char in enumerate(text, start=1):
         if unicodedata.category(char) in _CONTROL_CATEGORIES:
             raise PydanticCustomError("wuhai_control", "holds a control character",

@@ -41,6 +41,11 @@ _JSON = {code: f"\\u{code:04x}" for code in [0x7F, *range(0x80, 0xA0), *BIDI, *S
 def visible(text: str) -> str:
     """`text` with every control character, bidi control, line separator and undecodable
     byte shown as an escape (`\\x1b`, `\\u202e`, `\\n`); everything else unchanged."""
+    # Every character escaped here is one `isprintable` refuses (categories Cc, Cf, Cs, Zl,
+    # Zp; a test holds it): a scan in C, where `translate` looks each character up in a
+    # dict, and most text holds none of them.
+    if text.isprintable():
+        return text
     return text.translate(_VISIBLE)
 
 

@@ -453,6 +453,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "colour.reporting.reported": ("该年度有进度文件提到该区", "a progress file of the year names the district"),
     "colour.reporting.missing": ("年度已结束，仍没有该区的进度文件", "the year is over and no progress file names the district"),
     "colour.reporting.not_due": ("年度尚未结束", "the year is not over yet"),
+    # issue 18: the cache of the validated register
+    "help.opt.cache_dir": ("已校验登记簿的缓存文件夹（默认：$XDG_CACHE_HOME/wuhai-green，即 ~/.cache/wuhai-green）；文件未变时第二次运行不再解析 YAML。", "Folder of the cache of the validated register (default: $XDG_CACHE_HOME/wuhai-green, i.e. ~/.cache/wuhai-green); a second run on unchanged files parses no YAML."),
+    "help.opt.no_cache": ("不读也不写缓存，每次都从文件读取（也可设 WUHAI_NO_CACHE=1）。", "Neither read nor write the cache: read every file again (or set WUHAI_NO_CACHE=1)."),
     "chart.districts": ("各区{indicator}：累计目标、完成与预测（纵轴相同）", "{indicator} by district: cumulative target, achieved and projection (one scale)"),
     "chart.goals": ("{area}建设目标：有效证书存量与目标区间", "{area} goals: certificates in force against the goal bands"),
     "chart.interpolated": ("节点年之间的插值", "interpolated between milestones"),
