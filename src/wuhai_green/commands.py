@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO, cast
 from wuhai_green import __version__
 from wuhai_green.core import metrics, rows
 from wuhai_green.core.dates import add_months, year_end
-from wuhai_green.core.problems import DataError, Problem, UsageError, errors_in
+from wuhai_green.core.problems import DataError, Problem, UsageError, error_count, errors_in
 from wuhai_green.core.query import Query
 from wuhai_green.core.register import Register
 from wuhai_green.load.cache import RegisterCache, default_folder, disabled_by_environment
@@ -499,7 +499,7 @@ def _import_failed(options: Options, show: Display, result: importing.ImportResu
 
     for line in import_summary(result, show):
         say(line, sys.stdout)
-    say(t("import.failed", options.lang, count=len(errors_in(problems))), sys.stdout)
+    say(t("import.failed", options.lang, count=error_count(problems)), sys.stdout)
     raise DataError(problems)
 
 
@@ -585,7 +585,7 @@ def _changes(options: Options, query: Query, base_ref: str | None
             base_register = load_register(base_plan, base.progress, today(),
                                           named_as=options.progress_dir)
         except DataError as error:
-            raise UsageError("diff.base_invalid", ref=base_ref, count=len(error.errors),
+            raise UsageError("diff.base_invalid", ref=base_ref, count=error_count(error.problems),
                              first=error.errors[0].where()) from None
     areas = tuple(base_plan.find_area(area.name) or area for area in query.areas)
     before = rows.status_rows(Query(base_plan, base_register, query.year, query.as_of, areas))

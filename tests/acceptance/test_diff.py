@@ -212,6 +212,22 @@ def test_invalid_data_at_the_base_ref(repo: Path, monkeypatch: pytest.MonkeyPatc
     assert "HEAD" in run.stderr and "Traceback" not in run.stderr
 
 
+def test_the_base_refs_errors_are_counted_beyond_the_fifty_listed(
+        repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """80 certificates of 2024 in a report of 2025 at the base: 80 errors, though only 50
+    are listed and the 51st problem counts the other 30."""
+    broken = repo / "data" / "progress" / "2025-海南区.yaml"
+    good = broken.read_text(encoding="utf-8")
+    write_report(repo / "data" / "progress", "2025-海南区.yaml", 2025, "海南区",
+                 *(cert(f"LB-{n}", "green_food", "2024-03-01", 1) for n in range(100, 180)))
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "broken")
+    broken.write_text(good, encoding="utf-8")
+    run = diff(repo, monkeypatch, "HEAD", "--year", "2025", "--lang", "en")
+    assert run.exit_code == 2
+    assert run.stderr.startswith("the data at HEAD has 80 errors and cannot be compared")
+
+
 def test_check_passes_a_change_that_repairs_the_base(repo: Path) -> None:
     """HEAD holds a broken report; the working tree repairs it. check --changed-since HEAD
     must judge the repaired data (exit 0 with --fail-on never), warn that the comparison is

@@ -72,3 +72,26 @@ def test_the_entries_used_longest_ago_go_beyond_the_limit(
     monkeypatch.setattr(cache_module, "LIMIT_BYTES", 2 * size)
     cache.write(tmp_path / "new.msgpack", "key", register)
     assert sorted(path.stem for path in tmp_path.iterdir()) == ["middle", "new"]
+
+
+def test_the_code_is_part_of_the_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An upgrade that keeps the version number (a git install, a checkout being worked
+    on) may bring new rules: the register its predecessor cached is a miss."""
+    cache = RegisterCache.of(tmp_path, PLAN)
+    assert cache is not None
+    before = slot(cache)
+    monkeypatch.setattr(cache_module, "code_fingerprint", lambda: "other code")
+    after = slot(cache)
+    assert after[0] == before[0] and after[1] != before[1]
+
+
+def test_without_a_home_there_is_no_cache_and_no_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """cron, or `env -i` under a user the system does not name: Path.home() raises."""
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert cache_module.default_folder() is None
+    monkeypatch.setenv("XDG_CACHE_HOME", "/var/cache/x")
+    assert cache_module.default_folder() == Path("/var/cache/x/wuhai-green")

@@ -60,3 +60,12 @@ def test_a_data_error_carries_the_capped_problems() -> None:
                               more("a.yaml", 150)]
     assert len(error.errors) == 51
     assert error_count(error.problems) == 200
+
+
+def test_an_error_is_never_hidden_behind_warnings() -> None:
+    """60 warnings of a file, then an error at line 61: the error takes one of the 50
+    places (listed in file order, after the first 49 warnings), and the 11 warnings left
+    are counted as a warning holding no error."""
+    found = [problem("a.yaml", line, "warning") for line in range(1, 61)]
+    found.append(problem("a.yaml", 61))
+    assert capped(found) == [*found[:49], found[60], more("a.yaml", 11, "warning", errors=0)]

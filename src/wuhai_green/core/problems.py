@@ -54,9 +54,10 @@ class Problem:
         return (self.file, self.line or 0, self.column or 0)
 
 
-# At most this many problems of one file are listed, in file order; the rest are counted in
-# one more problem ("… and N more problems in this file"): a file of a hundred thousand bad
-# values is mended from its first screen, and none of the rest is made into a message.
+# At most this many problems of one file are listed (its errors first, then in file order);
+# the rest are counted in one more problem ("… and N more problems in this file"): a file of
+# a hundred thousand bad values is mended from its first screen, and none of the rest is
+# made into a message.
 MAX_PROBLEMS_PER_FILE = 50
 MORE_PROBLEMS = "problems.more"
 
@@ -64,28 +65,27 @@ MORE_PROBLEMS = "problems.more"
 def capped(problems: list[Problem], limit: int = MAX_PROBLEMS_PER_FILE) -> list[Problem]:
     """`problems` by place, at most `limit` of each file, a file with more followed by one
     problem counting the rest exactly (`count`, and `errors` among them; as grave as the
-    gravest of them). Capped again, the counts stay exact: an earlier count is added to,
-    not counted as one problem."""
+    gravest of them). The errors of a file are listed before its warnings and notes take a
+    place, so that an error is never hidden behind them. Capped again, the counts stay
+    exact: an earlier count is added to, not counted as one problem."""
     ordered = sorted(problems, key=Problem.sort_key)
     if len(ordered) <= limit:
         return ordered
     result: list[Problem] = []
     for file, group in groupby(ordered, key=attrgetter("file")):
-        listed = more = errors = 0
-        severities: set[str] = set()
-        for problem in group:
-            if problem.key == MORE_PROBLEMS:
-                more += problem.params["count"]
-                errors += problem.params["errors"]
-            elif listed < limit:
-                result.append(problem)
-                listed += 1
-                continue
-            else:
-                more += 1
-                errors += problem.severity == "error"
-            severities.add(problem.severity)
+        found = list(group)
+        counts = [problem for problem in found if problem.key == MORE_PROBLEMS]
+        single = [problem for problem in found if problem.key != MORE_PROBLEMS]
+        # a stable sort: the errors first, each kind in file order
+        chosen = {id(problem) for problem in
+                  sorted(single, key=lambda problem: problem.severity != "error")[:limit]}
+        result += [problem for problem in single if id(problem) in chosen]
+        rest = [problem for problem in single if id(problem) not in chosen]
+        more = len(rest) + sum(problem.params["count"] for problem in counts)
         if more:
+            errors = (sum(problem.severity == "error" for problem in rest)
+                      + sum(problem.params["errors"] for problem in counts))
+            severities = {problem.severity for problem in (*rest, *counts)}
             severity: Severity = next(level for level in ("error", "warning", "note")
                                       if level in severities)
             result.append(Problem(file, None, None, MORE_PROBLEMS,

@@ -40,15 +40,35 @@ from wuhai_green.load.files import max_file_bytes, write_atomically
 FORMAT = 1  # raised whenever the layout below changes: an older entry is then a miss
 MAGIC = b"wuhai-green register cache\n"
 SUFFIX = ".msgpack"
-LIMIT_BYTES = 256 * 1024 * 1024  # all entries together; a 100k-certificate entry is ~15 MB
+LIMIT_BYTES = 256 * 1024 * 1024  # all entries together; a 100k-certificate entry is ~40 MB
 
 
-def default_folder() -> Path:
+def default_folder() -> Path | None:
     """`$XDG_CACHE_HOME/wuhai-green` (an absolute XDG_CACHE_HOME only, as the XDG
-    specification says), else `~/.cache/wuhai-green`."""
+    specification says), else `~/.cache/wuhai-green`; None (no cache) without a home, as
+    under cron or `env -i` with a user the system does not name."""
     xdg = os.environ.get("XDG_CACHE_HOME", "")
-    base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
-    return base / "wuhai-green"
+    if xdg and Path(xdg).is_absolute():
+        return Path(xdg) / "wuhai-green"
+    try:
+        return Path.home() / ".cache" / "wuhai-green"
+    except (RuntimeError, KeyError):
+        return None
+
+
+@cache
+def code_fingerprint() -> str:
+    """The size and time of every module of this package: a register cached by other code
+    (an upgrade that keeps the version number, or a checkout being worked on) is a miss."""
+    package = Path(__file__).resolve().parent.parent
+    found = []
+    for folder, _, names in sorted(os.walk(package)):
+        for name in sorted(names):
+            if name.endswith((".py", ".yaml")):
+                status = os.stat(os.path.join(folder, name))
+                found.append(f"{os.path.relpath(os.path.join(folder, name), package)} "
+                             f"{status.st_size} {status.st_mtime_ns}")
+    return hashlib.sha256("\n".join(found).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def disabled_by_environment() -> bool:
@@ -193,7 +213,7 @@ class RegisterCache:
                 files.append((str(path), status.st_size, status.st_mtime_ns, _digest(path)))
             where = [str(Path.cwd()), str(progress), str(progress.absolute()),
                      None if named_as is None else str(named_as)]
-            given = [FORMAT, __version__, self.plan_digest, today.isoformat(), where,
+            given = [FORMAT, __version__, code_fingerprint(), self.plan_digest, today.isoformat(), where,
                      os.environ.get("WUHAI_MAX_FILE_MB", ""), files,
                      [str(path) for path in others]]
             # (a name that is not UTF-8 holds surrogates, which MessagePack refuses: no cache)
