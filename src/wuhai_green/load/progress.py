@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import gc
 import os
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -145,19 +145,40 @@ def read_entries(plan: Plan, report: Report, today: date
     return records, activities, problems
 
 
+@dataclass
+class Gathered:
+    """Validated reports made records one at a time, then merged into one register. Of a
+    report only what the rules across files read is kept (`across_files`): its tree and
+    marks go once it is recorded."""
+
+    plan: Plan
+    today: date
+    reports: list[Report] = field(default_factory=list)
+    records: list[Certificate] = field(default_factory=list)
+    activities: list[Activity] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, report: Report) -> None:
+        records, activities, found = read_entries(self.plan, report, self.today)
+        self.records += records
+        self.activities += activities
+        self.problems += found
+        self.reports.append(across_files(report))
+
+    def register(self) -> tuple[Register, list[Problem]]:
+        """The register, with the problems of each report and then of the rules across
+        files."""
+        register, found = merged(self.plan, self.reports, self.records, self.activities)
+        return register, self.problems + found
+
+
 def register_of(plan: Plan, reports: list[Report], today: date
                 ) -> tuple[Register, list[Problem]]:
     """Merge validated reports into one register, with every problem found on the way."""
-    problems: list[Problem] = []
-    records: list[Certificate] = []
-    activities: list[Activity] = []
+    gathered = Gathered(plan, today)
     for report in reports:
-        file_records, file_activities, found = read_entries(plan, report, today)
-        records += file_records
-        activities += file_activities
-        problems += found
-    register, found = merged(plan, reports, records, activities)
-    return register, problems + found
+        gathered.add(report)
+    return gathered.register()
 
 
 def merged(plan: Plan, reports: list[Report], records: list[Certificate],
@@ -210,22 +231,13 @@ def load_register(plan: Plan, folder: Path | None, today: date | None = None,
     collecting = gc.isenabled()
     gc.disable()  # a big graph of long-lived objects and no cycles: the collector only rescans it
     try:
-        reports: list[Report] = []
-        records: list[Certificate] = []
-        activities: list[Activity] = []
-        of_entries: list[Problem] = []  # after those of reading, as when files were read first
+        gathered = Gathered(plan, today)
         for path in paths:  # one file at a time: its tree and marks go once it is recorded
             report, found = read_report(path, plan, _named(path, folder, named_as))
-            problems += found
-            if report is None:
-                continue
-            file_records, file_activities, found = read_entries(plan, report, today)
-            records += file_records
-            activities += file_activities
-            of_entries += found
-            reports.append(across_files(report))
-        register, found = merged(plan, reports, records, activities)
-        problems += of_entries
+            problems += found  # those of reading first, as when files were read first
+            if report is not None:
+                gathered.add(report)
+        register, found = gathered.register()
     finally:
         if collecting:
             gc.enable()
