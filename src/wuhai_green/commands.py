@@ -385,7 +385,10 @@ def gap(options: Options, asked: Asked) -> None:
 
 
 def new_report(options: Options, year: int, district: str, force: bool = False) -> None:
-    plan = load_plan(options.plan_path)
+    plan, problems = read_plan(options.plan_path)
+    warnings = _warnings(problems)
+    if warnings:  # the plan's, and a $WUHAI_MAX_FILE_MB ignored
+        report_problems(warnings, options.lang, debug=options.debug)
     area = _district(plan, district)
     _year_in(plan, year, plan.data.period.baseline_year)
     from wuhai_green.show.templates import report_path, template_text

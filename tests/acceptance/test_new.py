@@ -112,3 +112,15 @@ def test_every_uncommented_activity_is_recorded(tmp_path: Path) -> None:
 
     assert sorted(str(activity.entry.type) for activity in register.activities) == sorted(
         ACTIVITY_TYPES)
+
+
+def test_new_says_the_plans_warnings(tmp_path: Path) -> None:
+    """`new` reads the plan as every command does: a $WUHAI_MAX_FILE_MB it ignores is
+    said, and the template is written all the same."""
+    folder = tmp_path / "progress"
+    run = wuhai_on("new", folder, "--year", "2026", "--district", "hainan",
+                   env={"WUHAI_MAX_FILE_MB": "abc"})
+    assert run.exit_code == 0, run.stderr
+    assert run.stderr == ("$WUHAI_MAX_FILE_MB: 警告: 忽略了无效的值“abc”：应为大于 0 的兆字节数"
+                          "（至少 1 字节）；文件大小上限为默认的 20 MiB\n")
+    assert (folder / "2026-hainan.yaml").is_file()
