@@ -476,7 +476,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # command line
     # the command line: help pages
     "help.app": (
-        "乌海市绿色有机品牌工作方案进度跟踪：各区和全市对照方案累计目标的完成情况、差距、到期需续展的证书和下一年任务调整，并在 CI 中检查每次提交的进度报告。",
+        "绿色有机品牌工作方案进度跟踪：各区和全市对照方案累计目标的完成情况、差距、到期需续展的证书和下一年任务调整，并在 CI 中检查每次提交的进度报告。",
         "Track the green and organic brand plan: where each district and the city stand against the plan's cumulative targets, what is missing, what must be renewed, next year's adjusted targets; and check every submitted progress report in CI.",
     ),
     "help.usage": ("用法：", "Usage: "),
@@ -487,7 +487,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.commands": ("命令：", "Commands:"),
     "help.default": ("默认：{value}", "default: {value}"),
     "help.required": ("必填", "required"),
-    "help.cmd.plan": ("显示方案：建设目标、各区布局、基期数（附件1）、累计任务（附件2）、证书有效期、主要任务、保障措施和专家团队（附件3）。", "Show the plan: goals, districts, baselines (annex 1), cumulative targets (annex 2), certificate validity, tasks, measures, experts (annex 3)."),
+    "help.cmd.plan": ("显示方案：建设目标、各区布局、基期数、累计任务、证书有效期、主要任务、保障措施和专家团队，各附件按方案文件的标题。", "Show the plan: goals, districts, baselines, cumulative targets, certificate validity, tasks, measures, experts, each annex under the plan file's own title."),
     "help.cmd.validate": ("检查方案和每个进度报告；有问题时逐条列出（文件:行:列）并以退出码 2 结束。", "Check the plan and every progress file; list every problem (file:line:col) and exit 2 when there is one."),
     "help.cmd.status": ("各区和全市对照方案累计目标的完成情况：目标、应完成、已完成、差距、完成率、状态，以及建设目标。", "Where each district and the city stand against the plan's cumulative targets: target, expected, achieved, gap, completion, status, and the goals."),
     "help.cmd.gap": ("每个尚未到来的节点年还差多少、每年平均需新增多少、期间有哪些证书到期。", "What is still to be added for every milestone ahead, how much a year, and what lapses before it."),
@@ -911,12 +911,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "plan.goals": ("建设目标（五年）", "Five-year goals"),
     "plan.areas": ("重点布局", "Districts and base layout"),
-    "plan.baselines": ("{year} 年现状（附件1）", "Baseline {year} (annex 1)"),
-    "plan.targets": ("累计新增任务（附件2）", "Cumulative new additions (annex 2)"),
+    "plan.baselines": ("{year} 年现状", "Baseline {year}"),
+    "plan.targets": ("累计新增任务", "Cumulative new additions"),
     "plan.types": ("证书有效期与续展", "Certificate validity and renewal"),
     "plan.tasks": ("主要任务", "Main tasks"),
     "plan.measures": ("保障措施", "Safeguard measures"),
-    "plan.experts": ("技术服务专家团队（附件3）", "Expert team (annex 3)"),
+    "plan.experts": ("技术服务专家团队", "Expert team"),
     "col.goal": ("目标", "goal"),
     "col.value": ("数值", "value"),
     "col.band": ("区间", "band"),
