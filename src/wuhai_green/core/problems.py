@@ -19,7 +19,7 @@ from wuhai_green.model.marks import PathKey, Source
 Severity = Literal["error", "warning", "note"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """One fault (or warning, or note) at a place in a file.
 

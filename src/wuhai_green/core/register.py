@@ -22,7 +22,7 @@ from wuhai_green.model.plan import Plan
 from wuhai_green.model.progress import ActivityEntry, CertificateEntry, ExchangeMeeting, Report
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Certificate:
     """One record of the register (an award, a renewal or a yearly confirmation)."""
 
@@ -65,7 +65,7 @@ class Certificate:
         return f"{self.file}:{self.line}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Activity:
     """An activity of a report, its district (and meeting host) resolved to Chinese names."""
 
