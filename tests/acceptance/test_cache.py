@@ -44,6 +44,21 @@ def files_unread(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("wuhai_green.load.progress.read_report", unread)
 
 
+def files_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the progress files read from here on, in order."""
+    from wuhai_green.load import progress
+
+    read: list[str] = []
+    real = progress.read_report
+
+    def counted(path: Path, *args: Any, **kwargs: Any) -> Any:
+        read.append(path.name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr("wuhai_green.load.progress.read_report", counted)
+    return read
+
+
 def outputs(run: Run) -> tuple[int, str, str]:
     return run.exit_code, run.stdout, run.stderr
 
@@ -91,6 +106,71 @@ def test_a_file_changed_with_its_size_and_time_kept_is_read_again() -> None:
     os.utime(path, ns=(kept.st_atime_ns, kept.st_mtime_ns))
     assert path.stat().st_size == kept.st_size
     assert achieved(progress) == 130
+
+
+STATUS = ("status", "--year", "2025", "--format", "json")
+
+
+def test_a_changed_report_is_the_only_one_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The other five come from the cache; the rules across files run again over all six
+    (the figures and every problem are those of a run without the cache)."""
+    progress = demo()
+    assert achieved(progress) == 80
+    path = progress / "2025-haibowan.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("output_tonnes: 40",
+                                                           "output_tonnes: 90"),
+                    encoding="utf-8")
+    read = files_read(monkeypatch)
+    run = wuhai_on(*STATUS[:1], progress, *STATUS[1:])
+    assert read == ["2025-haibowan.yaml"]
+    assert outputs(run) == outputs(wuhai_on(*STATUS[:1], progress, *STATUS[1:], "--no-cache"))
+    del read[:]
+    assert achieved(progress) == 130
+    assert read == []
+
+
+def test_a_removed_report_changes_what_renews_what_and_comes_back_read_alone(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """2025-haibowan.yaml renews OR-DEMO-HBW-2401 of 2024-haibowan.yaml: without that file
+    the renewal is one of the baseline block. No file is read to learn it; put back, the
+    file is the only one read."""
+    freeze_today(monkeypatch, date(2025, 10, 1))
+    progress = demo()
+    cold = wuhai_on("validate", progress)
+    removed = progress / "2024-haibowan.yaml"
+    text = removed.read_text(encoding="utf-8")
+    removed.unlink()
+    read = files_read(monkeypatch)
+    without = wuhai_on("validate", progress, "--lang", "en")
+    assert read == []
+    assert outputs(without) == outputs(wuhai_on("validate", progress, "--lang", "en",
+                                                "--no-cache"))
+    assert "OR-DEMO-HBW-2401" in without.stdout + without.stderr
+    removed.write_text(text, encoding="utf-8")
+    del read[:]
+    assert outputs(wuhai_on("validate", progress)) == outputs(cold)
+    assert read == ["2024-haibowan.yaml"]
+
+
+def test_a_report_made_broken_then_mended_is_the_only_one_read(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A register with an error is not cached, but the parts of the reports are: the run
+    after the mend reads only the mended file."""
+    progress = demo()
+    cold = wuhai_on(*STATUS[:1], progress, *STATUS[1:])
+    path = progress / "2025-wuda.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("year: 2025", "year: 2025\nyear: 2025"), encoding="utf-8")
+    read = files_read(monkeypatch)
+    broken = wuhai_on("validate", progress)
+    assert (broken.exit_code, read) == (2, ["2025-wuda.yaml"])
+    assert outputs(broken) == outputs(wuhai_on("validate", progress, "--no-cache"))
+    path.write_text(text, encoding="utf-8")
+    del read[:]
+    assert outputs(wuhai_on(*STATUS[:1], progress, *STATUS[1:])) == outputs(cold)
+    assert read == ["2025-wuda.yaml"]
+    assert outputs(wuhai_on(*STATUS[:1], progress, *STATUS[1:])) == outputs(cold)
+    assert read == ["2025-wuda.yaml"]  # and then the register itself
 
 
 def test_a_truncated_cache_file_is_a_miss_and_is_written_again(

@@ -1,5 +1,6 @@
-"""`load.cache`: a register comes back equal, its problems' parameters of the same types;
-a value it cannot hold is not cached; the entries used longest ago go beyond the limit."""
+"""`load.cache`: a register and each report's part come back equal, its problems'
+parameters of the same types; a value it cannot hold is not cached; the entries used
+longest ago go beyond the limit."""
 
 from __future__ import annotations
 
@@ -12,49 +13,100 @@ import pytest
 
 from tests.harness import DEMO, PLAN, Problem, Register, load_register, real_plan
 from wuhai_green.load import cache as cache_module
-from wuhai_green.load.cache import RegisterCache
-from wuhai_green.load.progress import progress_files
+from wuhai_green.load.cache import FilePart, RegisterCache, Slot
+from wuhai_green.load.progress import progress_files, read_part
 
 TODAY = date(2026, 11, 30)
 
 
-def slot(cache: RegisterCache, folder: Path = DEMO) -> tuple[Path, str]:
+def slot(cache: RegisterCache, folder: Path = DEMO) -> Slot:
     found = cache.slot(folder, None, *progress_files(folder), TODAY)
     assert found is not None
     return found
 
 
+def bare(path: Path, key: str = "key") -> Slot:
+    """A slot of a folder without reports."""
+    return Slot(path, key, (), "register key")
+
+
+def cached_register(cache: RegisterCache, slot: Slot) -> Register | None:
+    cached = cache.read(slot)
+    return None if cached is None else cached.register
+
+
 def test_the_register_of_the_demo_comes_back_equal(tmp_path: Path) -> None:
-    """Every record, every activity (pydantic models of several kinds), the warnings."""
-    register = load_register(real_plan(), DEMO, TODAY)
-    assert register.activities and register.warnings
+    """Every record (renewed and ended ones among them), every activity (pydantic models
+    of several kinds), the warnings."""
     cache = RegisterCache.of(tmp_path, PLAN)
     assert cache is not None
-    cache.write(*slot(cache), register)
-    assert cache.read(*slot(cache)) == register
+    register = load_register(real_plan(), DEMO, TODAY, cache=cache)
+    assert register.activities and register.warnings
+    assert any(r.renewed_on for r in register.certificates)
+    assert any(r.ended_on for r in register.certificates)
+    assert cached_register(cache, slot(cache)) == register
+
+
+def test_the_part_of_each_report_of_the_demo_comes_back_equal(tmp_path: Path) -> None:
+    """Its problems, records, activities, and the report as the rules across files read
+    it: its values and their marks."""
+    plan = real_plan()
+    cache = RegisterCache.of(tmp_path, PLAN)
+    assert cache is not None
+    load_register(plan, DEMO, TODAY, cache=cache)
+    found = slot(cache)
+    cached = cache.read(found)
+    assert cached is not None
+    paths = progress_files(DEMO)[0]
+    parts = [cached.part(file) for file in found.files]
+    assert parts == [read_part(path, plan, TODAY) for path in paths]
+    assert all(part is not None and part.report is not None and part.report.source.marks
+               for part in parts)
+    assert any(part is not None and part.records for part in parts)
+    assert any(part is not None and part.activities for part in parts)
+    name, size, mtime, _ = found.files[0]
+    assert cached.part((name, size, mtime, "0" * 64)) is None  # another content
 
 
 def test_parameters_keep_their_types(tmp_path: Path) -> None:
     params = {"text": "海\x1b", "count": 3, "flag": True, "none": None,
               "figure": Decimal("0.0052"), "day": date(2025, 2, 28)}
-    register = Register(warnings=(Problem("a.yaml", 3, None, "progress.date_ahead", params,
-                                          "warning", "表!C5"),))
+    problem = Problem("a.yaml", 3, None, "progress.date_ahead", params, "warning", "表!C5")
+    register = Register(warnings=(problem,))
     cache = RegisterCache(tmp_path, "plan")
-    cache.write(tmp_path / "entry.msgpack", "key", register)
-    back = cache.read(tmp_path / "entry.msgpack", "key")
+    entry = Slot(tmp_path / "entry.msgpack", "key", (("a.yaml", 1, 2, "3"),), "register key")
+    cache.write(entry, [FilePart([problem], [], [], [problem], None)], register)
+    back = cached_register(cache, entry)
     assert back == register
     assert back is not None
     assert {name: type(value) for name, value in back.warnings[0].params.items()} == {
         "text": str, "count": int, "flag": bool, "none": type(None), "figure": Decimal,
         "day": date}
-    assert cache.read(tmp_path / "entry.msgpack", "another key") is None
+    cached = cache.read(entry)
+    assert cached is not None
+    part = cached.part(("a.yaml", 1, 2, "3"))
+    assert part is not None
+    assert part.read_problems == part.problems == [problem]
+    assert [type(value) for value in part.problems[0].params.values()] == [
+        str, int, bool, type(None), Decimal, date]
+    assert cache.read(Slot(entry.path, "another key", entry.files, "register key")) is None
+    other = cache.read(Slot(entry.path, "key", entry.files, "another register key"))
+    assert other is not None and other.register is None and other.part(entry.files[0])
 
 
 def test_a_parameter_of_another_type_is_not_cached(tmp_path: Path) -> None:
-    register = Register(warnings=(Problem("a.yaml", 1, 1, "k", {"ids": ["A", "B"]}),))
+    """Neither the register nor the part that holds it; the other parts are."""
+    unfit = Problem("a.yaml", 1, 1, "k", {"ids": ["A", "B"]})
+    fit = Problem("b.yaml", 1, 1, "k", {"id": "A"})
     cache = RegisterCache(tmp_path, "plan")
-    cache.write(tmp_path / "entry.msgpack", "key", register)
-    assert list(tmp_path.iterdir()) == []
+    entry = Slot(tmp_path / "entry.msgpack", "key", (("a.yaml", 1, 2, "3"),
+                                                     ("b.yaml", 1, 2, "3")), "register key")
+    cache.write(entry, [FilePart([], [], [], [unfit], None), FilePart([], [], [], [fit], None)],
+                Register(warnings=(unfit, fit)))
+    cached = cache.read(entry)
+    assert cached is not None and cached.register is None
+    assert cached.part(entry.files[0]) is None
+    assert cached.part(entry.files[1]) == FilePart([], [], [], [fit], None)
 
 
 def test_the_entries_used_longest_ago_go_beyond_the_limit(
@@ -62,15 +114,15 @@ def test_the_entries_used_longest_ago_go_beyond_the_limit(
     cache = RegisterCache(tmp_path, "plan")
     register = Register(files=("x" * 1000,))
     for age, name in enumerate(["newest", "middle", "oldest"]):
-        cache.write(tmp_path / f"{name}.msgpack", "key", register)
+        cache.write(bare(tmp_path / f"{name}.msgpack"), [], register)
         os.utime(tmp_path / f"{name}.msgpack", (1_000_000 - age, 1_000_000 - age))
     size = (tmp_path / "newest.msgpack").stat().st_size
     monkeypatch.setattr(cache_module, "LIMIT_BYTES", 3 * size)
-    cache.write(tmp_path / "new.msgpack", "key", register)
+    cache.write(bare(tmp_path / "new.msgpack"), [], register)
     assert sorted(path.stem for path in tmp_path.iterdir()) == ["middle", "new", "newest"]
-    assert cache.read(tmp_path / "middle.msgpack", "key") == register  # used now: kept
+    assert cached_register(cache, bare(tmp_path / "middle.msgpack")) == register  # used now
     monkeypatch.setattr(cache_module, "LIMIT_BYTES", 2 * size)
-    cache.write(tmp_path / "new.msgpack", "key", register)
+    cache.write(bare(tmp_path / "new.msgpack"), [], register)
     assert sorted(path.stem for path in tmp_path.iterdir()) == ["middle", "new"]
 
 
@@ -82,7 +134,8 @@ def test_the_code_is_part_of_the_key(tmp_path: Path, monkeypatch: pytest.MonkeyP
     before = slot(cache)
     monkeypatch.setattr(cache_module, "code_fingerprint", lambda: "other code")
     after = slot(cache)
-    assert after[0] == before[0] and after[1] != before[1]
+    assert after.path == before.path and after.key != before.key
+    assert after.register_key != before.register_key
 
 
 def test_without_a_home_there_is_no_cache_and_no_error(monkeypatch: pytest.MonkeyPatch) -> None:

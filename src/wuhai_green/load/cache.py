@@ -1,21 +1,27 @@
-"""The cache of the validated register: a second run on unchanged files parses no YAML.
+"""The cache of the validated register: a second run on unchanged files parses no YAML,
+and a run after a change reads only the files that changed.
 
-A clean register (no error; its warnings and notes kept) is written after a cold read, one
-cache file per progress folder, under `$XDG_CACHE_HOME/wuhai-green` (default
+One cache file per progress folder, under `$XDG_CACHE_HOME/wuhai-green` (default
 `~/.cache/wuhai-green`), `--cache-dir DIR`; `--no-cache` or `WUHAI_NO_CACHE=1` turn it
-off. It is used only when its key matches: the tool's version and the cache format, the
-plan file's SHA-256, the day (dates ahead of today are warnings), the working folder and
-the folder as given (every message names files as typed), `WUHAI_MAX_FILE_MB`, and of every
-report its name, size, mtime_ns and SHA-256, and the names of the skipped files.
+off. It holds, under the folder's key (the tool's version, its code and the cache format,
+the plan file's SHA-256, the day (dates ahead of today are warnings), the working folder
+and the folder as given (every message names files as typed), `WUHAI_MAX_FILE_MB`):
+
+- the part of each report, under its name, size, mtime_ns and SHA-256: what depends on
+  that file alone (its problems, records, activities, and what the rules across files read
+  of it). A run after a change reads only the reports whose part is missing, then runs the
+  rules across files again over all parts;
+- the register, when it was clean (no error; its warnings and notes kept), under a key of
+  every report's part and the names of the skipped files: as the records of the parts and
+  what the rules across files set on them. A run on unchanged files takes it as it is.
 
 The format is MessagePack read by msgspec into fixed types (never pickle: decoding runs no
 code): a file is `MAGIC`, the SHA-256 of the rest, then the entry. A truncated or edited
 file fails the checksum or the typed decoding, another folder's entry (swapped in) fails
-the key: each is a miss, and the register is read from the files again. Any fault of the
+the key: each is a miss, and the reports are read from the files again. Any fault of the
 cache (unreadable, unwritable, a value it cannot hold) is a miss, never an error. Beyond
 `LIMIT_BYTES` in all, the entries used longest ago are removed.
 """
-
 from __future__ import annotations
 
 import contextlib
@@ -36,8 +42,10 @@ from wuhai_green import __version__
 from wuhai_green.core.problems import Problem, UsageError
 from wuhai_green.core.register import Activity, Certificate, Register
 from wuhai_green.load.files import max_file_bytes, write_atomically
+from wuhai_green.model.marks import Mark, PathKey, Source
+from wuhai_green.model.progress import Report
 
-FORMAT = 1  # raised whenever the layout below changes: an older entry is then a miss
+FORMAT = 2  # raised whenever the layout below changes: an older entry is then a miss
 MAGIC = b"wuhai-green register cache\n"
 SUFFIX = ".msgpack"
 LIMIT_BYTES = 256 * 1024 * 1024  # all entries together; a 100k-certificate entry is ~40 MB
@@ -76,6 +84,23 @@ def disabled_by_environment() -> bool:
     return os.environ.get("WUHAI_NO_CACHE", "").strip() not in ("", "0")
 
 
+FileId = tuple[str, int, int, str]  # a report's name, size, mtime_ns and SHA-256
+
+
+@dataclass(frozen=True)
+class FilePart:
+    """What reading one report gives, which depends on that file alone (and the plan and
+    the day): the problems of reading and validating it, its records and activities, the
+    problems of its own rules, and what the rules across files read of it (None when it did
+    not validate)."""
+
+    read_problems: list[Problem]
+    records: list[Certificate]
+    activities: list[Activity]
+    problems: list[Problem]
+    report: Report | None
+
+
 class _Activity(msgspec.Struct, array_like=True):
     entry: dict[str, Any]  # the entry as written (its set fields), validated again on reading
     year: int
@@ -85,18 +110,47 @@ class _Activity(msgspec.Struct, array_like=True):
     host: str | None
 
 
-class _Entry(msgspec.Struct, array_like=True):
-    key: str
-    certificates: list[Certificate]
+Placed = list[tuple[tuple[str | int, ...], int, int]]  # a path, its line and column
+
+
+class _Report(msgspec.Struct, array_like=True):
+    data: dict[str, Any]  # its set fields, validated again on reading
+    file: str
+    marks: Placed
+    key_marks: Placed
+
+
+class _Rest(msgspec.Struct, array_like=True):
+    read_problems: list[Problem]  # a Decimal or a date among the params as an extension
+    problems: list[Problem]
+    report: _Report | None
+
+
+class _Part(msgspec.Struct, array_like=True):
+    file: FileId
+    records: list[Certificate]
     activities: list[_Activity]
+    rest: msgspec.Raw  # a `_Rest`, decoded only when the register is made again
+
+
+class _Merged(msgspec.Struct, array_like=True):
+    key: str  # the folder's key, every report's `FileId` and the skipped files
+    # (index, renewed_on, ended_on, renews_baseline) of each record the rules across files set
+    linked: list[tuple[int, date | None, date | None, bool]]
     baseline_districts: list[str]
     files: list[str]
     reported: list[tuple[str, int]]
-    warnings: list[Problem]  # a Decimal or a date among the params as an extension (below)
+    warnings: list[Problem]
+
+
+class _Entry(msgspec.Struct, array_like=True):
+    key: str  # the folder's: the tool, the plan, the day, where the files are named from
+    parts: list[_Part]
+    merged: _Merged | None  # the register, when it was clean
 
 
 class _Unfit(Exception):
-    """A value the cache cannot hold as its own type: the register is not cached."""
+    """A value the cache cannot hold as its own type: that part is not cached."""
 
 
 # The params of a problem are of a few types; a Decimal and a date keep theirs (a message
@@ -123,6 +177,11 @@ def _ext(code: int, data: memoryview) -> Any:
     raise ValueError(code)
 
 
+def _encodable(problems: list[Problem] | tuple[Problem, ...]) -> list[Problem]:
+    return [replace(p, params={name: _param(value) for name, value in p.params.items()})
+            for p in problems]
+
+
 @cache
 def _activities_adapter() -> Any:
     from pydantic import TypeAdapter
@@ -137,30 +196,136 @@ def _decoder() -> msgspec.msgpack.Decoder[_Entry]:
     return msgspec.msgpack.Decoder(_Entry, ext_hook=_ext)
 
 
-def _encode(key: str, register: Register) -> bytearray:
-    entry = _Entry(
-        key=key,
-        certificates=list(register.certificates),
-        activities=[_Activity(activity.entry.model_dump(mode="json", exclude_unset=True),
-                              activity.year, activity.district, activity.file, activity.line,
-                              activity.host) for activity in register.activities],
-        baseline_districts=sorted(register.baseline_districts),
-        files=list(register.files),
-        reported=sorted(register.reported),
-        warnings=[replace(p, params={name: _param(value) for name, value in p.params.items()})
-                  for p in register.warnings],
-    )
+@cache
+def _rest_decoder() -> msgspec.msgpack.Decoder[_Rest]:
+    return msgspec.msgpack.Decoder(_Rest, ext_hook=_ext)
+
+
+@cache
+def _encoder() -> msgspec.msgpack.Encoder:
+    return msgspec.msgpack.Encoder(decimal_format="string")
+
+
+def _placed(marks: dict[PathKey, Mark]) -> Placed:
+    return [(path, mark.line, mark.column) for path, mark in marks.items()]
+
+
+def _report_of(report: Report) -> _Report:
+    """The report as it can be kept; `_Unfit` unless it comes back equal."""
+    kept = _Report(report.data.model_dump(mode="json", exclude_unset=True), report.file,
+                   _placed(report.source.marks), _placed(report.source.key_marks))
+    if _report_back(kept) != report:
+        raise _Unfit("a report that does not come back equal")
+    return kept
+
+
+def _report_back(kept: _Report) -> Report:
+    from wuhai_green.model.progress import ProgressFile
+
+    marks = {tuple(path): Mark(line, column) for path, line, column in kept.marks}
+    key_marks = {tuple(path): Mark(line, column) for path, line, column in kept.key_marks}
+    return Report(ProgressFile.model_validate(kept.data), Source(kept.file, marks, key_marks))
+
+
+def _activity(activity: Activity) -> _Activity:
+    return _Activity(activity.entry.model_dump(mode="json", exclude_unset=True), activity.year,
+                     activity.district, activity.file, activity.line, activity.host)
+
+
+def _activities_back(kept: list[_Activity]) -> list[Activity]:
+    entries = _activities_adapter().validate_python([a.entry for a in kept])
+    return [Activity(validated, a.year, a.district, a.file, a.line, a.host)
+            for validated, a in zip(entries, kept, strict=True)]
+
+
+def _part(file: FileId, part: FilePart) -> _Part:
+    rest = _Rest(_encodable(part.read_problems), _encodable(part.problems),
+                 None if part.report is None else _report_of(part.report))
+    return _Part(file, part.records, [_activity(a) for a in part.activities],
+                 msgspec.Raw(_encoder().encode(rest)))
+
+
+def _linked(records: list[Certificate], register: Register
+            ) -> list[tuple[int, date | None, date | None, bool]]:
+    """What the rules across files set on each record; `_Unfit` when the register is not
+    the records in their order with those three fields set."""
+    if len(records) != len(register.certificates):
+        raise _Unfit("records dropped or added across files")
+    linked = []
+    for index, (record, final) in enumerate(zip(records, register.certificates, strict=True)):
+        if final is record:
+            continue
+        fields = (final.renewed_on, final.ended_on, final.renews_baseline)
+        if replace(record, renewed_on=fields[0], ended_on=fields[1],
+                   renews_baseline=fields[2]) != final:
+            raise _Unfit("a record changed across files beyond its ends")
+        linked.append((index, *fields))
+    return linked
+
+
+def _encode(key: str, parts: list[tuple[FileId, FilePart]], merged: tuple[str, Register] | None
+            ) -> bytearray:
+    kept = []
+    for file, part in parts:
+        with contextlib.suppress(_Unfit, TypeError, ValueError, OverflowError,
+                                 msgspec.EncodeError):
+            kept.append(_part(file, part))
+    entry = _Entry(key, kept, None)
+    if merged is not None and len(kept) == len(parts):
+        register_key, register = merged
+        with contextlib.suppress(_Unfit):
+            entry.merged = _Merged(
+                register_key,
+                _linked([record for _, part in parts for record in part.records], register),
+                sorted(register.baseline_districts), list(register.files),
+                sorted(register.reported), _encodable(register.warnings))
     # Encoded after room for the header, in one buffer: at 100k certificates the entry is
     # ~40 MB, and a second copy of it (header + body) would be the run's peak of memory.
     start = len(MAGIC) + 32
     data = bytearray(MAGIC) + bytes(32)
-    msgspec.msgpack.Encoder(decimal_format="string").encode_into(entry, data, start)
+    _encoder().encode_into(entry, data, start)
     data[len(MAGIC):start] = hashlib.sha256(memoryview(data)[start:]).digest()
     return data
 
 
-def _decode(data: bytes, key: str) -> Register | None:
-    """The register of a cache file's bytes, or None when they are not an entry for `key`."""
+class Cached:
+    """What a cache file holds for a run: the register (when nothing changed since it was
+    cached) and the part of each report it holds."""
+
+    def __init__(self, entry: _Entry, register_key: str) -> None:
+        self._parts = {part.file: part for part in entry.parts}
+        self.register = None
+        if entry.merged is not None and entry.merged.key == register_key:
+            self.register = self._register(entry.parts, entry.merged)
+
+    @staticmethod
+    def _register(parts: list[_Part], merged: _Merged) -> Register:
+        records = [record for part in parts for record in part.records]
+        for index, renewed_on, ended_on, renews_baseline in merged.linked:
+            records[index] = replace(records[index], renewed_on=renewed_on, ended_on=ended_on,
+                                     renews_baseline=renews_baseline)
+        activities = _activities_back([a for part in parts for a in part.activities])
+        return Register(certificates=tuple(records), activities=tuple(activities),
+                        baseline_districts=frozenset(merged.baseline_districts),
+                        files=tuple(merged.files), reported=frozenset(merged.reported),
+                        warnings=tuple(merged.warnings))
+
+    def part(self, file: FileId) -> FilePart | None:
+        """The part of the report `file` (its name, size, time and SHA-256), if held."""
+        kept = self._parts.get(file)
+        if kept is None:
+            return None
+        try:
+            rest = _rest_decoder().decode(kept.rest)
+            report = None if rest.report is None else _report_back(rest.report)
+            activities = _activities_back(kept.activities)
+        except (msgspec.DecodeError, ValueError, TypeError, ArithmeticError, RecursionError):
+            return None  # (pydantic's ValidationError is a ValueError)
+        return FilePart(rest.read_problems, kept.records, activities, rest.problems, report)
+
+
+def _decode(data: bytes, key: str, register_key: str) -> Cached | None:
+    """What a cache file's bytes hold for `key`, or None when they are not an entry for it."""
     start = len(MAGIC) + 32
     if not data.startswith(MAGIC) or hashlib.sha256(data[start:]).digest() != data[
             len(MAGIC):start]:
@@ -168,18 +333,23 @@ def _decode(data: bytes, key: str) -> Register | None:
     entry = _decoder().decode(data[start:])
     if entry.key != key:
         return None
-    entries = _activities_adapter().validate_python([a.entry for a in entry.activities])
-    activities = tuple(Activity(validated, a.year, a.district, a.file, a.line, a.host)
-                       for validated, a in zip(entries, entry.activities, strict=True))
-    return Register(certificates=tuple(entry.certificates), activities=activities,
-                    baseline_districts=frozenset(entry.baseline_districts),
-                    files=tuple(entry.files), reported=frozenset(entry.reported),
-                    warnings=tuple(entry.warnings))
+    return Cached(entry, register_key)
 
 
 def _digest(path: Path) -> str:
     with path.open("rb") as file:
         return hashlib.file_digest(file, "sha256").hexdigest()
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A cache file, the key of its folder (the tool, the plan, the day, where the files
+    are named from), each report's `FileId`, and the key of the register of them all."""
+
+    path: Path
+    key: str
+    files: tuple[FileId, ...]
+    register_key: str
 
 
 @dataclass(frozen=True)
@@ -199,10 +369,10 @@ class RegisterCache:
             return None
 
     def slot(self, progress: Path, named_as: Path | None, paths: list[Path],
-             others: list[Path], today: date) -> tuple[Path, str] | None:
-        """The cache file of a register read from these files today, and its key; None
-        when a file cannot be looked at, or is not one the reader reads (a FIFO, a device,
-        a file beyond `WUHAI_MAX_FILE_MB`): the cold read says why."""
+             others: list[Path], today: date) -> Slot | None:
+        """The cache file of the reports `paths` read today, and its keys; None when a
+        file cannot be looked at, or is not one the reader reads (a FIFO, a device, a file
+        beyond `WUHAI_MAX_FILE_MB`): the cold read says why."""
         try:
             files = []
             limit = max_file_bytes()
@@ -213,47 +383,51 @@ class RegisterCache:
                 files.append((str(path), status.st_size, status.st_mtime_ns, _digest(path)))
             where = [str(Path.cwd()), str(progress), str(progress.absolute()),
                      None if named_as is None else str(named_as)]
-            given = [FORMAT, __version__, code_fingerprint(), self.plan_digest, today.isoformat(), where,
-                     os.environ.get("WUHAI_MAX_FILE_MB", ""), files,
-                     [str(path) for path in others]]
+            given = [FORMAT, __version__, code_fingerprint(), self.plan_digest,
+                     today.isoformat(), where, os.environ.get("WUHAI_MAX_FILE_MB", "")]
             # (a name that is not UTF-8 holds surrogates, which MessagePack refuses: no cache)
             name = hashlib.sha256(msgspec.msgpack.encode(where)).hexdigest()[:32] + SUFFIX
             key = hashlib.sha256(msgspec.msgpack.encode(given)).hexdigest()
+            register_key = hashlib.sha256(msgspec.msgpack.encode(
+                [key, files, [str(path) for path in others]])).hexdigest()
         except (OSError, ValueError):
             return None
-        return self.folder / name, key
+        return Slot(self.folder / name, key, tuple(files), register_key)
 
-    def read(self, path: Path, key: str) -> Register | None:
-        """The register cached in `path` under `key`, or None (no entry, or not a sound one)."""
+    def read(self, slot: Slot) -> Cached | None:
+        """What the cache file of `slot` holds for it, or None (no entry, or not a sound one)."""
         try:
-            data = path.read_bytes()
+            data = slot.path.read_bytes()
         except (OSError, ValueError):
             return None
         collecting = gc.isenabled()
         gc.disable()  # a hundred thousand records and no cycle: the collector would only rescan
         try:
-            register = _decode(data, key)
+            cached = _decode(data, slot.key, slot.register_key)
         except (msgspec.DecodeError, ValueError, TypeError, ArithmeticError, RecursionError):
             return None  # a damaged entry (a date or a number that is none, a bad type)
         finally:
             if collecting:
                 gc.enable()
-        if register is not None:
+        if cached is not None:
             with contextlib.suppress(OSError):
-                os.utime(path)  # used now: evicted last
-        return register
+                os.utime(slot.path)  # used now: evicted last
+        return cached
 
-    def write(self, path: Path, key: str, register: Register) -> None:
-        """Keep `register` in `path` under `key` (quietly nothing when it cannot be)."""
+    def write(self, slot: Slot, parts: list[FilePart], register: Register | None) -> None:
+        """Keep in the cache file of `slot` the part of each report (`parts`, in the order
+        of `slot.files`) and, when the reports made it without an error, `register`
+        (quietly nothing when it cannot be)."""
         try:
-            data = _encode(key, register)
+            data = _encode(slot.key, list(zip(slot.files, parts, strict=True)),
+                           None if register is None else (slot.register_key, register))
         except (_Unfit, TypeError, ValueError, OverflowError, msgspec.EncodeError):
             return
         try:
-            write_atomically(path, data, overwrite=True, make_folder=True)
+            write_atomically(slot.path, data, overwrite=True, make_folder=True)
         except UsageError:
             return
-        self._evict(keep=path)
+        self._evict(keep=slot.path)
 
     def _evict(self, keep: Path) -> None:
         """Remove the entries used longest ago while all of them exceed `LIMIT_BYTES`."""

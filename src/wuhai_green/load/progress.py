@@ -28,7 +28,7 @@ from wuhai_green.core.register import (
     build_register,
     certificate_record,
 )
-from wuhai_green.load.cache import RegisterCache
+from wuhai_green.load.cache import FilePart, RegisterCache
 from wuhai_green.load.files import display_name
 from wuhai_green.load.reading import Located, read_yaml
 from wuhai_green.load.validate import refused_keys, validate
@@ -145,29 +145,43 @@ def read_entries(plan: Plan, report: Report, today: date
     return records, activities, problems
 
 
+def read_part(path: Path, plan: Plan, today: date, name: str | None = None) -> FilePart:
+    """All that reading one report gives (`FilePart`), placed in `name`."""
+    report, found = read_report(path, plan, name)
+    if report is None:
+        return FilePart(found, [], [], [], None)
+    return part_of(plan, report, today, found)
+
+
+def part_of(plan: Plan, report: Report, today: date, read_problems: list[Problem]
+            ) -> FilePart:
+    """A validated report made records; of the report only what the rules across files
+    read is kept (`across_files`): its tree and marks go once it is recorded."""
+    records, activities, found = read_entries(plan, report, today)
+    return FilePart(read_problems, records, activities, found, across_files(report))
+
+
 @dataclass
 class Gathered:
-    """Validated reports made records one at a time, then merged into one register. Of a
-    report only what the rules across files read is kept (`across_files`): its tree and
-    marks go once it is recorded."""
+    """The parts of the reports (`FilePart`), added one at a time, then merged into one
+    register."""
 
     plan: Plan
-    today: date
     reports: list[Report] = field(default_factory=list)
     records: list[Certificate] = field(default_factory=list)
     activities: list[Activity] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
-    def add(self, report: Report) -> None:
-        records, activities, found = read_entries(self.plan, report, self.today)
-        self.records += records
-        self.activities += activities
-        self.problems += found
-        self.reports.append(across_files(report))
+    def add(self, part: FilePart) -> None:
+        self.records += part.records
+        self.activities += part.activities
+        self.problems += part.problems
+        if part.report is not None:
+            self.reports.append(part.report)
 
     def register(self) -> tuple[Register, list[Problem]]:
-        """The register, with the problems of each report and then of the rules across
-        files."""
+        """The register, with the problems of each report's rules and then of the rules
+        across files."""
         register, found = merged(self.plan, self.reports, self.records, self.activities)
         return register, self.problems + found
 
@@ -175,9 +189,9 @@ class Gathered:
 def register_of(plan: Plan, reports: list[Report], today: date
                 ) -> tuple[Register, list[Problem]]:
     """Merge validated reports into one register, with every problem found on the way."""
-    gathered = Gathered(plan, today)
+    gathered = Gathered(plan)
     for report in reports:
-        gathered.add(report)
+        gathered.add(part_of(plan, report, today, []))
     return gathered.register()
 
 
@@ -224,29 +238,32 @@ def load_register(plan: Plan, folder: Path | None, today: date | None = None,
         problems.append(Problem(shown, None, None, "progress.no_reports",
                                 severity="warning"))
     slot = cache.slot(folder, named_as, paths, others, today) if cache is not None else None
-    if cache is not None and slot is not None:
-        cached = cache.read(*slot)
-        if cached is not None:
-            return cached
+    cached = cache.read(slot) if cache is not None and slot is not None else None
+    if cached is not None and cached.register is not None:
+        return cached.register
     collecting = gc.isenabled()
     gc.disable()  # a big graph of long-lived objects and no cycles: the collector only rescans it
     try:
-        gathered = Gathered(plan, today)
-        for path in paths:  # one file at a time: its tree and marks go once it is recorded
-            report, found = read_report(path, plan, _named(path, folder, named_as))
-            problems += found  # those of reading first, as when files were read first
-            if report is not None:
-                gathered.add(report)
+        gathered = Gathered(plan)
+        parts = []
+        for index, path in enumerate(paths):  # one at a time: its tree and marks go once read
+            part = cached.part(slot.files[index]) if cached is not None and slot else None
+            if part is None:
+                part = read_part(path, plan, today, _named(path, folder, named_as))
+            parts.append(part)
+            problems += part.read_problems  # those of reading first, as when files were read first
+            gathered.add(part)
         register, found = gathered.register()
     finally:
         if collecting:
             gc.enable()
     problems += found
-    if errors_in(problems):
-        raise DataError(problems)
+    clean = not errors_in(problems)
     register = replace(register, warnings=tuple(capped(problems)))
     if cache is not None and slot is not None:
-        cache.write(*slot, register)
+        cache.write(slot, parts, register if clean else None)
+    if not clean:
+        raise DataError(problems)
     return register
 
 
