@@ -100,6 +100,24 @@ def test_an_input_is_never_written_over(tmp_path: Path) -> None:
 # --- OS faults: a clear message, the old file kept, no temporary file ------------------------
 
 
+def test_chunks_are_written_in_order_and_a_fault_while_making_them_keeps_the_old_file(
+        tmp_path: Path) -> None:
+    """The cache is written as it is encoded; an encoding that fails half-way leaves the
+    file that was there, and no temporary file."""
+    target = tmp_path / "entry"
+    write_atomically(target, iter([b"ab", b"c", b""]))
+    assert target.read_bytes() == b"abc"
+
+    def failing() -> Any:
+        yield b"xyz"
+        raise ValueError("cannot encode")
+
+    with pytest.raises(ValueError, match="cannot encode"):
+        write_atomically(target, failing(), overwrite=True)
+    assert target.read_bytes() == b"abc"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["entry"]
+
+
 def test_a_full_disk_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "out.md"
     target.write_text("old\n", encoding="utf-8")

@@ -16,7 +16,7 @@ and the folder as given (every message names files as typed), `WUHAI_MAX_FILE_MB
   what the rules across files set on them. A run on unchanged files takes it as it is.
 
 The format is MessagePack read by msgspec into fixed types (never pickle: decoding runs no
-code): a file is `MAGIC`, the SHA-256 of the rest, then the entry. A truncated or edited
+code): a file is `MAGIC`, the entry, then the entry's SHA-256. A truncated or edited
 file fails the checksum or the typed decoding, another folder's entry (swapped in) fails
 the key: each is a miss, and the reports are read from the files again. Any fault of the
 cache (unreadable, unwritable, a value it cannot hold) is a miss, never an error. Beyond
@@ -29,6 +29,7 @@ import gc
 import hashlib
 import os
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -145,7 +146,7 @@ class _Merged(msgspec.Struct, array_like=True):
 
 class _Entry(msgspec.Struct, array_like=True):
     key: str  # the folder's: the tool, the plan, the day, where the files are named from
-    parts: list[_Part]
+    parts: list[_Part | None]  # None: a part that could not be kept
     merged: _Merged | None  # the register, when it was clean
 
 
@@ -263,29 +264,40 @@ def _linked(records: list[Certificate], register: Register
     return linked
 
 
-def _encode(key: str, parts: list[tuple[FileId, FilePart]], merged: tuple[str, Register] | None
-            ) -> bytearray:
-    kept = []
+def _chunks(key: str, parts: list[tuple[FileId, FilePart]],
+            merged: tuple[str, Register] | None) -> Iterator[bytes]:
+    """The cache file, written as it is encoded, part after part: at 100k certificates the
+    entry is ~40 MB, which a run would otherwise hold at once beside the register. A part
+    that cannot be kept is nil; the register is kept only with every part."""
+    digest = hashlib.sha256()
+
+    def body(chunk: bytes) -> bytes:
+        digest.update(chunk)
+        return chunk
+
+    encode = _encoder().encode
+    yield MAGIC
+    # an `_Entry` by hand: an array of three, the parts as an array of 32-bit length
+    yield body(b"\x93" + encode(key) + b"\xdd" + len(parts).to_bytes(4, "big"))
+    every = True
     for file, part in parts:
+        try:
+            yield body(encode(_part(file, part)))
+        except (_Unfit, TypeError, ValueError, OverflowError, msgspec.EncodeError):
+            yield body(encode(None))
+            every = False
+    kept = None
+    if merged is not None and every:
+        register_key, register = merged
         with contextlib.suppress(_Unfit, TypeError, ValueError, OverflowError,
                                  msgspec.EncodeError):
-            kept.append(_part(file, part))
-    entry = _Entry(key, kept, None)
-    if merged is not None and len(kept) == len(parts):
-        register_key, register = merged
-        with contextlib.suppress(_Unfit):
-            entry.merged = _Merged(
+            kept = encode(_Merged(
                 register_key,
                 _linked([record for _, part in parts for record in part.records], register),
                 sorted(register.baseline_districts), list(register.files),
-                sorted(register.reported), _encodable(register.warnings))
-    # Encoded after room for the header, in one buffer: at 100k certificates the entry is
-    # ~40 MB, and a second copy of it (header + body) would be the run's peak of memory.
-    start = len(MAGIC) + 32
-    data = bytearray(MAGIC) + bytes(32)
-    _encoder().encode_into(entry, data, start)
-    data[len(MAGIC):start] = hashlib.sha256(memoryview(data)[start:]).digest()
-    return data
+                sorted(register.reported), _encodable(register.warnings)))
+    yield body(kept or encode(None))
+    yield digest.digest()
 
 
 class Cached:
@@ -293,18 +305,21 @@ class Cached:
     cached) and the part of each report it holds."""
 
     def __init__(self, entry: _Entry, register_key: str) -> None:
-        self._parts = {part.file: part for part in entry.parts}
+        self._parts = {part.file: part for part in entry.parts if part is not None}
         self.register = None
         if entry.merged is not None and entry.merged.key == register_key:
             self.register = self._register(entry.parts, entry.merged)
 
     @staticmethod
-    def _register(parts: list[_Part], merged: _Merged) -> Register:
-        records = [record for part in parts for record in part.records]
+    def _register(parts: list[_Part | None], merged: _Merged) -> Register:
+        if any(part is None for part in parts):
+            raise ValueError("a register without all its parts")
+        kept = [part for part in parts if part is not None]
+        records = [record for part in kept for record in part.records]
         for index, renewed_on, ended_on, renews_baseline in merged.linked:
             records[index] = replace(records[index], renewed_on=renewed_on, ended_on=ended_on,
                                      renews_baseline=renews_baseline)
-        activities = _activities_back([a for part in parts for a in part.activities])
+        activities = _activities_back([a for part in kept for a in part.activities])
         return Register(certificates=tuple(records), activities=tuple(activities),
                         baseline_districts=frozenset(merged.baseline_districts),
                         files=tuple(merged.files), reported=frozenset(merged.reported),
@@ -326,11 +341,10 @@ class Cached:
 
 def _decode(data: bytes, key: str, register_key: str) -> Cached | None:
     """What a cache file's bytes hold for `key`, or None when they are not an entry for it."""
-    start = len(MAGIC) + 32
-    if not data.startswith(MAGIC) or hashlib.sha256(data[start:]).digest() != data[
-            len(MAGIC):start]:
+    body = memoryview(data)[len(MAGIC):-32]
+    if not data.startswith(MAGIC) or hashlib.sha256(body).digest() != data[-32:]:
         return None
-    entry = _decoder().decode(data[start:])
+    entry = _decoder().decode(body)
     if entry.key != key:
         return None
     return Cached(entry, register_key)
@@ -418,14 +432,11 @@ class RegisterCache:
         """Keep in the cache file of `slot` the part of each report (`parts`, in the order
         of `slot.files`) and, when the reports made it without an error, `register`
         (quietly nothing when it cannot be)."""
+        chunks = _chunks(slot.key, list(zip(slot.files, parts, strict=True)),
+                         None if register is None else (slot.register_key, register))
         try:
-            data = _encode(slot.key, list(zip(slot.files, parts, strict=True)),
-                           None if register is None else (slot.register_key, register))
-        except (_Unfit, TypeError, ValueError, OverflowError, msgspec.EncodeError):
-            return
-        try:
-            write_atomically(slot.path, data, overwrite=True, make_folder=True)
-        except UsageError:
+            write_atomically(slot.path, chunks, overwrite=True, make_folder=True)
+        except (UsageError, _Unfit, TypeError, ValueError, OverflowError, msgspec.EncodeError):
             return
         self._evict(keep=slot.path)
 

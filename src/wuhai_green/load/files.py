@@ -141,10 +141,12 @@ def has_content(folder: Path) -> bool:
     return any(entry.name != ".git" for entry in folder.iterdir())
 
 
-def write_atomically(path: Path, text: str | bytes | bytearray, *, overwrite: bool = False,
-                     inputs: Iterable[Path] = (), make_folder: bool = False) -> None:
-    """Write `text` (or bytes) to `path` through a temporary file in the same folder, then one rename
-    (or, for a new file, one hard link, which fails if the name was taken meanwhile).
+def write_atomically(path: Path, text: str | bytes | bytearray | Iterable[bytes], *,
+                     overwrite: bool = False, inputs: Iterable[Path] = (),
+                     make_folder: bool = False) -> None:
+    """Write `text` (or bytes, or chunks of bytes as they are made) to `path` through a
+    temporary file in the same folder, then one rename (or, for a new file, one hard link,
+    which fails if the name was taken meanwhile).
 
     Every writer (`-o`, `--write`, `new`, …) goes through here, so the rules hold for all:
     only a regular file (or nothing) at `path` is replaced, and only with `overwrite`; a
@@ -232,14 +234,21 @@ def _resolved(path: Path) -> Path:
         return path.absolute()
 
 
-def _write(path: Path, text: str | bytes | bytearray, overwrite: bool) -> None:
+def _write(path: Path, text: str | bytes | bytearray | Iterable[bytes], overwrite: bool
+           ) -> None:
     # A short fixed prefix: a name of 255 bytes is valid, the same name grown by a prefix
     # and a suffix would not be.
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".wuhai-", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
             os.chmod(temporary, _mode_for(path))  # mkstemp makes 0600: the file's usual mode
-            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
+            if isinstance(text, str):
+                stream.write(text.encode("utf-8"))
+            elif isinstance(text, bytes | bytearray):
+                stream.write(text)
+            else:
+                for chunk in text:  # an exception while they are made leaves nothing behind
+                    stream.write(chunk)
             stream.flush()
             os.fsync(stream.fileno())
         status = _status(path)  # something else may have been put there meanwhile
