@@ -5,6 +5,7 @@ longest ago go beyond the limit."""
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -66,6 +67,30 @@ def test_the_part_of_each_report_of_the_demo_comes_back_equal(tmp_path: Path) ->
     assert any(part is not None and part.activities for part in parts)
     name, size, mtime, _ = found.files[0]
     assert cached.part((name, size, mtime, "0" * 64)) is None  # another content
+
+
+def test_a_register_that_is_not_its_parts_records_with_their_links_is_not_cached(
+        tmp_path: Path) -> None:
+    """The register is kept as the parts' records with their links: a register whose
+    records are in another order, or one fewer, or changed beyond their links, could not
+    come back equal, so it is not kept (the parts are)."""
+    plan = real_plan()
+    cache = RegisterCache.of(tmp_path, PLAN)
+    assert cache is not None
+    found = slot(cache)
+    parts = [read_part(path, plan, TODAY) for path in progress_files(DEMO)[0]]
+    register = load_register(plan, DEMO, TODAY)
+    records = register.certificates
+    assert len(records) > 2 and any(r.renewed_on for r in records)
+    first = records[0]
+    for changed in (records[::-1], records[1:],
+                    (replace(first, holder=first.holder + "x"), *records[1:])):
+        cache.write(found, parts, replace(register, certificates=changed))
+        cached = cache.read(found)
+        assert cached is not None and cached.register is None
+        assert cached.part(found.files[0]) == parts[0]
+    cache.write(found, parts, register)
+    assert cached_register(cache, found) == register
 
 
 def test_parameters_keep_their_types(tmp_path: Path) -> None:

@@ -12,8 +12,10 @@ and the folder as given (every message names files as typed), `WUHAI_MAX_FILE_MB
   of it). A run after a change reads only the reports whose part is missing, then runs the
   rules across files again over all parts;
 - the register, when it was clean (no error; its warnings and notes kept), under a key of
-  every report's part and the names of the skipped files: as the records of the parts and
-  what the rules across files set on them. A run on unchanged files takes it as it is.
+  every report's part and the names of the skipped files. Its records are those of the
+  parts, with what the rules across files set on them (so the parts keep them so, and a
+  part read for a register made again is given them without). A run on unchanged files
+  takes the register as it is.
 
 The format is MessagePack read by msgspec into fixed types (never pickle: decoding runs no
 code): a file is `MAGIC`, the entry, then the entry's SHA-256. A truncated or edited
@@ -129,15 +131,13 @@ class _Rest(msgspec.Struct, array_like=True):
 
 class _Part(msgspec.Struct, array_like=True):
     file: FileId
-    records: list[Certificate]
+    records: list[Certificate]  # as the register holds them, when the entry holds it
     activities: list[_Activity]
     rest: msgspec.Raw  # a `_Rest`, decoded only when the register is made again
 
 
 class _Merged(msgspec.Struct, array_like=True):
     key: str  # the folder's key, every report's `FileId` and the skipped files
-    # (index, renewed_on, ended_on, renews_baseline) of each record the rules across files set
-    linked: list[tuple[int, date | None, date | None, bool]]
     baseline_districts: list[str]
     files: list[str]
     reported: list[tuple[str, int]]
@@ -239,28 +239,39 @@ def _activities_back(kept: list[_Activity]) -> list[Activity]:
             for validated, a in zip(entries, kept, strict=True)]
 
 
-def _part(file: FileId, part: FilePart) -> _Part:
+def _part(file: FileId, part: FilePart, records: list[Certificate]) -> _Part:
     rest = _Rest(_encodable(part.read_problems), _encodable(part.problems),
                  None if part.report is None else _report_of(part.report))
-    return _Part(file, part.records, [_activity(a) for a in part.activities],
+    return _Part(file, records, [_activity(a) for a in part.activities],
                  msgspec.Raw(_encoder().encode(rest)))
 
 
-def _linked(records: list[Certificate], register: Register
-            ) -> list[tuple[int, date | None, date | None, bool]]:
-    """What the rules across files set on each record; `_Unfit` when the register is not
-    the records in their order with those three fields set."""
-    if len(records) != len(register.certificates):
-        raise _Unfit("records dropped or added across files")
+def _unlinked(record: Certificate) -> Certificate:
+    """The record as its report made it, without what the rules across files set on it
+    (its links: `renewed_on`, `ended_on`, `renews_baseline`)."""
+    if record.renewed_on is None and record.ended_on is None and not record.renews_baseline:
+        return record
+    return replace(record, renewed_on=None, ended_on=None, renews_baseline=False)
+
+
+def _as_linked(parts: list[FilePart], register: Register) -> list[list[Certificate]]:
+    """The records of each part as the register holds them (with their links); `_Unfit`
+    unless the register is the parts' records in their order, as their reports made them
+    but for their links."""
+    finals = iter(register.certificates)
     linked = []
-    for index, (record, final) in enumerate(zip(records, register.certificates, strict=True)):
-        if final is record:
-            continue
-        fields = (final.renewed_on, final.ended_on, final.renews_baseline)
-        if replace(record, renewed_on=fields[0], ended_on=fields[1],
-                   renews_baseline=fields[2]) != final:
-            raise _Unfit("a record changed across files beyond its ends")
-        linked.append((index, *fields))
+    for part in parts:
+        records = []
+        for record, final in zip(part.records, finals, strict=False):
+            if _unlinked(record) is not record or (
+                    final is not record and _unlinked(final) != record):
+                raise _Unfit("a record changed across files beyond its ends")
+            records.append(final)
+        if len(records) != len(part.records):
+            raise _Unfit("records dropped across files")
+        linked.append(records)
+    if next(finals, None) is not None:
+        raise _Unfit("records added across files")
     return linked
 
 
@@ -268,7 +279,8 @@ def _chunks(key: str, parts: list[tuple[FileId, FilePart]],
             merged: tuple[str, Register] | None) -> Iterator[bytes]:
     """The cache file, written as it is encoded, part after part: at 100k certificates the
     entry is ~40 MB, which a run would otherwise hold at once beside the register. A part
-    that cannot be kept is nil; the register is kept only with every part."""
+    that cannot be kept is nil. With the register, each part keeps its records as the
+    register holds them; the register is kept only with every part."""
     digest = hashlib.sha256()
 
     def body(chunk: bytes) -> bytes:
@@ -276,26 +288,29 @@ def _chunks(key: str, parts: list[tuple[FileId, FilePart]],
         return chunk
 
     encode = _encoder().encode
+    linked = None
+    if merged is not None:
+        with contextlib.suppress(_Unfit):
+            linked = _as_linked([part for _, part in parts], merged[1])
     yield MAGIC
     # an `_Entry` by hand: an array of three, the parts as an array of 32-bit length
     yield body(b"\x93" + encode(key) + b"\xdd" + len(parts).to_bytes(4, "big"))
     every = True
-    for file, part in parts:
+    for index, (file, part) in enumerate(parts):
         try:
-            yield body(encode(_part(file, part)))
+            yield body(encode(_part(file, part, part.records if linked is None
+                                    else linked[index])))
         except (_Unfit, TypeError, ValueError, OverflowError, msgspec.EncodeError):
             yield body(encode(None))
             every = False
     kept = None
-    if merged is not None and every:
+    if merged is not None and linked is not None and every:
         register_key, register = merged
         with contextlib.suppress(_Unfit, TypeError, ValueError, OverflowError,
                                  msgspec.EncodeError):
-            kept = encode(_Merged(
-                register_key,
-                _linked([record for _, part in parts for record in part.records], register),
-                sorted(register.baseline_districts), list(register.files),
-                sorted(register.reported), _encodable(register.warnings)))
+            kept = encode(_Merged(register_key, sorted(register.baseline_districts),
+                                  list(register.files), sorted(register.reported),
+                                  _encodable(register.warnings)))
     yield body(kept or encode(None))
     yield digest.digest()
 
@@ -316,9 +331,6 @@ class Cached:
             raise ValueError("a register without all its parts")
         kept = [part for part in parts if part is not None]
         records = [record for part in kept for record in part.records]
-        for index, renewed_on, ended_on, renews_baseline in merged.linked:
-            records[index] = replace(records[index], renewed_on=renewed_on, ended_on=ended_on,
-                                     renews_baseline=renews_baseline)
         activities = _activities_back([a for part in kept for a in part.activities])
         return Register(certificates=tuple(records), activities=tuple(activities),
                         baseline_districts=frozenset(merged.baseline_districts),
@@ -336,7 +348,8 @@ class Cached:
             activities = _activities_back(kept.activities)
         except (msgspec.DecodeError, ValueError, TypeError, ArithmeticError, RecursionError):
             return None  # (pydantic's ValidationError is a ValueError)
-        return FilePart(rest.read_problems, kept.records, activities, rest.problems, report)
+        records = [_unlinked(record) for record in kept.records]
+        return FilePart(rest.read_problems, records, activities, rest.problems, report)
 
 
 def _decode(data: bytes, key: str, register_key: str) -> Cached | None:
