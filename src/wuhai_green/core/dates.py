@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
+from functools import lru_cache
 
 ONE_DAY = timedelta(days=1)
 
@@ -41,6 +42,7 @@ def add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, last_day))
 
 
+@lru_cache(maxsize=4096)  # one object for each end: many certificates share one
 def default_expiry(issued: date, validity_years: int) -> date:
     """The last day of a certificate's validity: issued + validity years, minus one day."""
     return add_years(issued, validity_years) - ONE_DAY
