@@ -179,8 +179,17 @@ def _ext(code: int, data: memoryview) -> Any:
 
 
 def _encodable(problems: list[Problem] | tuple[Problem, ...]) -> list[Problem]:
-    return [replace(p, params={name: _param(value) for name, value in p.params.items()})
-            for p in problems]
+    return [_encodable_one(p) for p in problems]
+
+
+def _encodable_one(problem: Problem) -> Problem:
+    return replace(problem, params={name: _param(value) for name, value in problem.params.items()})
+
+
+def _fit(problems: tuple[Problem, ...]) -> bool:
+    """Whether `_param` takes every parameter of `problems`."""
+    kept = {*_PLAIN, Decimal, date}
+    return all(type(value) in kept for problem in problems for value in problem.params.values())
 
 
 @cache
@@ -303,15 +312,15 @@ def _chunks(key: str, parts: list[tuple[FileId, FilePart]],
         except (_Unfit, TypeError, ValueError, OverflowError, msgspec.EncodeError):
             yield body(encode(None))
             every = False
-    kept = None
-    if merged is not None and linked is not None and every:
+    if merged is None or linked is None or not every or not _fit(merged[1].warnings):
+        yield body(encode(None))
+    else:  # a `_Merged` by hand, its warnings one by one (a copy of each is made to encode it)
         register_key, register = merged
-        with contextlib.suppress(_Unfit, TypeError, ValueError, OverflowError,
-                                 msgspec.EncodeError):
-            kept = encode(_Merged(register_key, sorted(register.baseline_districts),
-                                  list(register.files), sorted(register.reported),
-                                  _encodable(register.warnings)))
-    yield body(kept or encode(None))
+        yield body(b"\x95" + encode(register_key) + encode(sorted(register.baseline_districts))
+                   + encode(list(register.files)) + encode(sorted(register.reported))
+                   + b"\xdd" + len(register.warnings).to_bytes(4, "big"))
+        for problem in register.warnings:
+            yield body(encode(_encodable_one(problem)))
     yield digest.digest()
 
 
