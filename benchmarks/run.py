@@ -264,6 +264,28 @@ def run_rounds(jobs: list[Job], rounds: int, env: dict[str, str], cwd: Path
     return measures
 
 
+def one_changed(wuhai: list[str], data: Path, size: int, check: Check, env: dict[str, str]
+                ) -> Job:
+    """`status` on a copy of the reports after one file changed since the cache was written
+    (issue 18: a changed file re-reads only that file). Before each run the cache is put
+    back as it was before the change."""
+    progress, cache, saved = data / "progress-changed", data / "cache-changed", data / "saved"
+    shutil.copytree(data / "progress", progress)
+    command = [*wuhai, "status", "--year", str(YEAR), "--plan", str(data / "plan.yaml"),
+               "--progress", str(progress), "--format", "json", "--cache-dir", str(cache)]
+    run_once(command, env, data.parent, data.parent / "warmup.txt")  # untimed: the cache of
+    # the files as they were
+    shutil.copytree(cache, saved)
+    changed = sorted(progress.rglob("*.yaml"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
+
+    def restore() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+        shutil.copytree(saved, cache)
+
+    return Job("status 1 changed", size, command, check, restore)
+
+
 def generate_apart(out: Path, districts: int, certificates: int, seed: int,
                    district_in_entries: bool = False) -> dict[str, int]:
     """Run the generator in a subprocess (this process stays small: see `run_once`)."""
@@ -352,7 +374,7 @@ def report(measures: dict[tuple[str, int | None], Measure], sizes: list[int],
               f"{'peak MB':>8} {'÷ parse':>8}")
     lines += [header, "-" * len(header)]
     names = ("events", "parse", "json+pydantic", *(f"{c} cold" for c in COMMANDS),
-             *(f"{c} warm" for c in COMMANDS))
+             *(f"{c} warm" for c in COMMANDS), "status 1 changed")
     for size in sizes:
         parse = get("parse", size)
         for name in names:
@@ -398,6 +420,11 @@ def report(measures: dict[tuple[str, int | None], Measure], sizes: list[int],
                 text += (f"; ≤ {TARGET_WARM_HELP:g}× wuhai --help: {to_help:.2f}× "
                          f"({verdict(to_help, TARGET_WARM_HELP)})")
             lines.append(text)
+    changed, cold = get("status 1 changed", largest), get("status cold", largest)
+    if changed is not None and cold is not None:
+        lines.append(f"status after one file changed at {largest} (reads that file only): "
+                     f"{ratio(changed.cpu, parse.cpu):.2f}× parse, "
+                     f"{ratio(changed.cpu, cold.cpu):.2f}× status cold")
     for small in sizes:
         big = small * 10
         if big not in sizes:
@@ -514,6 +541,8 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one run, star
                     run_once([*run, "--cache-dir", str(warm_cache)], env, folder, warmup)
                     jobs.append(Job(f"{command} warm", size,
                                     [*run, "--cache-dir", str(warm_cache)], checks[command]))
+            if caching:
+                jobs.append(one_changed(wuhai, data, size, checks["status"], env))
             measures |= run_rounds(jobs, rounds, env, folder)
         demo_cache = ["--cache-dir", str(folder / "cache-demo")] if caching else []
         demo = [*wuhai, "status", "--year", "2025", "--progress", str(DEMO), *demo_cache]
