@@ -32,10 +32,11 @@ import hashlib
 import os
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from decimal import Decimal
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -178,12 +179,20 @@ def _ext(code: int, data: memoryview) -> Any:
     raise ValueError(code)
 
 
-def _encodable(problems: list[Problem] | tuple[Problem, ...]) -> list[Problem]:
+def _encodable(problems: list[Problem] | tuple[Problem, ...]) -> list[Any]:
     return [_encodable_one(p) for p in problems]
 
 
-def _encodable_one(problem: Problem) -> Problem:
-    return replace(problem, params={name: _param(value) for name, value in problem.params.items()})
+# A problem is written as the mapping of its fields (which msgspec reads back as a Problem),
+# its params made encodable: a copy made by dataclasses.replace costs ten times as much.
+_PROBLEM_FIELDS = attrgetter(*(field.name for field in fields(Problem)))
+_PROBLEM_NAMES = tuple(field.name for field in fields(Problem))
+
+
+def _encodable_one(problem: Problem) -> dict[str, Any]:
+    written = dict(zip(_PROBLEM_NAMES, _PROBLEM_FIELDS(problem), strict=True))
+    written["params"] = {name: _param(value) for name, value in problem.params.items()}
+    return written
 
 
 def _fit(problems: tuple[Problem, ...]) -> bool:
@@ -255,6 +264,11 @@ def _part(file: FileId, part: FilePart, records: list[Certificate]) -> _Part:
                  msgspec.Raw(_encoder().encode(rest)))
 
 
+# A record's fields but its links, as a tuple
+_UNLINKED_FIELDS = attrgetter(*(field.name for field in fields(Certificate) if field.name not in
+                                ("renewed_on", "ended_on", "renews_baseline")))
+
+
 def _unlinked(record: Certificate) -> Certificate:
     """The record as its report made it, without what the rules across files set on it
     (its links: `renewed_on`, `ended_on`, `renews_baseline`)."""
@@ -273,7 +287,7 @@ def _as_linked(parts: list[FilePart], register: Register) -> list[list[Certifica
         records = []
         for record, final in zip(part.records, finals, strict=False):
             if _unlinked(record) is not record or (
-                    final is not record and _unlinked(final) != record):
+                    final is not record and _UNLINKED_FIELDS(final) != _UNLINKED_FIELDS(record)):
                 raise _Unfit("a record changed across files beyond its ends")
             records.append(final)
         if len(records) != len(part.records):
