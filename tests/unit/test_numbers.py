@@ -8,10 +8,17 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic_core import PydanticCustomError
 
 from tests.harness import examples
 from wuhai_green.core.numbers import for_json, percent, plain, shown
-from wuhai_green.model.fields import beyond_bound, digits_of
+from wuhai_green.model.fields import (
+    beyond_bound,
+    digits_of,
+    parse_date,
+    parse_decimal,
+    parse_text,
+)
 
 # A ratio of the largest achievement the bound allows to the smallest expected amount it
 # allows (a target of 0.000001 in a unit of 0.000001 t, a day into the year): about 10^30.
@@ -54,3 +61,20 @@ def test_digits_are_counted_as_written_without_trailing_zeros(
         written: str, whole: int, places: int, verdict: str | None) -> None:
     assert digits_of(Decimal(written)) == (whole, places)
     assert beyond_bound(Decimal(written)) == verdict
+
+
+def test_a_value_written_alike_in_many_entries_is_one_object_and_keeps_how_it_is_written(
+) -> None:
+    """Shared objects (issue 18: ~20 MB less at 100k) must not merge values that differ in
+    how they are written: 10 and 10.0 show differently."""
+    assert parse_decimal("10") is parse_decimal(" 10 ")
+    assert str(parse_decimal("10.0")) == "10.0" and str(parse_decimal("10")) == "10"
+    assert parse_date("2025-03-01") is parse_date("2025-03-01 ")
+    assert parse_text("牛奶") is parse_text(" 牛奶")
+    long = "9" * 12 + "." + "1" * 6 + "0" * 60  # beyond the shared length, and in bounds
+    assert parse_decimal(long) == Decimal("9" * 12 + "." + "1" * 6)
+    assert parse_decimal(long) is not parse_decimal(long)
+    with pytest.raises(PydanticCustomError, match="too large"):
+        parse_decimal("1" * 13)  # refused again from the shared number
+    with pytest.raises(PydanticCustomError, match="too large"):
+        parse_decimal("1" * 13)

@@ -80,7 +80,11 @@ def beyond_bound(value: Decimal) -> str | None:
 
 
 def _bounded(number: Decimal, value: Any) -> Decimal:
-    reason = beyond_bound(number)
+    return _within(number, beyond_bound(number), value)
+
+
+def _within(number: Decimal, reason: str | None, value: Any) -> Decimal:
+    """`number`, or the error of being beyond the bound for `reason`."""
     if reason == "too_large":
         raise PydanticCustomError("wuhai_too_large", "too large",
                                   {"value": _shown(value), "digits": MAX_INTEGER_DIGITS})
@@ -92,9 +96,15 @@ def _bounded(number: Decimal, value: Any) -> Decimal:
 
 # A figure, a date or a text written alike in many entries (an output of 10 t, an issue
 # date, a product) is one object, not one per entry: at 100k certificates, ~20 MB less.
+# Only short ones are kept (a hostile file's huge value is not held after its file).
+_SHARED_LENGTH = 64
+
+
 @lru_cache(maxsize=4096)
-def _decimal_of(text: str) -> Decimal:
-    return Decimal(text)
+def _decimal_of(text: str) -> tuple[Decimal, str | None]:
+    """A number written as `text`, and why it is beyond the bound (or None)."""
+    number = Decimal(text)
+    return number, beyond_bound(number)
 
 
 @lru_cache(maxsize=4096)
@@ -113,7 +123,10 @@ def parse_decimal(value: Any) -> Decimal:
     if isinstance(value, int) and not isinstance(value, bool):
         return _bounded(Decimal(value), value)
     if isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
-        return _bounded(_decimal_of(value.strip()), value)
+        text = value.strip()
+        if len(text) > _SHARED_LENGTH:
+            return _bounded(Decimal(text), value)
+        return _within(*_decimal_of(text), value)
     raise _refused("wuhai_number", "expected a number", value)
 
 
@@ -172,7 +185,8 @@ def parse_date(value: Any) -> date:
 
 def parse_text(value: Any) -> str:
     if isinstance(value, str) and value.strip():
-        return _text_of(value.strip())
+        text = value.strip()
+        return _text_of(text) if len(text) <= _SHARED_LENGTH else text
     if isinstance(value, str):
         raise PydanticCustomError("wuhai_empty_text", "must not be empty", {})
     raise _refused("wuhai_text", "expected text", value)
