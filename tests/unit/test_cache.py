@@ -5,14 +5,29 @@ longest ago go beyond the limit."""
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from tests.harness import DEMO, PLAN, Problem, Register, load_register, real_plan
+from tests.harness import (
+    DEMO,
+    PLAN,
+    DataError,
+    Problem,
+    Register,
+    examples,
+    load_register,
+    real_plan,
+)
 from wuhai_green.load import cache as cache_module
 from wuhai_green.load.cache import FilePart, RegisterCache, Slot
 from wuhai_green.load.progress import progress_files, read_part
@@ -173,3 +188,50 @@ def test_without_a_home_there_is_no_cache_and_no_error(monkeypatch: pytest.Monke
     assert cache_module.default_folder() is None
     monkeypatch.setenv("XDG_CACHE_HOME", "/var/cache/x")
     assert cache_module.default_folder() == Path("/var/cache/x/wuhai-green")
+
+
+# A change a person makes to a report, applied to its text
+EDITS: dict[str, Callable[[str], str | None]] = {
+    "figure": lambda text: text.replace("output_tonnes: ", "output_tonnes: 1", 1),
+    "removed": lambda text: None,
+    "broken": lambda text: text + "\n: : :\n",
+    "renewal cut": lambda text: text.replace("renews:", "# renews:", 1),
+    "id copied": lambda text: text.replace("LB-DEMO-WD-2501", "LB-DEMO-HBW-2401", 1),
+    "ended cut": lambda text: text.replace("ended:", "ended_not:", 1),
+    "back": lambda text: text,
+}
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(steps=st.lists(st.tuples(st.sampled_from(sorted(EDITS)), st.integers(0, 5)),
+                      min_size=1, max_size=4))
+def test_a_register_read_with_the_cache_after_any_edits_is_that_of_the_files(
+        steps: list[tuple[str, int]]) -> None:
+    """After each edit (a figure changed, a file removed or broken, a renewal or an end cut,
+    an id another file holds), the register or the problems read with the cache, which
+    reads only the edited files, are those of a read without it."""
+    plan = real_plan()
+    with tempfile.TemporaryDirectory() as root:
+        folder = Path(shutil.copytree(DEMO, Path(root) / "progress"))
+        cache = RegisterCache.of(Path(root) / "cache", PLAN)
+        originals = {path.name: path.read_text(encoding="utf-8")
+                     for path in progress_files(folder)[0]}
+        assert read_with(plan, folder, cache) == read_with(plan, folder, None)
+        for edit, index in steps:
+            name = sorted(originals)[index]
+            path = folder / name
+            text = EDITS[edit](originals[name] if edit == "back" or not path.exists()
+                               else path.read_text(encoding="utf-8"))
+            if text is None:
+                path.unlink(missing_ok=True)
+            else:
+                path.write_text(text, encoding="utf-8")
+            assert read_with(plan, folder, cache) == read_with(plan, folder, None)
+
+
+def read_with(plan: Any, folder: Path, cache: RegisterCache | None) -> Any:
+    """The register, or the problems that stopped it."""
+    try:
+        return load_register(plan, folder, TODAY, cache=cache)
+    except DataError as error:
+        return error.problems
