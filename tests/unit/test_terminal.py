@@ -41,12 +41,17 @@ class Terminal(io.StringIO):
 @settings(max_examples=examples(200), suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(problems=PROBLEMS, lang=st.sampled_from(["zh", "en"]))
 @pytest.mark.parametrize("stream_type", [io.StringIO, Terminal])
+@pytest.mark.parametrize(("term", "colorterm"), [  # rich's colour systems (issue 18: the codes
+    ("xterm", None), ("xterm-256color", None), ("xterm", "truecolor")])  # of a line, reused)
 def test_the_lines_of_problems_are_what_a_print_each_would_write(
-        stream_type: type[io.StringIO], problems: list[Problem], lang: Lang,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        stream_type: type[io.StringIO], term: str, colorterm: str | None,
+        problems: list[Problem], lang: Lang, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "40")
-    for name in ("FORCE_COLOR", "NO_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE"):
+    monkeypatch.setenv("TERM", term)
+    for name in ("FORCE_COLOR", "NO_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLORTERM"):
         monkeypatch.delenv(name, raising=False)
+    if colorterm is not None:
+        monkeypatch.setenv("COLORTERM", colorterm)
     ours, theirs = stream_type(), stream_type()
     print_problems(problems, lang, ours)
     one_print_each(problems, theirs, lang)
