@@ -4,6 +4,7 @@ that JSON keeps the exact data (issue 12 §2)."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -113,6 +114,18 @@ def test_md_cell(text: str, cell: str) -> None:
 ])
 def test_md_code_cannot_be_closed_from_inside(text: str, code: str) -> None:
     assert md_code(text) == code
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.text(alphabet=st.sampled_from("`a \x1b海")) | st.text())
+def test_md_code_fence_is_one_longer_than_any_run_of_backticks(text: str) -> None:
+    """With or without a backtick in the text (the quick way of issue 18 takes text without
+    one): the fence is one backtick more than the longest run, padded when the text starts
+    or ends with one."""
+    shown = visible(text)
+    fence = "`" * (max((len(run) for run in re.findall("`+", shown)), default=0) + 1)
+    pad = " " if shown.startswith("`") or shown.endswith("`") else ""
+    assert md_code(text) == f"{fence}{pad}{shown}{pad}{fence}"
 
 
 @settings(max_examples=examples(200), deadline=None)

@@ -8,12 +8,15 @@ the log raw.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.harness import parse_github, unescape_data, unescape_property
 from wuhai_green.show.render.to_github import command as github_command
 from wuhai_green.show.render.to_github import escape_data as github_escape_data
 from wuhai_green.show.render.to_github import escape_property as github_escape_property
+from wuhai_green.show.views import ci
 
 
 def test_github_command_exact() -> None:
@@ -56,3 +59,26 @@ def test_escape_order() -> None:
     assert github_escape_property("%3A") == "%253A"
     assert github_escape_data("50%\n") == "50%25\\n"
     assert github_escape_property("a:b,c") == "a%3Ab%2Cc"
+
+
+def test_places_name_each_file_as_in_repository_does(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """`ci.Places` (issue 18: each file resolved once) names a file from the root as
+    `in_repository` does: inside, through a link, absolute, outside; and asked again, it
+    answers without looking at the disk."""
+    root = tmp_path / "repo"
+    (root / "progress").mkdir(parents=True)
+    (root / "progress" / "2025.yaml").write_text("")
+    (tmp_path / "elsewhere").mkdir()
+    (root / "linked").symlink_to(tmp_path / "elsewhere")
+    monkeypatch.chdir(root)
+    files = ["progress/2025.yaml", "./progress/../progress/2025.yaml",
+             str(root / "progress" / "2025.yaml"), "linked/plan.yaml",
+             str(tmp_path / "plan.yaml"), "../plan.yaml", "progress/新.yaml"]
+    places = ci.Places(root)
+    named = [places(file) for file in files]
+    assert named == [ci.in_repository(file, root) for file in files]
+    assert named == ["progress/2025.yaml", "progress/2025.yaml", "progress/2025.yaml", None,
+                     None, None, "progress/新.yaml"]
+    monkeypatch.setattr(ci, "in_repository", lambda file, root: "looked again")
+    assert [places(file) for file in files] == named

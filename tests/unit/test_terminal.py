@@ -41,12 +41,18 @@ class Terminal(io.StringIO):
 @settings(max_examples=examples(200), suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(problems=PROBLEMS, lang=st.sampled_from(["zh", "en"]))
 @pytest.mark.parametrize("stream_type", [io.StringIO, Terminal])
+@pytest.mark.parametrize(("term", "colour"), [  # rich's colour systems, and NO_COLOR (issue 18:
+    ("xterm", {}), ("xterm-256color", {}),             # the codes of one line, reused)
+    ("xterm", {"COLORTERM": "truecolor"}), ("xterm", {"NO_COLOR": "1"})])
 def test_the_lines_of_problems_are_what_a_print_each_would_write(
-        stream_type: type[io.StringIO], problems: list[Problem], lang: Lang,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        stream_type: type[io.StringIO], term: str, colour: dict[str, str],
+        problems: list[Problem], lang: Lang, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "40")
-    for name in ("FORCE_COLOR", "NO_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE"):
+    monkeypatch.setenv("TERM", term)
+    for name in ("FORCE_COLOR", "NO_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLORTERM"):
         monkeypatch.delenv(name, raising=False)
+    for name, value in colour.items():
+        monkeypatch.setenv(name, value)
     ours, theirs = stream_type(), stream_type()
     print_problems(problems, lang, ours)
     one_print_each(problems, theirs, lang)

@@ -6,6 +6,7 @@ verdict in one paragraph, then the status tables."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from wuhai_green.core.problems import cannot_write
@@ -46,19 +47,20 @@ def commands(annotations: list[ci.Annotation]) -> str:
     return "".join(command(a.level, a.message, a.file, a.line, a.column) for a in annotations)
 
 
-def summarize(verdict: list[str], lang: Lang, tables: str = "") -> None:
+def summarize(verdict: list[str], lang: Lang, tables: Callable[[], str] | None = None) -> None:
     """Append the verdict (its first sentence in bold) and the tables to the job summary,
-    when the job has one ($GITHUB_STEP_SUMMARY)."""
+    when the job has one ($GITHUB_STEP_SUMMARY); the tables are made only then."""
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if not summary_file:
         return
+    tables_text = tables() if tables is not None else ""
     head, *rest = [md_cell(sentence) for sentence in verdict]
     # a space after the bold: `**…。**1` is not bold in CommonMark (the closing ** follows
     # punctuation, so it must be followed by a space or punctuation)
     paragraph = f"**{head}** " + ci.sentences(rest, lang)
     try:
         with open(summary_file, "a", encoding="utf-8") as stream:
-            stream.write(paragraph + "\n\n" + tables + ("\n" if tables else ""))
+            stream.write(paragraph + "\n\n" + tables_text + ("\n" if tables_text else ""))
     except OSError as error:  # a full disk, a folder of that name: exit 2, not 3
         raise cannot_write(summary_file, error) from None
 
@@ -79,7 +81,7 @@ class Github(Renderer):
     def check(self, report: CheckReport, output: Output) -> None:
         output.stdout.write(commands(ci.check_annotations(report, output.root or Path.cwd())))
         summarize(ci.verdict(report), output.lang,
-                  to_markdown(status_page(report.query.everywhere(), report.show)))
+                  lambda: to_markdown(status_page(report.query.everywhere(), report.show)))
 
 
 RENDERER = Github()

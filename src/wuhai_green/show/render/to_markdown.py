@@ -33,6 +33,8 @@ def md_code(text: str) -> str:
     """Text as a code span: fenced by more backticks than it holds in a row, so a backtick
     in a file name cannot close it."""
     shown = visible(text)
+    if "`" not in shown:  # most text (every file name of validate's 30,000 problems, say)
+        return f"`{shown}`"
     run, longest = 0, 0
     for char in shown:
         run = run + 1 if char == "`" else 0

@@ -63,10 +63,11 @@ def print_problems(problems: list[Problem], lang: Lang, stream: TextIO, *,
                    debug: bool = False) -> None:
     """Each problem on a line of its own, coloured by its severity on a terminal.
 
-    rich's cost is per call (tens of microseconds, and a national data set can list 50
-    problems in each of thousands of files), so every line goes in one print, which writes
-    what a print per line would; to a file or a pipe there are no styles, and the lines
-    are written as they are.
+    rich's cost is per line (tens of microseconds, and a national data set can list 50
+    problems in each of thousands of files): to a file or a pipe there are no styles, and
+    the lines are written as they are; on a terminal, rich writes one line of each severity
+    and the others are written as it wrote that one (`_around`), which is what a print per
+    line writes.
     """
     if not problems:
         return
@@ -75,8 +76,26 @@ def print_problems(problems: list[Problem], lang: Lang, stream: TextIO, *,
     if out.color_system is None:
         stream.write("".join(line + "\n" for line, _ in lines))
         return
-    out.print(Text("\n").join(Text(line, style=SEVERITY_STYLES[severity])
-                              for line, severity in lines), soft_wrap=True)
+    if out.legacy_windows:  # an old Windows console is coloured by calls, not by codes
+        out.print(Text("\n").join(Text(line, style=SEVERITY_STYLES[severity])
+                                  for line, severity in lines), soft_wrap=True)
+        return
+    around = {severity: _around(out, style) for severity, style in SEVERITY_STYLES.items()}
+    stream.write("".join(f"{around[severity][0]}{line}{around[severity][1]}"
+                         for line, severity in lines))
+
+
+_PROBE = "\ue000"  # a private-use character: one cell, no escape of `visible`, no style of its own
+
+
+def _around(out: Console, style: str) -> tuple[str, str]:
+    """What rich writes before and after a line of text in `style` on this console (its
+    colour codes, and the end of the line): each segment of a line is rendered apart, so
+    any line is written between the same two."""
+    with out.capture() as captured:
+        out.print(Text(_PROBE, style=style), soft_wrap=True)
+    before, _, after = captured.get().partition(_PROBE)
+    return before, after
 
 
 def _bar(ratio: Decimal, width: int = 8, *, ascii_only: bool = False) -> str:

@@ -58,20 +58,36 @@ def in_repository(file: str, root: Path) -> str | None:
         return None
 
 
-def _at(annotation: Annotation, place: tuple[str, int | None] | None, root: Path
+class Places:
+    """`in_repository` for one root, each file resolved once: the thousands of problems of a
+    folder name a few hundred files, and resolving a path reads the disk."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.known: dict[str, str | None] = {}
+
+    def __call__(self, file: str) -> str | None:
+        if file not in self.known:
+            self.known[file] = in_repository(file, self.root)
+        return self.known[file]
+
+
+def _at(annotation: Annotation, place: tuple[str, int | None] | None, places: Places
         ) -> Annotation:
     """The annotation on a file and line, if they are in the repository."""
-    file = None if place is None else in_repository(place[0], root)
+    file = None if place is None else places(place[0])
     if place is None or file is None:
         return annotation
     return replace(annotation, file=file, line=place[1])
 
 
-def problem_annotations(problems: list[Problem], lang: Lang, root: Path) -> list[Annotation]:
+def problem_annotations(problems: list[Problem], lang: Lang, root: Path,
+                        places: Places | None = None) -> list[Annotation]:
+    places = places or Places(root)
     found = []
     for problem in problems:
         text = message(problem, lang)
-        file = in_repository(problem.file, root) if problem.file else None
+        file = places(problem.file) if problem.file else None
         if file is None and problem.file:  # outside the repository: say where in the text
             text = f"{problem.where()}: {text}"
         subject = f"{problem.file}:{problem.line or 0}:{problem.column or 0}"
@@ -89,19 +105,20 @@ def check_annotations(report: CheckReport, root: Path) -> list[Annotation]:
     """The warnings of the files, a warning per row at risk or behind (a setback is an error
     instead), a notice per moved row, and, when the check fails, an error saying why."""
     show, result, year = report.show, report.result, report.query.year
-    plan, plan_file = show.plan, in_repository(show.plan.file, root)
+    places = Places(root)
+    plan, plan_file = show.plan, places(show.plan.file)
 
     def target_place(row: metrics.StatusRow) -> tuple[str, int | None] | None:
         return None if plan_file is None else (
             show.plan.file, plan.target_line(row.area, row.indicator, year))
 
-    found = problem_annotations(report.warnings, show.lang, root)
+    found = problem_annotations(report.warnings, show.lang, root, places)
     setbacks = {_subject(change.after) for change in result.setbacks}
     for row in result.findings:
         if _subject(row) not in setbacks:
             found.append(_at(Annotation("warning", FINDING, _subject(row),
                                         finding_message(row, year, show)),
-                             target_place(row) or rows.row_source(row), root))
+                             target_place(row) or rows.row_source(row), places))
     for district, missing_year in rows.missing_reports(report.query):
         found.append(Annotation("warning", MISSING, f"{district}/{missing_year}",
                                 show.tr("check.missing_report", district=show.area(district),
@@ -113,7 +130,7 @@ def check_annotations(report: CheckReport, root: Path) -> list[Annotation]:
         found.append(_at(Annotation("error" if worse else "notice",
                                     SETBACK if worse else MOVED, _subject(change.after),
                                     show.tr("check.setback", change=text) if worse else text),
-                         place, root))
+                         place, places))
     if result.failing:
         found.append(Annotation("error", FAILED, "check", sentences(
             [show.tr("check.verdict_failed"), failure_reason(report)], show.lang)))
