@@ -7,11 +7,12 @@ options every command shares are declared once (`SHARED`) and added to each comm
 
 from __future__ import annotations
 
+import copy
 import functools
 import inspect
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -358,6 +359,23 @@ def report_command(year: YearOpt = None, as_of: AsOfOpt = None,
     _commands().report(options, _asked(year, as_of), charts and options.fmt == "html")
 
 
+def app_for(args: Sequence[str]) -> typer.Typer:
+    """The app with only the command a line names (after `--lang X` at most): typer builds
+    the options of every registered command before it parses a line, 4 % of what
+    `wuhai status` executes (issue 18). A line about the app itself (`--help`, `--version`,
+    no command, a misspelt one) gets the whole app, so its pages and errors stay whole."""
+    index = 0
+    while index < len(args) and (args[index] == "--lang" or args[index].startswith("--lang=")):
+        index += 2 if args[index] == "--lang" else 1
+    name = args[index] if index < len(args) else None
+    chosen = [info for info in app.registered_commands if name is not None and info.name == name]
+    if not chosen:
+        return app
+    only = copy.copy(app)
+    only.registered_commands = chosen
+    return only
+
+
 def _stop(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
 
@@ -377,4 +395,4 @@ def main() -> None:
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), _stop)
-    app()
+    app_for(sys.argv[1:])()
