@@ -227,7 +227,7 @@ def wuhai_process(*args: str | Path, cwd: Path, env: Mapping[str, str] | None = 
 _INSIDE = {
     "status": "wuhai_green.commands.status_page",
     "validate": "wuhai_green.commands.load_register",
-    "plan": "wuhai_green.commands.plan_page",
+    "plan": "wuhai_green.show.views.plan.plan_page",  # imported by show_plan when it runs
     "show_plan": "wuhai_green.commands.show_plan",
 }
 

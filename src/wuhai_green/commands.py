@@ -37,7 +37,6 @@ from wuhai_green.load.progress import (
     read_as_report,
     read_reports,
 )
-from wuhai_green.load.targets import load_targets
 from wuhai_green.model.marks import Source
 from wuhai_green.model.plan import Area, Plan
 from wuhai_green.show.display import Display, DisplayUnit
@@ -45,19 +44,14 @@ from wuhai_green.show.i18n import Lang, t
 from wuhai_green.show.page import Page
 from wuhai_green.show.render import RENDERERS, renderer
 from wuhai_green.show.render.base import CheckReport, Output, ProblemReport, Renderer
-from wuhai_green.show.views.adjust import adjust_page
-from wuhai_green.show.views.changes import diff_page
-from wuhai_green.show.views.gap import gap_page
-from wuhai_green.show.views.plan import plan_page
-from wuhai_green.show.views.renewals import expiring_page
 from wuhai_green.show.views.status import status_page
-from wuhai_green.show.views.tasks import tasks_page
 
 if TYPE_CHECKING:
     from wuhai_green.core import importing
 
 # The modules of one or two commands (import, init, report, diff, and a CI format's
-# repository root) are imported by those commands: every other command starts without them.
+# repository root) and each command's view are imported by those commands: every other
+# command starts without them (`wuhai status` builds no class it does not use, issue 18).
 
 
 @dataclass(frozen=True)
@@ -306,6 +300,8 @@ def _query(plan: Plan, register: Register, asked: Asked) -> Query:
 
 
 def show_plan(options: Options) -> None:
+    from wuhai_green.show.views.plan import plan_page
+
     plan, warnings = read_plan(options.plan_path)
     if warnings:
         report_problems(warnings, options.lang)
@@ -338,6 +334,8 @@ def status(options: Options, asked: Asked, explain: bool = False,
     query = _query(plan, register, asked)
     notes: tuple[str, ...] = ()
     if targets_path is not None:
+        from wuhai_green.load.targets import load_targets
+
         adjusted, overrides = load_targets(plan, targets_path)
         if adjusted.year != query.year:
             raise UsageError("targets.other_year", path=targets_path, year=adjusted.year,
@@ -350,6 +348,8 @@ def status(options: Options, asked: Asked, explain: bool = False,
 
 def adjust(options: Options, year: int | None, district: str | None, write_to: Path | None,
            force: bool) -> None:
+    from wuhai_green.show.views.adjust import adjust_page
+
     plan, register = _load(options)
     chosen = today().year if year is None else year
     period = plan.data.period
@@ -371,6 +371,8 @@ def adjust(options: Options, year: int | None, district: str | None, write_to: P
 
 
 def expiring(options: Options, within: str, asked: Asked) -> None:
+    from wuhai_green.show.views.renewals import expiring_page
+
     plan, register = _load(options)
     start = asked.as_of or today()
     area = _areas(plan, asked.district)[0] if asked.district else plan.root
@@ -379,6 +381,8 @@ def expiring(options: Options, within: str, asked: Asked) -> None:
 
 
 def gap(options: Options, asked: Asked) -> None:
+    from wuhai_green.show.views.gap import gap_page
+
     plan, register = _load(options)
     query = _query(plan, register, asked)
     _show(options, gap_page(query, options.display(plan)))
@@ -596,6 +600,8 @@ def _changes(options: Options, query: Query, base_ref: str | None
 
 
 def diff(options: Options, base_ref: str, asked: Asked) -> None:
+    from wuhai_green.show.views.changes import diff_page
+
     plan, register = _load(options)
     query = _query(plan, register, asked)
     moved, left_out = _changes(options, query, base_ref)
@@ -605,6 +611,8 @@ def diff(options: Options, base_ref: str, asked: Asked) -> None:
 
 
 def tasks(options: Options, asked: Asked) -> None:
+    from wuhai_green.show.views.tasks import tasks_page
+
     plan, register = _load(options)
     query = _query(plan, register, asked)
     _show(options, tasks_page(query, options.display(plan)))

@@ -21,6 +21,7 @@ import pytest
 from tests.harness import (
     ANNEX_1,
     ANNEX_2_CELLS,
+    DEMO,
     FAULTY_PLANS,
     Escaped,
     __version__,
@@ -486,3 +487,41 @@ def test_plan_in_english_translates_names_through_the_glossary() -> None:
     for chinese in ("葡萄酒", "蛋鸡", "乌海市农畜产品质量安全中心", "高级农艺师"):
         assert chinese not in stdout, chinese
     assert "郝贵宾" in stdout
+
+
+def test_a_line_naming_a_command_builds_that_command_alone() -> None:
+    """`cli.main` hands typer the app with only the command the line names (after
+    `--lang X` at most); any other line gets the whole app (its help page lists every
+    command, a misspelt name gets its suggestions)."""
+    from wuhai_green.cli import app, app_for
+
+    def names(args: list[str]) -> list[str | None]:
+        return [info.name for info in app_for(args).registered_commands]
+
+    assert names(["status", "--year", "2025"]) == ["status"]
+    assert names(["--lang", "en", "gap"]) == ["gap"]
+    assert names(["--lang=en", "--lang", "zh", "check", "--help"]) == ["check"]
+    for line in ([], ["--help"], ["--help", "status"], ["--version", "status"], ["stauts"],
+                 ["--lang", "status"], ["--lang", "en"], ["--", "status"]):
+        assert app_for(line) is app, line
+    assert len(app.registered_commands) == len(COMMANDS)
+
+
+@pytest.mark.parametrize("line", [
+    ("status", "--year", "2025", "--progress", str(DEMO), "--no-cache"),
+    ("--lang", "en", "gap", "--year", "2026", "--progress", str(DEMO), "--no-cache"),
+    ("status", "--year", "abc"),
+    ("--lang", "en", "status", "--format", "pdf"),
+    ("--lang", "en", "stauts"),
+])
+def test_a_process_shows_what_the_whole_app_shows(line: tuple[str, ...]) -> None:
+    """The `wuhai` script (one command built) and the in-process app (every command built)
+    print the same bytes and exit alike. (Help pages are left out: the in-process runner
+    wraps them at its own width.)"""
+    script = Path(sys.executable).with_name("wuhai")
+    if not script.exists():
+        pytest.skip("no `wuhai` script next to the interpreter")
+    completed = wuhai_process(*line, cwd=Path.cwd(), env={"COLUMNS": "80"}, program=[script])
+    run = wuhai(*line, env={"COLUMNS": "80"})
+    assert (completed.returncode, completed.stdout, completed.stderr) == (
+        run.exit_code, run.stdout, run.stderr)

@@ -7,11 +7,12 @@ options every command shares are declared once (`SHARED`) and added to each comm
 
 from __future__ import annotations
 
+import copy
 import functools
 import inspect
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -76,6 +77,13 @@ ForceOpt = Annotated[bool, typer.Option("--force", help="help.opt.force")]
 # --- the options every command shares ---------------------------------------------------
 
 
+@functools.cache
+def _opt(kind: Any, *declarations: str, help: str) -> Any:
+    """An option's annotation, made once for all the commands that take it: building a
+    `typing.Annotated` is costly, and 13 commands take about 10 shared options each."""
+    return Annotated[kind, typer.Option(*declarations, help=help)]
+
+
 def _shared(kind: Kind | None, *, tonnes: bool, borders: bool, own_force: bool,
             cached: bool = False) -> list[inspect.Parameter]:
     """--plan, --progress, --format, -o and --force, --lang, --unit, --ascii and --debug, as
@@ -87,37 +95,31 @@ def _shared(kind: Kind | None, *, tonnes: bool, borders: bool, own_force: bool,
                                  annotation=annotation)
 
     found = [
-        option("plan", Annotated[Path | None, typer.Option("--plan", help="help.opt.plan")],
-               None),
-        option("progress", Annotated[Path | None, typer.Option(
-            "--progress", help="help.opt.progress")], None),
+        option("plan", _opt(Path | None, "--plan", help="help.opt.plan"), None),
+        option("progress", _opt(Path | None, "--progress", help="help.opt.progress"), None),
     ]
     if kind is not None:
         choices = FORMATS[kind]
-        found.append(option("fmt", Annotated[choices, typer.Option(
-            "--format", help="help.opt.format")], choices("markdown" if kind == "report"
-                                                           else "table")))
+        found.append(option("fmt", _opt(choices, "--format", help="help.opt.format"),
+                            choices("markdown" if kind == "report" else "table")))
     if kind in ("page", "report"):
         output_help = "help.opt.output" if kind == "report" else "help.opt.output_page"
-        found.append(option("output", Annotated[Path | None, typer.Option(
-            "--output", "-o", help=output_help)], None))
+        found.append(option("output", _opt(Path | None, "--output", "-o", help=output_help),
+                            None))
         if not own_force:
             found.append(option("force", ForceOpt, False))
-    found.append(option("lang", Annotated[LangChoice | None, typer.Option(
-        "--lang", help="help.opt.lang")], None))
+    found.append(option("lang", _opt(LangChoice | None, "--lang", help="help.opt.lang"), None))
     unit_help = "help.opt.unit" if tonnes else "help.opt.unit_quiet"
-    found.append(option("unit", Annotated[UnitChoice, typer.Option("--unit", help=unit_help)],
-                        UnitChoice.t))
+    found.append(option("unit", _opt(UnitChoice, "--unit", help=unit_help), UnitChoice.t))
     if borders:
-        found.append(option("ascii_borders", Annotated[bool, typer.Option(
-            "--ascii", help="help.opt.ascii")], False))
+        found.append(option("ascii_borders", _opt(bool, "--ascii", help="help.opt.ascii"),
+                            False))
     if cached:
-        found.append(option("cache_dir", Annotated[Path | None, typer.Option(
-            "--cache-dir", help="help.opt.cache_dir")], None))
-        found.append(option("no_cache", Annotated[bool, typer.Option(
-            "--no-cache", help="help.opt.no_cache")], False))
-    found.append(option("debug", Annotated[bool, typer.Option(
-        "--debug", help="help.opt.debug")], False))
+        found.append(option("cache_dir", _opt(Path | None, "--cache-dir",
+                                              help="help.opt.cache_dir"), None))
+        found.append(option("no_cache", _opt(bool, "--no-cache", help="help.opt.no_cache"),
+                            False))
+    found.append(option("debug", _opt(bool, "--debug", help="help.opt.debug"), False))
     return found
 
 
@@ -357,6 +359,23 @@ def report_command(year: YearOpt = None, as_of: AsOfOpt = None,
     _commands().report(options, _asked(year, as_of), charts and options.fmt == "html")
 
 
+def app_for(args: Sequence[str]) -> typer.Typer:
+    """The app with only the command a line names (after `--lang X` at most): typer builds
+    the options of every registered command before it parses a line, 4 % of what
+    `wuhai status` executes (issue 18). A line about the app itself (`--help`, `--version`,
+    no command, a misspelt one) gets the whole app, so its pages and errors stay whole."""
+    index = 0
+    while index < len(args) and (args[index] == "--lang" or args[index].startswith("--lang=")):
+        index += 2 if args[index] == "--lang" else 1
+    name = args[index] if index < len(args) else None
+    chosen = [info for info in app.registered_commands if name is not None and info.name == name]
+    if not chosen:
+        return app
+    only = copy.copy(app)
+    only.registered_commands = chosen
+    return only
+
+
 def _stop(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
 
@@ -376,4 +395,4 @@ def main() -> None:
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), _stop)
-    app()
+    app_for(sys.argv[1:])()

@@ -23,7 +23,7 @@ PLAN_SCHEMA = "wuhai-green/plan@1"
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 # A value the document does not state, where it stands: the item's field (a dotted path
@@ -134,7 +134,7 @@ class YearlyConfirmation(_Model):
 
     enabled: bool = False
     certificate_types: list[Text] = []
-    renewal_lead: RenewalLead = RenewalLead()
+    renewal_lead: RenewalLead = Field(default_factory=RenewalLead)
 
 
 class CertificateNumber(_Model):
@@ -152,7 +152,7 @@ class Rules(_Model):
     status_thresholds: StatusThresholds
     about_band: Quantity
     about_min_items: Count = 1  # an "about" band of a count is at least this many items wide
-    yearly_confirmation: YearlyConfirmation = YearlyConfirmation()
+    yearly_confirmation: YearlyConfirmation = Field(default_factory=YearlyConfirmation)
     # Why each value the document does not state is what it is: the rules above by their
     # key, values elsewhere by the id their `source:` names.
     division_codes: dict[Text, Text] = {}  # district → administrative division code
@@ -256,7 +256,7 @@ class PlanFile(_Model):
     tasks: list[Task] = []
     measures: list[Measure] = []
     experts: list[Expert] = []
-    annexes: Annexes = Annexes()
+    annexes: Annexes = Field(default_factory=Annexes)
     glossary: dict[Text, Text] = {}  # English for names and words the tables show
     synonyms: dict[Text, Text] = {}  # Chinese words for certificate types and activity kinds
 

@@ -12,7 +12,7 @@ from wuhai_green.model.marks import Source
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class CertificateEntry(_Model):

@@ -11,7 +11,7 @@ TARGETS_SCHEMA = "wuhai-green/targets@1"
 
 
 class TargetsFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     schema_: Text = Field(alias="schema")
     year: Year

@@ -9,6 +9,8 @@ the same characters as JSON escapes (`json_safe`).
 
 from __future__ import annotations
 
+from functools import cache
+
 # C0 controls (ESC among them), DEL and the C1 controls (CSI U+009B is a one-character ESC[).
 CONTROLS = [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]
 # Bidirectional formatting (Trojan Source, CVE-2021-42574): embeddings and overrides
@@ -32,10 +34,18 @@ def _escape(code: int) -> str:
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
-_VISIBLE = {code: _escape(code) for code in [*CONTROLS, *BIDI, *SEPARATORS, *SURROGATES]}
+# The tables of `str.translate`, made on first use (their 2,048 surrogates each cost a run
+# that never meets one, such as `wuhai status`, about 1 % of its start-up; issue 18).
+@cache
+def _visible_table() -> dict[int, str]:
+    return {code: _escape(code) for code in [*CONTROLS, *BIDI, *SEPARATORS, *SURROGATES]}
+
+
 # What JSON must escape beyond json.dumps(ensure_ascii=False), which escapes C0 only.
-_JSON = {code: f"\\u{code:04x}" for code in [0x7F, *range(0x80, 0xA0), *BIDI, *SEPARATORS,
-                                             *SURROGATES]}
+@cache
+def _json_table() -> dict[int, str]:
+    return {code: f"\\u{code:04x}" for code in [0x7F, *range(0x80, 0xA0), *BIDI, *SEPARATORS,
+                                                *SURROGATES]}
 
 
 def visible(text: str) -> str:
@@ -46,10 +56,10 @@ def visible(text: str) -> str:
     # dict, and most text holds none of them.
     if text.isprintable():
         return text
-    return text.translate(_VISIBLE)
+    return text.translate(_visible_table())
 
 
 def json_safe(encoded: str) -> str:
     """A JSON text from json.dumps(ensure_ascii=False) with the characters of `visible`
     written as JSON escapes: the same data once parsed, nothing raw on a terminal."""
-    return encoded.translate(_JSON)
+    return encoded.translate(_json_table())
