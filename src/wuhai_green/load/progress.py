@@ -215,8 +215,10 @@ def load_register(plan: Plan, folder: Path | None, today: date | None = None,
 
     With `named_as`, the files are named as if they stood in that folder (the reports of a
     git revision, copied out, keep the names they have in the working tree). With a
-    `cache`, a register cached from the same files (and plan, and day) is taken as it is,
-    and a clean register read from the files is cached (`load.cache`)."""
+    `cache`, a register cached from the same files (and plan, and day) is taken as it is;
+    else each report whose part the cache holds is taken from it, the others are read,
+    and the rules across files run over all of them; then the parts, and the register
+    when it is clean, are cached (`load.cache`)."""
     today = today or date.today()
     started = today >= date(plan.data.period.start, 1, 1)
     if folder is None:
