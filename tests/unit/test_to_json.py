@@ -5,6 +5,7 @@ the JSON of validate's problems made cheap without a byte of it changed)."""
 from __future__ import annotations
 
 import enum
+import io
 import json
 import uuid
 from decimal import Decimal
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 from tests.harness import examples
 from wuhai_green.core.numbers import plain
 from wuhai_green.show.escape import json_safe
-from wuhai_green.show.render.to_json import to_json
+from wuhai_green.show.render.to_json import to_json, write_json
 
 
 def reference(value: Any, indent: int = 2) -> str:
@@ -89,3 +90,25 @@ def test_to_json_writes_a_key_as_str_writes_it() -> None:
     value = {1: "a", 2.5: "b", None: "c", Word.GREEN: "d", "\u2028": "e"}
     assert to_json(value) == (f'{{\n  "1": "a",\n  "2.5": "b",\n  "None": "c",\n'
                               f'  "{Word.GREEN}": "d",\n  "\\u2028": "e"\n}}')
+
+
+def test_written_as_made_it_is_the_text_of_to_json_and_a_newline() -> None:
+    """A document of 3,000 problems is written in several writes (no write holds it
+    whole), which together are `to_json` and a newline; a small one in one write."""
+    document = {"schema": "x@1", "ok": False, "errors": [
+        {"file": f"报告{n}.yaml", "line": n, "figure": Decimal(n) / 8, "none": None,
+         "text": "a\u202eb" if n % 7 == 0 else "乌海"} for n in range(3000)]}
+    writes: list[str] = []
+
+    class Counted(io.StringIO):
+        def write(self, text: str) -> int:
+            writes.append(text)
+            return len(text)
+
+    stream = Counted()
+    write_json(document, stream)
+    assert "".join(writes) == to_json(document) + "\n"
+    assert len(writes) > 3 and max(map(len, writes)) < len(to_json(document)) // 2
+    writes.clear()
+    write_json({"ok": True}, stream)
+    assert writes == [to_json({"ok": True}) + "\n"]

@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable
 from decimal import Decimal
 from json.encoder import encode_basestring
-from typing import Any
+from typing import Any, Protocol, TextIO
 
 from wuhai_green.core.numbers import plain
 from wuhai_green.show.escape import json_safe
@@ -20,6 +20,10 @@ from wuhai_green.show.render.base import CheckReport, Output, ProblemReport, Ren
 from wuhai_green.show.views.changes import check_document
 
 
+class _Pieces(Protocol):
+    def append(self, piece: str, /) -> None: ...
+
+
 def to_json(value: Any, indent: int = 2) -> str:
     """JSON in which a Decimal is written as its exact digits (json can't, without floats):
     the text of `json.dumps(value, indent=indent, ensure_ascii=False)` through `json_safe`,
@@ -27,6 +31,33 @@ def to_json(value: Any, indent: int = 2) -> str:
     parts: list[str] = []
     _encode(value, indent, 0, parts)
     return "".join(parts)
+
+
+class _Written:
+    """Pieces written to a stream a few thousand at a time."""
+
+    def __init__(self, write: Callable[[str], object]) -> None:
+        self.pieces: list[str] = []
+        self.write = write
+
+    def append(self, piece: str, /) -> None:
+        self.pieces.append(piece)
+        if len(self.pieces) >= 4096:
+            self.flush()
+
+    def flush(self) -> None:
+        self.write("".join(self.pieces))
+        self.pieces.clear()
+
+
+def write_json(value: Any, stream: TextIO, indent: int = 2) -> None:
+    """`to_json(value)` and a newline, written to `stream` as they are made: the document
+    of a national data set (32,000 problems, ~7 MB) is never held as text, in pieces or
+    whole, beside the values it is made of."""
+    written = _Written(stream.write)
+    _encode(value, indent, 0, written)
+    written.append("\n")
+    written.flush()
 
 
 def _string(text: str) -> str:
@@ -45,7 +76,7 @@ _LEAVES: dict[type, Callable[[Any], str]] = {
     str: _string, int: int.__repr__, Decimal: plain, bool: _constant, type(None): _constant}
 
 
-def _encode(value: Any, indent: int, level: int, parts: list[str]) -> None:
+def _encode(value: Any, indent: int, level: int, parts: _Pieces) -> None:
     leaf = _LEAVES.get(type(value))
     if leaf is not None:
         parts.append(leaf(value))
@@ -90,7 +121,7 @@ class Json(Renderer):
     machine = True
 
     def page(self, page: Page, output: Output) -> None:
-        output.stdout.write(to_json(page.data) + "\n")
+        write_json(page.data, output.stdout)
 
     def problems(self, report: ProblemReport, output: Output) -> None:
         problems, lang = report.problems, output.lang
@@ -98,11 +129,11 @@ class Json(Renderer):
                     "errors": [as_json(p, lang) for p in problems if p.severity == "error"],
                     "warnings": [as_json(p, lang) for p in problems if p.severity != "error"],
                     **report.extra}
-        output.stdout.write(to_json(document) + "\n")
+        write_json(document, output.stdout)
 
     def check(self, report: CheckReport, output: Output) -> None:
         document = check_document(report.query, report.result, report.warnings, report.show)
-        output.stdout.write(to_json(document) + "\n")
+        write_json(document, output.stdout)
 
 
 RENDERER = Json()
