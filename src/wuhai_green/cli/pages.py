@@ -8,13 +8,11 @@ as two columns, so nothing is cut or truncated.
 
 from __future__ import annotations
 
-import contextlib
 import re
 import sys
 import unicodedata
 from collections.abc import Sequence
 from enum import Enum
-from pathlib import Path
 from typing import Any
 
 from typer._click import Context, HelpFormatter
@@ -27,8 +25,6 @@ from typer._click.exceptions import (
     NoSuchOption,
     UsageError,
 )
-from typer._coercion import RuntimeParam, build_runtime_param, resolve_type_descriptor
-from typer._param_types import coerce_cli_choice, coerce_cli_path
 from typer.core import TyperCommand, TyperGroup
 from typer.exceptions import Abort
 
@@ -278,72 +274,15 @@ def show_error(error: ClickException, lang: Lang) -> None:
     print("\n".join(lines), file=sys.stderr)
 
 
-# --- the values of options -----------------------------------------------------------------
-
-
-class PlainValue(RuntimeParam):
-    """typer's coercion of an option's value, without the pydantic `TypeAdapter` typer 0.29
-    builds for every option of a command at each run (14 adapters and `typer._adapters`
-    for `wuhai status`: 0.4 % of what it executes). The values this tool's options take
-    are made here exactly as typer's adapters make them: text as given, ASCII digits as an
-    int, a path as a `Path` (typer's own path checks), a choice by typer's own
-    `coerce_cli_choice`. Anything else (a bad choice, a sign or a space in a number, a
-    list) goes to typer's adapter, so its values and its errors stay typer's. (Not a
-    dataclass of its own: creating one costs more than this class saves.)"""
-
-    def _coerce_value(self, value: Any, param: Any, ctx: Context) -> Any:
-        annotation, info = self.annotation, self.parameter_info
-        if info.parser is None and type(value) is str:
-            if annotation is str:
-                return value
-            if annotation is int and value.isascii() and value.isdigit() and len(value) <= 18:
-                return int(value)
-            if annotation is Path and info.path_type is None:
-                return coerce_cli_path(Path(value), info, path_type=Path, param=param,
-                                       ctx=ctx)
-        if info.parser is None and isinstance(annotation, type) and issubclass(annotation, Enum):
-            with contextlib.suppress(ValueError):  # typer's adapter says why
-                return coerce_cli_choice(value, choices=list(annotation),
-                                         case_sensitive=info.case_sensitive, ctx=ctx)
-        typer_own = build_runtime_param(resolve_type_descriptor(annotation, info))
-        return typer_own._coerce_value(value, param, ctx)
-
-
-def plain_values(params: list[Any]) -> None:
-    """Give each of typer's parameters its `PlainValue` before the line is parsed."""
-    for param in params:
-        descriptor = getattr(param, "type_descriptor", None)
-        if descriptor is not None and getattr(param, "_runtime_param", "") is None:
-            param._runtime_param = PlainValue(descriptor.parameter_info, descriptor.annotation)
-
-
 # --- the command classes ------------------------------------------------------------------
 
 
 class WuhaiCommand(TyperCommand):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        plain_values(self.params)
-
-    def get_help_option(self, ctx: Context) -> Any:
-        option = super().get_help_option(ctx)
-        plain_values([option])
-        return option
-
     def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
         formatter.write(command_page(self, ctx, formatter))
 
 
 class WuhaiGroup(TyperGroup):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        plain_values(self.params)
-
-    def get_help_option(self, ctx: Context) -> Any:
-        option = super().get_help_option(ctx)
-        plain_values([option])
-        return option
-
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
         ctx.meta[LANG_KEY] = scanned_lang(args)
         ctx.meta[ARGS_KEY] = list(args)
