@@ -218,6 +218,15 @@ def test_an_ascii_id_takes_the_short_way_to_the_same_normal_form(text: str) -> N
             parse_identifier(text)
 
 
+def assert_repeated(files: dict[str, dict[str, Any]]) -> None:
+    """The register of these files is refused, and for a repeated id."""
+    with tempfile.TemporaryDirectory() as folder:
+        write_files(Path(folder), files)
+        with pytest.raises(DataError) as refused:
+            register_of(Path(folder))
+    assert "progress.repeated_id" in [problem.key for problem in refused.value.problems]
+
+
 @settings(SETTINGS, max_examples=examples(15))
 @given(data=st.data(), cert_id=BASE_IDS)
 def test_a_variant_of_an_id_counts_once(data: st.DataObject, cert_id: str) -> None:
@@ -225,25 +234,10 @@ def test_a_variant_of_an_id_counts_once(data: st.DataObject, cert_id: str) -> No
     refused; as a renewal of itself it is one award, counted once."""
     variant = data.draw(variant_of(cert_id))
     award = certificate(cert_id, "organic", "2024-03-01", output=5, district="海南区")
-    with tempfile.TemporaryDirectory() as folder:
-        again = certificate(variant, "organic", "2025-03-01", output=5, district="海南区")
-        write_files(Path(folder), {"2024.yaml": report(2024, [award]),
-                                   "2025.yaml": report(2025, [again])})
-        try:
-            register_of(Path(folder))
-        except DataError as error:
-            assert "progress.repeated_id" in [problem.key for problem in error.problems]
-        else:
-            raise AssertionError("a repeated id was accepted")
-    with tempfile.TemporaryDirectory() as folder:  # twice in one file, in two forms
-        twice = certificate(variant, "organic", "2024-05-01", output=5, district="海南区")
-        write_files(Path(folder), {"2024.yaml": report(2024, [award, twice])})
-        try:
-            register_of(Path(folder))
-        except DataError as error:
-            assert "progress.repeated_id" in [problem.key for problem in error.problems]
-        else:
-            raise AssertionError("an id repeated in one file was accepted")
+    again = certificate(variant, "organic", "2025-03-01", output=5, district="海南区")
+    assert_repeated({"2024.yaml": report(2024, [award]), "2025.yaml": report(2025, [again])})
+    twice = certificate(variant, "organic", "2024-05-01", output=5, district="海南区")
+    assert_repeated({"2024.yaml": report(2024, [award, twice])})  # in one file, two forms
     with tempfile.TemporaryDirectory() as folder:
         renewal = certificate(variant, "organic", "2025-03-01", output=5, district="海南区",
                               renews=variant)
