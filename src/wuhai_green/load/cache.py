@@ -155,6 +155,13 @@ class _Unfit(Exception):
     """A value the cache cannot hold as its own type: that part is not cached."""
 
 
+# What encoding a value the cache cannot hold raises, and what decoding a damaged entry
+# raises (a date or a number that is none, a bad type; pydantic's ValidationError is a
+# ValueError): each is a miss, never an error.
+_CANNOT_ENCODE = (_Unfit, TypeError, ValueError, OverflowError, msgspec.EncodeError)
+_DAMAGED = (msgspec.DecodeError, ValueError, TypeError, ArithmeticError, RecursionError)
+
+
 # The params of a problem are of a few types; a Decimal and a date keep theirs (a message
 # may format them as such) as MessagePack extensions.
 _DECIMAL, _DATE = 1, 2
@@ -323,7 +330,7 @@ def _chunks(key: str, parts: list[tuple[FileId, FilePart]],
         try:
             yield body(encode(_part(file, part, part.records if linked is None
                                     else linked[index])))
-        except (_Unfit, TypeError, ValueError, OverflowError, msgspec.EncodeError):
+        except _CANNOT_ENCODE:
             yield body(encode(None))
             every = False
     if merged is None or linked is None or not every or not _fit(merged[1].warnings):
@@ -369,8 +376,8 @@ class Cached:
             rest = _rest_decoder().decode(kept.rest)
             report = None if rest.report is None else _report_back(rest.report)
             activities = _activities_back(kept.activities)
-        except (msgspec.DecodeError, ValueError, TypeError, ArithmeticError, RecursionError):
-            return None  # (pydantic's ValidationError is a ValueError)
+        except _DAMAGED:
+            return None
         records = [_unlinked(record) for record in kept.records]
         return FilePart(rest.read_problems, records, activities, rest.problems, report)
 
@@ -454,8 +461,8 @@ class RegisterCache:
         gc.disable()  # a hundred thousand records and no cycle: the collector would only rescan
         try:
             cached = _decode(data, slot.key, slot.register_key)
-        except (msgspec.DecodeError, ValueError, TypeError, ArithmeticError, RecursionError):
-            return None  # a damaged entry (a date or a number that is none, a bad type)
+        except _DAMAGED:
+            return None
         finally:
             if collecting:
                 gc.enable()
@@ -472,7 +479,7 @@ class RegisterCache:
                          None if register is None else (slot.register_key, register))
         try:
             write_atomically(slot.path, chunks, overwrite=True, make_folder=True)
-        except (UsageError, _Unfit, TypeError, ValueError, OverflowError, msgspec.EncodeError):
+        except (UsageError, *_CANNOT_ENCODE):
             return
         self._evict(keep=slot.path)
 
